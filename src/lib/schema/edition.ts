@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { gapKindSchema } from './passage.ts';
+
+/** The kinds of foreign matter the edition removes from a witness. */
+export const removalKindSchema = z.enum([
+  'keyword-spam',
+  'web-title',
+  'navigation',
+  'snippet-stitch',
+  'licence',
+  'outside-document',
+]);
+
+/** An ISO 8601 date with its precision: `1934`, `1934-12` or `1934-12-01`. */
+export const partialDateSchema = z
+  .string()
+  .regex(/^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/, {
+    message: 'expected an ISO date with its precision: YYYY, YYYY-MM or YYYY-MM-DD',
+  });
+
+/** An exact quote of the witness. Whitespace runs in the quote match any whitespace run in the witness. */
+const quoteSchema = z.string().min(3, { message: 'expected a quote of at least 3 characters' });
+
+/** A document the witness contains (the essay, the obituary glued before it). */
+export const documentSchema = z.object({
+  /** Short id, used in passage paths and URLs: `essay`, `obituary`. */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'expected a lowercase id such as "essay"' }),
+  /** The title the edition prints. */
+  title: z.string().min(1),
+  /** Other titles the text is known by. Default: none. */
+  otherTitles: z.array(z.string()).default([]),
+  /** Authors or signatories, as printed. */
+  authors: z.array(z.string()).min(1),
+  /** When it was written or dated, with its precision. */
+  date: partialDateSchema,
+  /** Translator into English, or null when unknown. */
+  translator: z.string().nullable(),
+  /** What the document is, in one sentence, for the reader who meets it first. */
+  description: z.string().min(1),
+  /** Where the site publishes it: `/` for the essay, `/obituary/` for a companion. */
+  path: z.string().regex(/^\/(?:[a-z0-9-]+\/)*$/, { message: 'expected a path such as "/" or "/obituary/"' }),
+  /** Where the online text comes from, and what it credits. */
+  source: z.object({
+    /** The archive that published the text the witness copies. */
+    archive: z.string(),
+    /** The archive page, when known. */
+    url: z.url().nullable(),
+    /** The printed edition the archive transcribed, as the archive describes it. */
+    printed: z.string().nullable(),
+    /** The licence or permission under which the archive publishes it. */
+    licence: z.string(),
+    /** The credit line the archive asks for. */
+    credit: z.string(),
+  }),
+  /** Exact quote of the witness where the document begins. */
+  begins: quoteSchema,
+  /** Exact quote of the witness where the document ends (the end of the quote is the end of the document). */
+  ends: quoteSchema,
+});
+
+/** A section heading that the scrape flattened into the running text. */
+export const headingDecisionSchema = z.object({
+  /** The heading's words, exactly as in the witness. */
+  quote: quoteSchema,
+  /** `rejected` overrules a heuristic that took these words for a heading. Default: heading. */
+  status: z.enum(['heading', 'rejected']).default('heading'),
+  /** Why the editor takes these words for a heading. */
+  reason: z.string().min(1),
+});
+
+/** Foreign matter to remove, with its reason. */
+export const removalDecisionSchema = z.object({
+  /** The removed text, exactly as in the witness (a whole block or sentences of it). */
+  quote: quoteSchema,
+  /** `all` removes every occurrence; otherwise the quote must occur exactly once. Default: 1. */
+  occurrences: z.union([z.literal('all'), z.literal(1)]).default(1),
+  kind: removalKindSchema,
+  /** Why it is not part of any document. Shown to the reader in the apparatus. */
+  reason: z.string().min(1),
+});
+
+/** A heuristic removal the editor overrules: the text stays. */
+export const retainDecisionSchema = z.object({
+  quote: quoteSchema,
+  reason: z.string().min(1),
+});
+
+/** A gap in the witness: confirmed and marked, restored from a source, or rejected as a false alarm. */
+export const gapDecisionSchema = z
+  .object({
+    /** Exact quote of the witness that ends where the missing words belong. */
+    after: quoteSchema,
+    /** `unresolved` marks […]; `restored` prints [value]; `rejected` says the heuristic was wrong here. */
+    status: z.enum(['unresolved', 'restored', 'rejected']),
+    /** What is missing, in a few words: "a year", "a population figure", "a quotation". */
+    missing: z.string().min(1).optional(),
+    /** The heuristic that found it, when the editor adds a gap no heuristic saw. Default: editorial. */
+    kind: gapKindSchema.default('editorial'),
+    /** The restored value (only with status `restored`). */
+    value: z.string().min(1).optional(),
+    /** Where the value comes from (only with status `restored`). */
+    source: z.string().min(1).optional(),
+    /** The editor's reasoning, shown in the apparatus. */
+    reason: z.string().min(1),
+  })
+  .superRefine((gap, ctx) => {
+    if (gap.status === 'restored' && (!gap.value || !gap.source)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a restored gap needs both `value` and `source`; without a source, use status: unresolved',
+        path: [gap.value ? 'source' : 'value'],
+      });
+    }
+    if (gap.status !== 'restored' && (gap.value || gap.source)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'only a restored gap has `value` and `source`; set status: restored or remove them',
+        path: [gap.value ? 'value' : 'source'],
+      });
+    }
+    if (gap.status !== 'rejected' && !gap.missing) {
+      ctx.addIssue({ code: 'custom', message: 'say what is missing, e.g. missing: "a year"', path: ['missing'] });
+    }
+  });
+
+/** The edition file, `content/source/<witness>.edition.yaml`: every editorial decision as data. */
+export const editionFileSchema = z.object({
+  /** The edition as a whole. */
+  edition: z.object({
+    title: z.string().min(1),
+    /** Who is responsible for the edition. */
+    editors: z.string().min(1),
+    /** The licence of the edition's own apparatus (notes, timeline, decisions). */
+    licence: z.string().min(1),
+  }),
+  /** The documents in the witness, in witness order. */
+  documents: z.array(documentSchema).min(1),
+  /** Section headings flattened into running text. Default: none. */
+  headings: z.array(headingDecisionSchema).default([]),
+  /** Foreign matter to remove. Default: none. */
+  removals: z.array(removalDecisionSchema).default([]),
+  /** Heuristic removals the editor overrules. Default: none. */
+  retained: z.array(retainDecisionSchema).default([]),
+  /** Gaps: confirmed, restored or rejected. Default: none. */
+  gaps: z.array(gapDecisionSchema).default([]),
+});
+
+export type RemovalKind = z.infer<typeof removalKindSchema>;
+export type EditionDocument = z.infer<typeof documentSchema>;
+export type EditionFile = z.infer<typeof editionFileSchema>;
+export type GapDecision = z.infer<typeof gapDecisionSchema>;

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ContentError } from '../../src/lib/content-error.ts';
+import { decodeWitness } from '../../src/lib/witness/decode-witness.ts';
+import { ingestText } from './support/kirov.ts';
+
+const bytes = (...parts: (string | number[])[]) =>
+  Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
+
+function problemOf(run: () => unknown) {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ContentError) return error.problem;
+    throw error;
+  }
+  throw new Error('expected a ContentError');
+}
+
+describe('decodeWitness', () => {
+  it('refuses an empty file, naming it', () => {
+    const problem = problemOf(() => decodeWitness(bytes('  \n\n '), 'page.txt'));
+    expect(problem).toMatchObject({ file: 'page.txt', line: 1, column: 1, rule: 'empty-witness' });
+    expect(problem.message).toBe('Unexpected empty witness, expected the text of the scraped page');
+  });
+
+  it('refuses a binary file at the line of its first NUL byte', () => {
+    const problem = problemOf(() => decodeWitness(bytes('line one\nab', [0, 1, 2]), 'scan.pdf'));
+    expect(problem).toMatchObject({ file: 'scan.pdf', line: 2, column: 3, rule: 'binary-witness' });
+    expect(problem.fix).toContain('plain UTF-8 text');
+  });
+
+  it('refuses invalid UTF-8 at the exact line and column', () => {
+    // “café” in Windows-1252: é is the lone byte 0xE9.
+    const problem = problemOf(() => decodeWitness(bytes('first line\nthe caf', [0xe9], ' opened'), 'latin1.txt'));
+    expect(problem).toMatchObject({ file: 'latin1.txt', line: 2, column: 8, rule: 'invalid-utf8' });
+    expect(problem.fix).toContain('iconv');
+  });
+
+  it('accepts a real U+FFFD in the text', () => {
+    expect(decodeWitness(bytes('a \uFFFD b'), 'x.txt').text).toBe('a \uFFFD b');
+  });
+
+  it('refuses an HTML page and says how to save it as text', () => {
+    const problem = problemOf(() =>
+      decodeWitness(bytes('<!DOCTYPE html>\n<html><body><p>Zinoviev and Kamenev</p></body></html>'), 'page.html'),
+    );
+    expect(problem).toMatchObject({ file: 'page.html', line: 1, column: 1, rule: 'html-witness' });
+    expect(problem.fix).toContain('plain text');
+  });
+
+  it('accepts UTF-8 with a byte-order mark and CRLF line ends, and reports them', () => {
+    const witness = decodeWitness(bytes([0xef, 0xbb, 0xbf], 'One.\r\n\r\nTwo.\r\n'), 'bom.txt');
+    expect(witness).toMatchObject({ text: 'One.\r\n\r\nTwo.\r\n', byteOrderMark: true, lineEnds: 'CRLF' });
+  });
+});
+
+describe('positions with a byte-order mark and CRLF', () => {
+  it('still name the witness line and column of each passage', () => {
+    const text = '\uFEFFFirst paragraph here.\r\n\r\nSecond paragraph, on line three.\r\n';
+    const result = ingestText(text);
+    expect(result.passages.map((p) => [p.text, p.frontmatter.witness.start.line, p.frontmatter.witness.start.column])).toEqual([
+      ['First paragraph here.', 1, 1],
+      ['Second paragraph, on line three.', 3, 1],
+    ]);
+    expect(result.ledger.witness).toMatchObject({ byteOrderMark: true, lineEnds: 'CRLF' });
+  });
+});
