@@ -52,9 +52,15 @@ function main(argv: string[]): number {
   if (positionals.length > 1) throw new UsageError(`expected one witness file, got ${positionals.length}`);
 
   const witnessPath = positionals[0] ?? DEFAULT_WITNESS;
-  const sibling = join(dirname(witnessPath), `${basename(witnessPath).replace(/\.[^.]+$/u, '')}.edition.yaml`);
-  const editionPath = values['no-edition'] ? null : (values.edition ?? (existsSync(sibling) ? sibling : null));
-  if (editionPath && !existsSync(editionPath)) throw new UsageError(`edition file ${editionPath} does not exist`);
+  const sibling = join(
+    dirname(witnessPath),
+    `${basename(witnessPath).replace(/\.[^.]+$/u, '')}.edition.yaml`,
+  );
+  const editionPath = values['no-edition']
+    ? null
+    : (values.edition ?? (existsSync(sibling) ? sibling : null));
+  if (editionPath && !existsSync(editionPath))
+    throw new UsageError(`edition file ${editionPath} does not exist`);
   const outDir = values.out ?? DEFAULT_OUT;
   const writesContent = resolve(outDir) === resolve(DEFAULT_OUT);
 
@@ -74,7 +80,10 @@ function main(argv: string[]): number {
   if (values.report) console.log(result.report);
   if (values.check) return check(outDir, result.files);
   writeAtomically(outDir, result.files);
-  const documents = result.ledger.documents.map((d) => `${d.passages} ${d.id}`).join(', ');
+  const documents =
+    result.ledger.documents.length <= 4
+      ? result.ledger.documents.map((d) => `${d.passages} ${d.id}`).join(', ')
+      : `in ${result.ledger.documents.length} documents`;
   console.error(
     `ingest: ${result.passages.length} passages (${documents}), ${result.ledger.removals.length} removals, ${result.ledger.headings.length} headings, ${result.ledger.gaps.length} gaps → ${relativeName(outDir)}/`,
   );

@@ -62,7 +62,8 @@ export function ingestWitness(input: IngestInput): IngestResult {
   const witness = decodeWitness(input.witness, input.witnessFile);
   const { text } = witness;
   const lines = new LineIndex(text);
-  const edition = input.edition === null ? null : parseEditionFile(input.edition, input.editionFile ?? 'edition file');
+  const edition =
+    input.edition === null ? null : parseEditionFile(input.edition, input.editionFile ?? 'edition file');
   const quotes = edition ? new QuoteResolver(text, edition, input.witnessFile, lines) : null;
   if (edition) assertUniqueDocumentIds(edition);
 
@@ -78,7 +79,11 @@ export function ingestWitness(input: IngestInput): IngestResult {
   const sentences = keptPieces(text, blocks, removals).flatMap((piece) => splitSentences(text, piece));
   const headingResult = resolveHeadings(findFlattenedHeadings(text, sentences), edition, quotes);
   const headings = headingResult.headings;
-  const prose = keptPieces(text, blocks, [...removals, ...headings].sort((a, b) => a.start - b.start));
+  const prose = keptPieces(
+    text,
+    blocks,
+    [...removals, ...headings].sort((a, b) => a.start - b.start),
+  );
   const gaps = resolveGaps(text, findLacunae(text, prose), edition, quotes);
 
   const drafts = buildPassages(text, blocks, removals, headings, documents, gaps);
@@ -113,7 +118,12 @@ export function ingestWitness(input: IngestInput): IngestResult {
   passages.forEach((passage, i) => {
     passage.frontmatter.gaps.forEach((gap, k) => {
       const draftGap = drafts[i]?.gaps[k]?.gap;
-      if (draftGap) passageOfGap.set(draftGap.at, { id: passage.frontmatter.id, document: passage.frontmatter.document, gapId: gap.id });
+      if (draftGap)
+        passageOfGap.set(draftGap.at, {
+          id: passage.frontmatter.id,
+          document: passage.frontmatter.document,
+          gapId: gap.id,
+        });
     });
   });
 
@@ -156,7 +166,12 @@ export function ingestWitness(input: IngestInput): IngestResult {
         document: placed?.document ?? null,
         kind: gap.kind,
         missing: gap.missing,
-        marker: gap.status === 'rejected' ? null : gap.status === 'restored' && gap.value ? `[${gap.value}]` : '[…]',
+        marker:
+          gap.status === 'rejected'
+            ? null
+            : gap.status === 'restored' && gap.value
+              ? `[${gap.value}]`
+              : '[…]',
         status: gap.status,
         value: gap.value,
         source: gap.source,
@@ -170,16 +185,21 @@ export function ingestWitness(input: IngestInput): IngestResult {
     retired: lock.retired,
   };
 
-  const overruled: OverruledLine[] = [...removalResult.overruled, ...headingResult.overruled].map((entry) => ({
-    ...lines.point(entry.start),
-    what: entry.what,
-    text: text.slice(entry.start, entry.end),
-    reason: entry.reason,
-  }));
+  const overruled: OverruledLine[] = [...removalResult.overruled, ...headingResult.overruled].map(
+    (entry) => ({
+      ...lines.point(entry.start),
+      what: entry.what,
+      text: text.slice(entry.start, entry.end),
+      reason: entry.reason,
+    }),
+  );
 
   const files = new Map<string, string>();
   for (const passage of passages) {
-    files.set(`${PASSAGES_DIR}/${passage.frontmatter.document}/${passage.frontmatter.id}.md`, passageMarkdown(passage.frontmatter, passage.text));
+    files.set(
+      `${PASSAGES_DIR}/${passage.frontmatter.document}/${passage.frontmatter.id}.md`,
+      passageMarkdown(passage.frontmatter, passage.text),
+    );
   }
   files.set(LEDGER_PATH, `${JSON.stringify(ledger, null, 2)}\n`);
   files.set(LOCK_PATH, `${JSON.stringify(lock, null, 2)}\n`);

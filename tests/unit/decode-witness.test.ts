@@ -4,7 +4,9 @@ import { decodeWitness } from '../../src/lib/witness/decode-witness.ts';
 import { ingestText } from './support/kirov.ts';
 
 const bytes = (...parts: (string | number[])[]) =>
-  Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))));
+  Buffer.concat(
+    parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))),
+  );
 
 function problemOf(run: () => unknown) {
   try {
@@ -31,7 +33,9 @@ describe('decodeWitness', () => {
 
   it('refuses invalid UTF-8 at the exact line and column', () => {
     // “café” in Windows-1252: é is the lone byte 0xE9.
-    const problem = problemOf(() => decodeWitness(bytes('first line\nthe caf', [0xe9], ' opened'), 'latin1.txt'));
+    const problem = problemOf(() =>
+      decodeWitness(bytes('first line\nthe caf', [0xe9], ' opened'), 'latin1.txt'),
+    );
     expect(problem).toMatchObject({ file: 'latin1.txt', line: 2, column: 8, rule: 'invalid-utf8' });
     expect(problem.fix).toContain('iconv');
   });
@@ -42,7 +46,10 @@ describe('decodeWitness', () => {
 
   it('refuses an HTML page and says how to save it as text', () => {
     const problem = problemOf(() =>
-      decodeWitness(bytes('<!DOCTYPE html>\n<html><body><p>Zinoviev and Kamenev</p></body></html>'), 'page.html'),
+      decodeWitness(
+        bytes('<!DOCTYPE html>\n<html><body><p>Zinoviev and Kamenev</p></body></html>'),
+        'page.html',
+      ),
     );
     expect(problem).toMatchObject({ file: 'page.html', line: 1, column: 1, rule: 'html-witness' });
     expect(problem.fix).toContain('plain text');
@@ -58,7 +65,13 @@ describe('positions with a byte-order mark and CRLF', () => {
   it('still name the witness line and column of each passage', () => {
     const text = '\uFEFFFirst paragraph here.\r\n\r\nSecond paragraph, on line three.\r\n';
     const result = ingestText(text);
-    expect(result.passages.map((p) => [p.text, p.frontmatter.witness.start.line, p.frontmatter.witness.start.column])).toEqual([
+    expect(
+      result.passages.map((p) => [
+        p.text,
+        p.frontmatter.witness.start.line,
+        p.frontmatter.witness.start.column,
+      ]),
+    ).toEqual([
       ['First paragraph here.', 1, 1],
       ['Second paragraph, on line three.', 3, 1],
     ]);

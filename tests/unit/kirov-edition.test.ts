@@ -89,13 +89,16 @@ describe('the Kirov edition', () => {
       'Marxism, Terrorism and Bureaucracy',
       'Bureaucratic Centrism, the Cause of the Collapse of the CI',
     ]);
-    const sectionOf = (start: string) => result.passages.find((p) => p.text.startsWith(start))?.frontmatter.section;
+    const sectionOf = (start: string) =>
+      result.passages.find((p) => p.text.startsWith(start))?.frontmatter.section;
     expect(sectionOf('Zinoviev and Kamenev are no fools.')).toBeNull();
     expect(sectionOf('In this and in this alone rests')).toBeNull();
     expect(sectionOf('The Soviet bureaucracy, however,')).toBe('The Dual Role of the Bureaucracy');
     expect(sectionOf('Thus, we see that in the evolution')).toBe('The Two Series of Difficulties');
     expect(sectionOf('It is true that the leaders in power')).toBe('The explanations of Radek and Co.');
-    expect(sectionOf('By dealing this blow')).toBe('Bureaucratic Centrism, the Cause of the Collapse of the CI');
+    expect(sectionOf('By dealing this blow')).toBe(
+      'Bureaucratic Centrism, the Cause of the Collapse of the CI',
+    );
     expect(sectionOf('This question has not been definitely decided')).toBe(
       'Bureaucratic Centrism, the Cause of the Collapse of the CI',
     );
@@ -122,7 +125,11 @@ describe('the Kirov edition', () => {
     const gaps = result.passages.flatMap((p) => p.frontmatter.gaps);
     expect(gaps).toHaveLength(9);
     expect(gaps.filter((g) => g.status === 'restored')).toEqual([
-      expect.objectContaining({ marker: '[1911]', value: '1911', source: expect.stringContaining('Der Kampf') }),
+      expect.objectContaining({
+        marker: '[1911]',
+        value: '1911',
+        source: expect.stringContaining('Der Kampf'),
+      }),
     ]);
     expect(result.ledger.gaps.filter((g) => g.status === 'rejected').map((g) => g.evidence)).toEqual([
       'following question: Is',
@@ -155,6 +162,8 @@ describe('the Kirov edition', () => {
         ? readdirSync(join('content/passages', document)).map((file) => `passages/${document}/${file}`)
         : [],
     );
-    expect(committed.sort()).toEqual([...result.files.keys()].filter((p) => p.startsWith('passages/')).sort());
+    expect(committed.sort()).toEqual(
+      [...result.files.keys()].filter((p) => p.startsWith('passages/')).sort(),
+    );
   });
 });

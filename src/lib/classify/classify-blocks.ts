@@ -102,7 +102,8 @@ function findLicenceSentences(text: string, block: Block): RemovalCandidate[] {
       start,
       end,
       kind: 'licence',
-      reason: 'licence and credit notice of the archive the text was copied from; the credit it asks for is given in the edition’s apparatus',
+      reason:
+        'licence and credit notice of the archive the text was copied from; the credit it asks for is given in the edition’s apparatus',
     });
     i = last;
   }

@@ -2,14 +2,75 @@ import type { Span } from '../witness/line-index.ts';
 
 /** Words that stay lowercase inside a title-case heading. */
 const TITLE_FUNCTION_WORDS = new Set([
-  'a', 'an', 'and', 'as', 'at', 'but', 'by', 'for', 'from', 'in', 'into', 'nor', 'of', 'on', 'or', 'the', 'to', 'with',
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'but',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'nor',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
 ]);
 
 /** Capitalised words that typically open a sentence, and so mark where a flattened heading ends. */
 const SENTENCE_OPENERS = new Set([
-  'A', 'After', 'All', 'An', 'And', 'As', 'At', 'But', 'By', 'For', 'From', 'He', 'Her', 'His', 'How', 'I', 'If',
-  'In', 'It', 'Its', 'Let', 'No', 'Not', 'On', 'One', 'Only', 'Our', 'She', 'So', 'Such', 'That', 'The', 'Their',
-  'There', 'These', 'They', 'This', 'Those', 'Thus', 'To', 'We', 'What', 'When', 'While', 'Who', 'Why', 'With',
+  'A',
+  'After',
+  'All',
+  'An',
+  'And',
+  'As',
+  'At',
+  'But',
+  'By',
+  'For',
+  'From',
+  'He',
+  'Her',
+  'His',
+  'How',
+  'I',
+  'If',
+  'In',
+  'It',
+  'Its',
+  'Let',
+  'No',
+  'Not',
+  'On',
+  'One',
+  'Only',
+  'Our',
+  'She',
+  'So',
+  'Such',
+  'That',
+  'The',
+  'Their',
+  'There',
+  'These',
+  'They',
+  'This',
+  'Those',
+  'Thus',
+  'To',
+  'We',
+  'What',
+  'When',
+  'While',
+  'Who',
+  'Why',
+  'With',
 ]);
 
 /** A section heading that a scrape ran into the sentence after it. */
@@ -50,7 +111,8 @@ export function findFlattenedHeadings(text: string, sentences: readonly Span[]):
     const first = heading[0];
     if (!first || !last) continue;
     const capitalised = heading.filter((token) => /^\p{Lu}/u.test(token.word)).length;
-    if (capitalised < 2 || heading.length > 12 || TITLE_FUNCTION_WORDS.has(bare(last.word).toLowerCase())) continue;
+    if (capitalised < 2 || heading.length > 12 || TITLE_FUNCTION_WORDS.has(bare(last.word).toLowerCase()))
+      continue;
     found.push({
       start: first.start,
       end: last.end,
@@ -65,7 +127,11 @@ function tokenize(text: string, span: Span): Token[] {
   const pattern = /\S+/gu;
   const slice = text.slice(span.start, span.end);
   for (let match = pattern.exec(slice); match; match = pattern.exec(slice)) {
-    tokens.push({ word: match[0], start: span.start + match.index, end: span.start + match.index + match[0].length });
+    tokens.push({
+      word: match[0],
+      start: span.start + match.index,
+      end: span.start + match.index + match[0].length,
+    });
   }
   return tokens;
 }

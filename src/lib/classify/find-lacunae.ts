@@ -65,7 +65,8 @@ const RULES: LacunaRule[] = [
   {
     // “the economy of million people”: a magnitude word without its number.
     kind: 'orphan-magnitude',
-    pattern: /\b(of|the|some|about|over|nearly|almost|than|to|by)(\s+)(?:million|billion|thousand|hundred)\b/giu,
+    pattern:
+      /\b(of|the|some|about|over|nearly|almost|than|to|by)(\s+)(?:million|billion|thousand|hundred)\b/giu,
     gapAt: (match) => (match[1] ?? '').length + (match[2] ?? '').length,
     missing: 'a figure',
     reason: (evidence) => `“${evidence}” without a number: the figure was cut`,

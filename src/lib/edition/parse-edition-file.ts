@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ContentError } from '../content-error.ts';
 import { type EditionFile, editionFileSchema } from '../schema/edition.ts';

@@ -101,7 +101,10 @@ export function resolveRemovals(
   quotes: QuoteResolver | null,
 ): { removals: ResolvedRemoval[]; overruled: Overruled[] } {
   if (!edition || !quotes) {
-    return { removals: candidates.map((c) => ({ ...c, origin: 'heuristic', confirmed: false })), overruled: [] };
+    return {
+      removals: candidates.map((c) => ({ ...c, origin: 'heuristic', confirmed: false })),
+      overruled: [],
+    };
   }
   const removals: ResolvedRemoval[] = [];
   edition.data.removals.forEach((decision, index) => {
@@ -115,7 +118,9 @@ export function resolveRemovals(
     }
   });
   const retained = edition.data.retained.flatMap((decision, index) =>
-    quotes.resolve(decision.quote, ['retained', index, 'quote']).map((span) => ({ ...span, reason: decision.reason })),
+    quotes
+      .resolve(decision.quote, ['retained', index, 'quote'])
+      .map((span) => ({ ...span, reason: decision.reason })),
   );
   const overruled: Overruled[] = [];
   for (const candidate of candidates) {
@@ -134,7 +139,11 @@ function mergeOverlapping(removals: ResolvedRemoval[]): ResolvedRemoval[] {
     const last = merged.at(-1);
     if (last && removal.start < last.end) {
       const keepLast = last.end - last.start >= removal.end - removal.start;
-      merged[merged.length - 1] = { ...(keepLast ? last : removal), start: last.start, end: Math.max(last.end, removal.end) };
+      merged[merged.length - 1] = {
+        ...(keepLast ? last : removal),
+        start: last.start,
+        end: Math.max(last.end, removal.end),
+      };
     } else {
       merged.push(removal);
     }
@@ -149,7 +158,10 @@ export function resolveHeadings(
   quotes: QuoteResolver | null,
 ): { headings: ResolvedHeading[]; overruled: Overruled[] } {
   if (!edition || !quotes) {
-    return { headings: candidates.map((c) => ({ ...c, origin: 'heuristic', confirmed: false })), overruled: [] };
+    return {
+      headings: candidates.map((c) => ({ ...c, origin: 'heuristic', confirmed: false })),
+      overruled: [],
+    };
   }
   const headings: ResolvedHeading[] = [];
   const overruled: Overruled[] = [];
@@ -160,7 +172,13 @@ export function resolveHeadings(
     decided.push(span);
     const seen = candidates.some((candidate) => overlaps(candidate, span));
     if (decision.status === 'rejected') overruled.push({ ...span, what: 'heading', reason: decision.reason });
-    else headings.push({ ...span, reason: decision.reason, origin: seen ? 'heuristic' : 'edition', confirmed: true });
+    else
+      headings.push({
+        ...span,
+        reason: decision.reason,
+        origin: seen ? 'heuristic' : 'edition',
+        confirmed: true,
+      });
   });
   for (const candidate of candidates) {
     if (!decided.some((span) => overlaps(span, candidate))) {

@@ -5,7 +5,9 @@ import { unified } from 'unified';
 import { stringify as stringifyYaml } from 'yaml';
 import { type PassageFrontmatter, passageSchema } from '../schema/passage.ts';
 
-const processor = unified().use(remarkStringify, { bullet: '-', emphasis: '_' }).use(remarkFrontmatter, ['yaml']);
+const processor = unified()
+  .use(remarkStringify, { bullet: '-', emphasis: '_' })
+  .use(remarkFrontmatter, ['yaml']);
 
 /**
  * A passage file: YAML frontmatter and the paragraph, built as an mdast tree and serialised by

@@ -5,7 +5,11 @@ import type { Ledger } from '../schema/ledger.ts';
  * The `--report`: every decision with its witness line, kind, who made it and why, in witness order,
  * with the heuristic decisions that the edition file has not confirmed flagged UNCONFIRMED.
  */
-export function formatReport(ledger: Ledger, editionFile: string | null, overruled: readonly OverruledLine[]): string {
+export function formatReport(
+  ledger: Ledger,
+  editionFile: string | null,
+  overruled: readonly OverruledLine[],
+): string {
   const rows: { offset: number; line: string }[] = [];
   const mark = (origin: string, confirmed: boolean) =>
     origin === 'edition' ? 'edition' : confirmed ? 'heuristic, confirmed' : 'heuristic, UNCONFIRMED';
@@ -30,7 +34,10 @@ export function formatReport(ledger: Ledger, editionFile: string | null, overrul
     });
   }
   for (const gap of ledger.gaps) {
-    const shown = gap.status === 'rejected' ? 'not a gap' : `${gap.marker} ${gap.status}${gap.source ? ` (source: ${gap.source})` : ''}`;
+    const shown =
+      gap.status === 'rejected'
+        ? 'not a gap'
+        : `${gap.marker} ${gap.status}${gap.source ? ` (source: ${gap.source})` : ''}`;
     rows.push({
       offset: gap.witness.offset,
       line: `${where(gap.witness)} gap       ${gap.kind} [${mark(gap.origin, gap.confirmed)}] “${abbreviate(gap.evidence, 40)}” → ${shown} — ${gap.reason}`,

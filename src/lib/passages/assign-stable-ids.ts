@@ -86,7 +86,10 @@ export function assignStableIds(candidates: readonly IdCandidate[], previous: Id
   });
 
   // New passages: a slug of their opening words, never one used before (live or retired).
-  const used = new Set<string>([...old.map((entry) => entry.id), ...(previous?.retired ?? []).map((r) => r.id)]);
+  const used = new Set<string>([
+    ...old.map((entry) => entry.id),
+    ...(previous?.retired ?? []).map((r) => r.id),
+  ]);
   const ids = candidates.map((candidate, i) => {
     const match = oldFor[i];
     if (match !== undefined) return old[match]?.id ?? '';
@@ -101,7 +104,11 @@ export function assignStableIds(candidates: readonly IdCandidate[], previous: Id
     ids,
     lock: {
       version: 1,
-      passages: candidates.map((candidate, i) => ({ id: ids[i] ?? '', document: candidate.document, text: candidate.text })),
+      passages: candidates.map((candidate, i) => ({
+        id: ids[i] ?? '',
+        document: candidate.document,
+        text: candidate.text,
+      })),
       retired: chained,
     },
   };
@@ -138,7 +145,11 @@ function retireUnmatched(
     }
     const successor = merged ?? after ?? before ?? (candidates.length > 0 ? 0 : undefined);
     if (successor === undefined) return; // nothing survives at all: there is nowhere to send the link
-    retired.push({ id: entry.id, successor: ids[successor] ?? '', reason: merged === undefined ? 'removed' : 'merged' });
+    retired.push({
+      id: entry.id,
+      successor: ids[successor] ?? '',
+      reason: merged === undefined ? 'removed' : 'merged',
+    });
   });
   return retired;
 }
@@ -148,7 +159,8 @@ function chainRetired(earlier: readonly RetiredId[], now: readonly RetiredId[]):
   const nowById = new Map(now.map((r) => [r.id, r]));
   const resolve = (id: string) => {
     let current = id;
-    for (let hops = 0; nowById.has(current) && hops < now.length; hops++) current = nowById.get(current)?.successor ?? current;
+    for (let hops = 0; nowById.has(current) && hops < now.length; hops++)
+      current = nowById.get(current)?.successor ?? current;
     return current;
   };
   return [...earlier.map((r) => ({ ...r, successor: resolve(r.successor) })), ...now];
@@ -157,7 +169,10 @@ function chainRetired(earlier: readonly RetiredId[], now: readonly RetiredId[]):
 /** A readable anchor from the first words: `zinoviev-and-kamenev-are-no-fools`. */
 function openingSlug(text: string): string {
   // Editorial brackets are not the author's words, and anchors stay ASCII so they survive any medium.
-  const plain = text.replace(/\[[^\]]*\]/gu, ' ').normalize('NFKD').replace(/\p{M}/gu, '');
+  const plain = text
+    .replace(/\[[^\]]*\]/gu, ' ')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '');
   const words = slug(plain)
     .split('-')
     .filter((word) => /^[a-z0-9]+$/u.test(word));

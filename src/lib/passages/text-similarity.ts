@@ -17,12 +17,18 @@ export function containment(part: string, whole: string): number {
   return aLength === 0 ? 0 : shared / aLength;
 }
 
-function sharedWords(a: string, b: string, bounded = true): { share: number; shared: number; aLength: number } {
+function sharedWords(
+  a: string,
+  b: string,
+  bounded = true,
+): { share: number; shared: number; aLength: number } {
   const left = tokens(a);
   const right = tokens(b);
   const total = left.length + right.length;
   if (total === 0) return { share: 1, shared: 0, aLength: 0 };
-  const changes = bounded ? diffArrays(left, right, { maxEditLength: Math.ceil(total / 2) }) : diffArrays(left, right);
+  const changes = bounded
+    ? diffArrays(left, right, { maxEditLength: Math.ceil(total / 2) })
+    : diffArrays(left, right);
   if (!changes) return { share: 0, shared: 0, aLength: left.length };
   let shared = 0;
   for (const change of changes) if (!change.added && !change.removed) shared += change.count;

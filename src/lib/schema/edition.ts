@@ -119,7 +119,11 @@ export const gapDecisionSchema = z
       });
     }
     if (gap.status !== 'rejected' && !gap.missing) {
-      ctx.addIssue({ code: 'custom', message: 'say what is missing, e.g. missing: "a year"', path: ['missing'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'say what is missing, e.g. missing: "a year"',
+        path: ['missing'],
+      });
     }
   });
 

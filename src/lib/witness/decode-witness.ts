@@ -62,7 +62,9 @@ export function decodeWitness(bytes: Uint8Array, file: string): Witness {
     );
   }
 
-  const tag = /<(?:!doctype\s+html|html|head|body|div|p|script|span|a\s+href)\b[^>]*>/i.exec(text.slice(0, 65536));
+  const tag = /<(?:!doctype\s+html|html|head|body|div|p|script|span|a\s+href)\b[^>]*>/i.exec(
+    text.slice(0, 65536),
+  );
   const tagCount = text.slice(0, 65536).match(/<\/?[a-z][a-z0-9]*\b[^>]*>/gi)?.length ?? 0;
   if (tag && (tagCount >= 3 || /^\s*<(?:!doctype|html)/i.test(text))) {
     fail(
@@ -89,7 +91,8 @@ function firstInvalidUtf8(bytes: Uint8Array, text: string): number {
   const encoder = new TextEncoder();
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) {
     const byteOffset = encoder.encode(text.slice(0, i)).length;
-    if (!(bytes[byteOffset] === 0xef && bytes[byteOffset + 1] === 0xbf && bytes[byteOffset + 2] === 0xbd)) return i;
+    if (!(bytes[byteOffset] === 0xef && bytes[byteOffset + 1] === 0xbf && bytes[byteOffset + 2] === 0xbd))
+      return i;
   }
   return -1;
 }
