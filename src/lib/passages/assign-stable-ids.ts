@@ -90,10 +90,17 @@ export function assignStableIds(candidates: readonly IdCandidate[], previous: Id
     ...old.map((entry) => entry.id),
     ...(previous?.retired ?? []).map((r) => r.id),
   ]);
+  const nextSuffix = new Map<string, number>();
   const ids = candidates.map((candidate, i) => {
     const match = oldFor[i];
     if (match !== undefined) return old[match]?.id ?? '';
-    const id = uniqueId(openingSlug(candidate.text), used);
+    const base = openingSlug(candidate.text);
+    let id = base;
+    // Many paragraphs may open alike (“It is …”): remember the last suffix per base instead of counting up anew.
+    for (let n = nextSuffix.get(base) ?? 2; used.has(id); n++) {
+      id = `${base}-${n}`;
+      nextSuffix.set(base, n + 1);
+    }
     used.add(id);
     return id;
   });
@@ -184,9 +191,4 @@ function openingSlug(text: string): string {
     if (id.split('-').length >= 6) break;
   }
   return id || 'passage';
-}
-
-function uniqueId(base: string, used: ReadonlySet<string>): string {
-  if (!used.has(base)) return base;
-  for (let n = 2; ; n++) if (!used.has(`${base}-${n}`)) return `${base}-${n}`;
 }

@@ -1,0 +1,24 @@
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  output: 'static',
+  // KIROV_BASE lets the same build serve from a sub-path (e.g. a project page at /kirov-reader/).
+  base: process.env.KIROV_BASE ?? '/',
+  site: process.env.KIROV_SITE ?? 'http://localhost:4321',
+  // Document paths end in a slash ("/obituary/"); directory output writes them as folder/index.html.
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Two passage files with one id would leave one paragraph without its anchor, and two
+  // documents with one path one without its page: both stop the build instead of warning.
+  prerenderConflictBehavior: 'error',
+  markdown: {
+    // Sätteri (Astro 7's default) runs no remark/rehype plugins, and the edition's own plugins will.
+    // GFM and smart punctuation stay off so that the page shows the passage text exactly as the
+    // ingest wrote it (straight apostrophes of the witness included), and /passages.json, which
+    // parses the same Markdown with plain remark-parse, reports the same text.
+    processor: unified({ gfm: false, smartypants: false }),
+    // The passages contain no code; skipping Shiki keeps the build fast.
+    syntaxHighlight: false,
+  },
+});

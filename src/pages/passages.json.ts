@@ -1,0 +1,55 @@
+import type { APIRoute } from 'astro';
+import { loadEdition } from '../lib/edition-content.ts';
+import { passageText } from '../lib/passage-text.ts';
+
+export const prerender = true;
+
+/**
+ * The edition as data, for tools that quote or link to it (see DESIGN.md, "Contracts"):
+ * passages in edition order (documents as the edition file lists them, then ¶), what was
+ * removed from the witness and why, and where retired ids now lead.
+ */
+export const GET: APIRoute = async () => {
+  const edition = await loadEdition();
+  const body = {
+    edition: {
+      title: edition.title,
+      editors: edition.editors,
+      licence: edition.licence,
+      witness: edition.witness,
+      documents: edition.documents.map((document) => ({
+        id: document.id,
+        title: document.title,
+        authors: document.authors,
+        date: document.date,
+        url: document.href,
+      })),
+    },
+    passages: edition.documents.flatMap((document) =>
+      document.passages.map((passage) => {
+        if (passage.body === undefined) {
+          throw new Error(`${passage.filePath ?? passage.id}: Unexpected passage without a body`);
+        }
+        return {
+          id: passage.id,
+          n: passage.data.n,
+          document: passage.data.document,
+          section: passage.data.section,
+          text: passageText(passage.body),
+          url: `${document.href}#${passage.id}`,
+          gaps: passage.data.gaps,
+        };
+      }),
+    ),
+    removed: edition.removals.map((removal) => ({
+      text: removal.text,
+      kind: removal.kind,
+      reason: removal.reason,
+      witness: removal.witness,
+    })),
+    retired: edition.retired.map((entry) => ({ id: entry.id, successor: entry.successor, url: entry.href })),
+  };
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
+};

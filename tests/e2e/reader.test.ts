@@ -1,0 +1,158 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchChromium,
+  type PassageFile,
+  passagesOf,
+  readDocuments,
+  type StaticSite,
+  serveDist,
+} from './site.ts';
+
+let site: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const documents = readDocuments();
+const essay = documents.find((document) => document.path === '/');
+const obituary = documents.find((document) => document.id === 'obituary');
+if (!essay || !obituary) throw new Error('the edition file must have an essay at "/" and an obituary');
+const essayPassages = passagesOf(essay.id);
+const obituaryPassages = passagesOf(obituary.id);
+
+/** What a reader sees of each passage, in page order. */
+function readPassages(page: Page) {
+  return page.$$eval('.passage', (elements) =>
+    elements.map((element) => {
+      const number = element.querySelector(':scope > a.pn');
+      return {
+        id: element.id,
+        number: number?.textContent ?? null,
+        href: number?.getAttribute('href') ?? null,
+        text: element.querySelector(':scope > p')?.textContent?.trim() ?? '',
+      };
+    }),
+  );
+}
+
+function expectedPassages(passages: readonly PassageFile[]) {
+  return passages.map((passage) => ({
+    id: passage.id,
+    number: `¶\u00a0${passage.n}`,
+    href: `#${passage.id}`,
+  }));
+}
+
+describe('the essay page', () => {
+  it('shows the essay’s title, authors and every passage with its ¶ number and anchor, in order', async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url('/'));
+    expect(await page.locator('h1').textContent()).toBe(essay.title);
+    expect(await page.title()).toContain(essay.title);
+    const byline = await page.locator('.byline').textContent();
+    for (const author of essay.authors) expect(byline).toContain(author);
+    const shown = await readPassages(page);
+    expect(shown.map(({ id, number, href }) => ({ id, number, href }))).toEqual(
+      expectedPassages(essayPassages),
+    );
+    expect(shown.every((passage) => passage.text.length > 0)).toBe(true);
+    await page.close();
+  });
+
+  it('shows the essay’s section headings as h2, in order, each with an anchor', async () => {
+    const expected = essayPassages
+      .map((passage) => passage.section)
+      .filter((section, index, all): section is string => section !== null && section !== all[index - 1]);
+    expect(expected.length).toBeGreaterThan(0);
+    const page = await browser.newPage();
+    await page.goto(site.url('/'));
+    const headings = await page.$$eval('main h2', (elements) =>
+      elements.map((element) => ({ text: element.textContent, id: element.id })),
+    );
+    expect(headings.map((heading) => heading.text)).toEqual(expected);
+    expect(headings.every((heading) => /^[a-z0-9-]+$/.test(heading.id))).toBe(true);
+    expect(new Set(headings.map((heading) => heading.id)).size).toBe(headings.length);
+    await page.close();
+  });
+
+  it('says that the witness prints the obituary before the essay, and links to it', async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url('/'));
+    const note = page.locator('.witness-note');
+    expect(await note.textContent()).toContain('printed before this text');
+    expect(await note.locator('a').getAttribute('href')).toBe(`${new URL(site.url(obituary.path)).pathname}`);
+    await page.close();
+  });
+
+  it('scrolls a linked paragraph into view and highlights it as the :target', async () => {
+    const target = essayPassages.at(-2);
+    if (!target) throw new Error('the essay needs at least two passages');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(site.url(`/#${target.id}`));
+    const state = await page.$eval(`[id="${target.id}"]`, (element) => {
+      const box = element.getBoundingClientRect();
+      return {
+        isTarget: element.matches(':target'),
+        inView: box.top >= 0 && box.top < window.innerHeight,
+        scrolled: window.scrollY,
+        background: getComputedStyle(element).backgroundColor,
+        bodyBackground: getComputedStyle(document.body).backgroundColor,
+      };
+    });
+    expect(state.isTarget).toBe(true);
+    expect(state.inView).toBe(true);
+    expect(state.scrolled).toBeGreaterThan(0);
+    expect(state.background).not.toBe(state.bodyBackground);
+    await page.close();
+  });
+
+  it('can be read with JavaScript turned off', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(site.url('/'));
+    const shown = await readPassages(page);
+    expect(shown.map((passage) => passage.id)).toEqual(essayPassages.map((passage) => passage.id));
+    const first = page.locator('.passage').first();
+    expect(await first.isVisible()).toBe(true);
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is the rendered text, so this proves the text is laid out without scripts
+    expect((await first.innerText()).length).toBeGreaterThan(20);
+    await context.close();
+  });
+});
+
+describe('the obituary page', () => {
+  it('shows the obituary’s title and every passage with its ¶ number and anchor, in order', async () => {
+    const page = await browser.newPage();
+    await page.goto(site.url(obituary.path));
+    expect(await page.locator('h1').textContent()).toBe(obituary.title);
+    const shown = await readPassages(page);
+    expect(shown.map(({ id, number, href }) => ({ id, number, href }))).toEqual(
+      expectedPassages(obituaryPassages),
+    );
+    expect(obituaryPassages.length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('requests', () => {
+  it('never leave the site’s origin', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    for (const path of ['/', obituary.path, `/#${essayPassages[0]?.id}`]) {
+      await page.goto(site.url(path), { waitUntil: 'networkidle' });
+    }
+    expect(requested.length).toBeGreaterThanOrEqual(3);
+    expect(requested.filter((url) => !url.startsWith(`${site.origin}/`))).toEqual([]);
+    await page.close();
+  });
+});
