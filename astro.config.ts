@@ -8,6 +8,8 @@ export default defineConfig({
   site: process.env.KIROV_SITE ?? 'http://localhost:4321',
   // Document paths end in a slash ("/obituary/"); directory output writes them as folder/index.html.
   trailingSlash: 'always',
+  // KIROV_CACHE_DIR keeps two builds running at once (e.g. a benchmark beside a test run) from sharing a cache.
+  ...(process.env.KIROV_CACHE_DIR ? { cacheDir: process.env.KIROV_CACHE_DIR } : {}),
   build: { format: 'directory' },
   // Two passage files with one id would leave one paragraph without its anchor, and two
   // documents with one path one without its page: both stop the build instead of warning.

@@ -16,7 +16,8 @@ import { type PassageFrontmatter, passageSchema } from '../../src/lib/schema/pas
  */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const distDir = join(root, 'dist');
+// KIROV_DIST lets a test run check a build made elsewhere (astro build --outDir), as parallel work needs.
+const distDir = resolve(root, process.env.KIROV_DIST ?? 'dist');
 
 /** The base path the site was built with (KIROV_BASE), as "/" or "/sub/path/". */
 export const base = `/${(process.env.KIROV_BASE ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
