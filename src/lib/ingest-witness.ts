@@ -1,7 +1,7 @@
 import { classifyBlocks } from './classify/classify-blocks.ts';
 import { findFlattenedHeadings } from './classify/find-flattened-headings.ts';
 import { findLacunae } from './classify/find-lacunae.ts';
-import { abbreviate, ContentError } from './content-error.ts';
+import { abbreviate } from './content-error.ts';
 import { parseEditionFile } from './edition/parse-edition-file.ts';
 import {
   QuoteResolver,
@@ -210,15 +210,12 @@ function assertUniqueDocumentIds(edition: NonNullable<ReturnType<typeof parseEdi
   const seen = new Set<string>();
   edition.data.documents.forEach((document, index) => {
     if (seen.has(document.id)) {
-      const { line, column } = edition.positionOf(['documents', index, 'id']);
-      throw new ContentError({
-        file: edition.file,
-        line,
-        column,
-        rule: 'duplicate-document',
-        message: `Unexpected second document with id “${document.id}”, expected unique ids`,
-        fix: 'give each document its own id',
-      });
+      throw edition.problemAt(
+        ['documents', index, 'id'],
+        'duplicate-document',
+        `Unexpected second document with id “${document.id}”, expected unique ids`,
+        'give each document its own id',
+      );
     }
     seen.add(document.id);
   });
@@ -234,14 +231,11 @@ function assertGapsPlaced(
   const placed = new Set(drafts.flatMap((draft) => draft.gaps.map(({ gap }) => gap.at)));
   for (const gap of gaps) {
     if (gap.status === 'rejected' || placed.has(gap.at) || !edition || gap.decision === null) continue;
-    const { line, column } = edition.positionOf(['gaps', gap.decision, 'after']);
-    throw new ContentError({
-      file: edition.file,
-      line,
-      column,
-      rule: 'gap-outside-text',
-      message: `Unexpected gap after “${abbreviate(text.slice(Math.max(0, gap.at - 40), gap.at))}”: that place is not in any passage (it lies in removed text or a heading), expected a place inside the text`,
-      fix: 'quote words of a kept passage in `after`, or remove the gap',
-    });
+    throw edition.problemAt(
+      ['gaps', gap.decision, 'after'],
+      'gap-outside-text',
+      `Unexpected gap after “${abbreviate(text.slice(Math.max(0, gap.at - 40), gap.at))}”: that place is not in any passage (it lies in removed text or a heading), expected a place inside the text`,
+      'quote words of a kept passage in `after`, or remove the gap',
+    );
   }
 }

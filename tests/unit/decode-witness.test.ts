@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/lib/content-error.ts';
 import { decodeWitness } from '../../src/lib/witness/decode-witness.ts';
 import { ingestText } from './support/kirov.ts';
+import { problemOf } from './support/problem-of.ts';
 
 const bytes = (...parts: (string | number[])[]) =>
   Buffer.concat(
     parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(part))),
   );
-
-function problemOf(run: () => unknown) {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ContentError) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a ContentError');
-}
 
 describe('decodeWitness', () => {
   it('refuses an empty file, naming it', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ContentError } from '../../src/lib/content-error.ts';
 import { ingestText } from './support/kirov.ts';
+import { problemOf } from './support/problem-of.ts';
 
 const WITNESS = [
   'best tractor facts',
@@ -26,15 +26,7 @@ const DOCUMENT = `documents:
 `;
 const HEAD = `edition: { title: Test, editors: Tester, licence: CC0 }\n`;
 
-function problemOf(edition: string) {
-  try {
-    ingestText(WITNESS, edition);
-  } catch (error) {
-    if (error instanceof ContentError) return error.problem;
-    throw error;
-  }
-  throw new Error('expected a ContentError');
-}
+const problemIn = (edition: string) => problemOf(() => ingestText(WITNESS, edition));
 
 describe('the edition file', () => {
   it('applies documents, removals, headings and gaps', () => {
@@ -66,7 +58,7 @@ gaps:
   });
 
   it('reports malformed YAML at its line and column', () => {
-    const problem = problemOf(
+    const problem = problemIn(
       `${HEAD}documents:\n  - id: report\n    title: A: Report\n    authors: [Anonymous]\n`,
     );
     expect(problem).toMatchObject({ file: 'test.edition.yaml', line: 4, column: 12, rule: 'yaml-syntax' });
@@ -74,7 +66,7 @@ gaps:
   });
 
   it('reports a missing field at the line of the entry that lacks it', () => {
-    const problem = problemOf(
+    const problem = problemIn(
       `${HEAD}${DOCUMENT}removals:\n  - quote: best tractor facts\n    kind: keyword-spam\n`,
     );
     expect(problem).toMatchObject({ file: 'test.edition.yaml', line: 14, column: 5, rule: 'edition-schema' });
@@ -83,7 +75,7 @@ gaps:
   });
 
   it('refuses a restored gap without a source, at the gap', () => {
-    const problem = problemOf(
+    const problem = problemIn(
       `${HEAD}${DOCUMENT}gaps:\n  - after: the economy of\n    status: restored\n    missing: a figure\n    value: '170'\n    reason: cut\n`,
     );
     expect(problem).toMatchObject({ line: 14, rule: 'edition-schema' });
@@ -91,7 +83,7 @@ gaps:
   });
 
   it('refuses a quote that is not in the witness, naming the quote, the field and the witness', () => {
-    const problem = problemOf(
+    const problem = problemIn(
       `${HEAD}${DOCUMENT.replace('begins: The Harvest of the Year', 'begins: The Harvest of 1933')}`,
     );
     expect(problem).toMatchObject({
@@ -106,7 +98,7 @@ gaps:
   });
 
   it('refuses a quote that occurs more than once unless told to take all', () => {
-    const problem = problemOf(
+    const problem = problemIn(
       `${HEAD}${DOCUMENT}removals:\n  - { quote: best tractor facts, kind: keyword-spam, reason: spam }\n`,
     );
     expect(problem).toMatchObject({ line: 14, rule: 'quote-ambiguous' });
@@ -115,21 +107,16 @@ gaps:
   });
 
   it('refuses a gap placed in removed text', () => {
-    const problem = problemOf(
+    const problem = problemIn(
       `${HEAD}${DOCUMENT}gaps:\n  - { after: best tractor, status: unresolved, missing: a word, reason: test }\n`,
     );
     expect(problem.rule).toBe('quote-ambiguous');
-    const outside = (() => {
-      try {
-        ingestText(
-          WITNESS.replace('best tractor facts', 'one tractor line'),
-          `${HEAD}${DOCUMENT}gaps:\n  - { after: one tractor, status: unresolved, missing: a word, reason: test }\n`,
-        );
-      } catch (error) {
-        return error instanceof ContentError ? error.problem : null;
-      }
-      return null;
-    })();
+    const outside = problemOf(() =>
+      ingestText(
+        WITNESS.replace('best tractor facts', 'one tractor line'),
+        `${HEAD}${DOCUMENT}gaps:\n  - { after: one tractor, status: unresolved, missing: a word, reason: test }\n`,
+      ),
+    );
     expect(outside).toMatchObject({ line: 14, rule: 'gap-outside-text' });
   });
 });

@@ -9,6 +9,8 @@ export interface ParsedEdition {
   data: EditionFile;
   /** 1-based line and column of the value at a path such as ['removals', 3, 'quote']. */
   positionOf: (path: readonly (string | number)[]) => { line: number; column: number };
+  /** A ContentError at the value at `path`, to throw. */
+  problemAt: (path: readonly (string | number)[], rule: string, message: string, fix: string) => ContentError;
 }
 
 /**
@@ -46,7 +48,9 @@ export function parseEditionFile(source: string, file: string): ParsedEdition {
       fix: fixFor(path),
     });
   }
-  return { file, data: result.data, positionOf };
+  const problemAt = (path: readonly (string | number)[], rule: string, message: string, fix: string) =>
+    new ContentError({ file, ...positionOf(path), rule, message, fix });
+  return { file, data: result.data, positionOf, problemAt };
 }
 
 /** The position of the deepest node on the path that exists (a missing field points at its parent). */

@@ -1,5 +1,5 @@
 import type { GapFinding } from '../classify/find-lacunae.ts';
-import { abbreviate, ContentError } from '../content-error.ts';
+import { abbreviate } from '../content-error.ts';
 import type { EditionDocument, RemovalKind } from '../schema/edition.ts';
 import type { GapKind } from '../schema/passage.ts';
 import type { LineIndex, Span } from '../witness/line-index.ts';
@@ -69,8 +69,7 @@ export class QuoteResolver {
   resolve(quote: string, path: readonly (string | number)[], occurrences: 'all' | 1 = 1): Span[] {
     const found = locateQuote(this.#text, quote);
     const fail = (rule: string, message: string, fix: string): never => {
-      const { line, column } = this.#edition.positionOf(path);
-      throw new ContentError({ file: this.#edition.file, line, column, rule, message, fix });
+      throw this.#edition.problemAt(path, rule, message, fix);
     };
     if (found.length === 0) {
       fail(
@@ -262,15 +261,12 @@ export function resolveDocuments(
       const [ends] = quotes.resolve(meta.ends, ['documents', index, 'ends']);
       if (!begins || !ends) throw new Error('unreachable: resolve() returns one span or throws');
       if (ends.end <= begins.start) {
-        const { line, column } = edition.positionOf(['documents', index, 'ends']);
-        throw new ContentError({
-          file: edition.file,
-          line,
-          column,
-          rule: 'document-order',
-          message: `Unexpected \`ends\` quote of document “${meta.id}” before its \`begins\` quote, expected it after`,
-          fix: 'check that begins and ends quote the first and the last words of the same document',
-        });
+        throw edition.problemAt(
+          ['documents', index, 'ends'],
+          'document-order',
+          `Unexpected \`ends\` quote of document “${meta.id}” before its \`begins\` quote, expected it after`,
+          'check that begins and ends quote the first and the last words of the same document',
+        );
       }
       return { id: meta.id, title: meta.title, start: begins.start, end: ends.end, meta };
     });
@@ -279,15 +275,12 @@ export function resolveDocuments(
       const next = documents[i + 1];
       if (next && next.start < document.end) {
         const index = edition.data.documents.findIndex((meta) => meta.id === next.id);
-        const { line, column } = edition.positionOf(['documents', index, 'begins']);
-        throw new ContentError({
-          file: edition.file,
-          line,
-          column,
-          rule: 'document-overlap',
-          message: `Unexpected overlap: document “${next.id}” begins inside document “${document.id}”, expected documents one after another`,
-          fix: `move the \`ends\` quote of “${document.id}” or the \`begins\` quote of “${next.id}”`,
-        });
+        throw edition.problemAt(
+          ['documents', index, 'begins'],
+          'document-overlap',
+          `Unexpected overlap: document “${next.id}” begins inside document “${document.id}”, expected documents one after another`,
+          `move the \`ends\` quote of “${document.id}” or the \`begins\` quote of “${next.id}”`,
+        );
       }
     });
     return documents;
