@@ -1,5 +1,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { loadMarginalNotes, markupCodeDigest } from './src/lib/annotations/load-marginal-notes.ts';
+import { rehypeAnchorNotes } from './src/lib/annotations/rehype-anchor-notes.ts';
 
 export default defineConfig({
   output: 'static',
@@ -19,7 +21,18 @@ export default defineConfig({
     // GFM and smart punctuation stay off so that the page shows the passage text exactly as the
     // ingest wrote it (straight apostrophes of the witness included), and /passages.json, which
     // parses the same Markdown with plain remark-parse, reports the same text.
-    processor: unified({ gfm: false, smartypants: false }),
+    processor: unified({
+      gfm: false,
+      smartypants: false,
+      rehypePlugins: [
+        // The marginal notes are read and checked here, before any page renders, so that a quote
+        // that no longer matches stops the build (see src/lib/annotations/load-marginal-notes.ts).
+        [
+          rehypeAnchorNotes,
+          { notes: loadMarginalNotes(new URL('./', import.meta.url)), codeDigest: markupCodeDigest() },
+        ],
+      ],
+    }),
     // The passages contain no code; skipping Shiki keeps the build fast.
     syntaxHighlight: false,
   },

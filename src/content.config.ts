@@ -4,9 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { noteIdOf } from './lib/annotations/parse-annotation-file.ts';
+import { annotationSchema } from './lib/schema/annotation.ts';
 import { documentSchema, editionFileSchema } from './lib/schema/edition.ts';
+import { indexEntrySchema } from './lib/schema/index-entry.ts';
 import { idLockSchema, ledgerSchema } from './lib/schema/ledger.ts';
 import { passageSchema } from './lib/schema/passage.ts';
+import { timelineEventSchema } from './lib/schema/timeline.ts';
+import { timelineEventId } from './lib/timeline/event-id.ts';
 
 // Paths relative to the project root, as error messages print them.
 /** The editorial decisions; the ingest reads the same file. */
@@ -146,4 +151,50 @@ function asRecord(value: unknown): Record<string, unknown> {
     : {};
 }
 
-export const collections = { edition, documents, passages, ledger, idLock };
+/** content/index/<id>.yaml: the index of names and terms, one entry per file; the id is the file name. */
+const index = defineCollection({
+  loader: glob({
+    base: './content/index',
+    pattern: '**/*.yaml',
+    generateId: ({ data, entry }) => {
+      const expected =
+        entry
+          .replace(/\.yaml$/, '')
+          .split('/')
+          .at(-1) ?? entry;
+      if (data.id !== expected) {
+        throw new Error(
+          `content/index/${entry}: Unexpected id ${JSON.stringify(data.id)}, expected "${expected}" (the file name without .yaml)`,
+        );
+      }
+      return expected;
+    },
+  }),
+  schema: indexEntrySchema,
+});
+
+/** content/timeline/<id>.yaml: dated events, one per file; the id is the file name (its anchor on /timeline/). */
+const timeline = defineCollection({
+  loader: glob({
+    base: './content/timeline',
+    pattern: '**/*.{yaml,yml}',
+    generateId: ({ entry }) => timelineEventId(entry),
+  }),
+  schema: timelineEventSchema,
+});
+
+/**
+ * content/annotations/<id>.md, written by hand: the marginal notes; the id is the file name. The
+ * rehype plugin reads the same files with the same schema when the build starts (see
+ * src/lib/annotations/load-marginal-notes.ts); this collection feeds /notes.json and the page checks.
+ */
+const annotations = defineCollection({
+  loader: glob({
+    base: './content/annotations',
+    pattern: '**/*.md',
+    generateId: ({ entry }) => noteIdOf(entry),
+  }),
+  schema: annotationSchema,
+});
+
+export const collections = { edition, documents, passages, ledger, idLock, index, timeline, annotations };

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ingestWitness } from '../../src/lib/ingest-witness.ts';
 import { witnessText } from './support/kirov.ts';
 
@@ -13,7 +13,15 @@ function ingest(args: string[], cwd = process.cwd()) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const scratch = () => mkdtempSync(join(tmpdir(), 'kirov-ingest-'));
+const scratchDirs: string[] = [];
+const scratch = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kirov-ingest-'));
+  scratchDirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** A copy of the project's content/ folder to run the CLI in, so the real one is never touched. */
 function projectCopy() {

@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { idLockSchema } from '../schema/ledger.ts';
+import { passageSchema } from '../schema/passage.ts';
+import { checkRelatedEvents } from './check-related-events.ts';
+import { type AnnotationFile, parseAnnotationFile } from './parse-annotation-file.ts';
+import { type NotePassage, type PlacedNote, placeNotes } from './place-notes.ts';
+
+/** Where the notes and what they anchor to live, relative to the project root. */
+export const annotationsDir = 'content/annotations';
+const passagesDir = 'content/passages';
+const idLockFile = 'content/apparatus/ids.lock.json';
+/** The timeline's event files; each file name is an event id (see src/content.config.ts). */
+const timelineDir = 'content/timeline';
+
+/**
+ * Reads, validates and places every note when astro.config.ts is loaded, for the rehype plugin.
+ *
+ * Why here and not inside the plugin, lazily: Astro's content layer catches an error thrown while
+ * rendering a Markdown entry, logs it and builds the page without that paragraph, so a bad quote
+ * must be found before rendering starts to stop the build. And the notes become the plugin's
+ * options, which Astro hashes into its config digest: editing a note changes the digest, which
+ * clears the content cache, so passages whose own files did not change are rendered again with
+ * the new note instead of being served from the cache.
+ */
+export function loadMarginalNotes(root: URL | string): PlacedNote[] {
+  const rootDir = typeof root === 'string' ? root : fileURLToPath(root);
+  const annotations = readAnnotationFiles(rootDir);
+  if (annotations.length === 0) return [];
+  const lock = idLockSchema.safeParse(JSON.parse(readFileSync(join(rootDir, idLockFile), 'utf8')));
+  const notes = placeNotes(annotations, readPassages(rootDir), lock.success ? lock.data.retired : []);
+  // The pages check `related` against the timeline collection too; checking here as well reports
+  // the line of the file, which a collection entry no longer knows.
+  const timeline = join(rootDir, timelineDir);
+  if (existsSync(timeline)) {
+    const eventIds = readdirSync(timeline)
+      .filter((name) => /\.ya?ml$/.test(name))
+      .map((name) => name.replace(/\.ya?ml$/, ''));
+    checkRelatedEvents(notes, eventIds);
+  }
+  return notes;
+}
+
+/** Every `content/annotations/**\/*.md`, parsed and validated, in file-name order. */
+export function readAnnotationFiles(rootDir: string): AnnotationFile[] {
+  const dir = join(rootDir, annotationsDir);
+  if (!existsSync(dir)) return [];
+  return markdownFiles(dir).map((path) =>
+    parseAnnotationFile(readFileSync(path, 'utf8'), relative(rootDir, path).split('\\').join('/')),
+  );
+}
+
+/**
+ * A digest of the code that writes the notes' markup. Passed with the plugin's options for the
+ * same reason as the notes: a change to this code must clear Astro's cache of rendered passages.
+ */
+export function markupCodeDigest(): string {
+  const dir = fileURLToPath(new URL('./', import.meta.url));
+  const hash = createHash('sha256');
+  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function readPassages(rootDir: string): NotePassage[] {
+  return markdownFiles(join(rootDir, passagesDir)).map((path) => {
+    const file = relative(rootDir, path).split('\\').join('/');
+    const source = readFileSync(path, 'utf8');
+    const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
+    const frontmatter = passageSchema.safeParse(match ? parseYaml(match[1] ?? '') : undefined);
+    if (!match || !frontmatter.success) {
+      throw new Error(
+        `${file}: Unexpected passage file without valid frontmatter, expected the file the ingest writes; run \`npm run ingest\``,
+      );
+    }
+    const { id, document, n } = frontmatter.data;
+    return { id, document, n, file, markdown: source.slice(match[0].length).trim() };
+  });
+}
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => join(dir, name));
+}

@@ -1,0 +1,49 @@
+import { getCollection } from 'astro:content';
+import { loadEdition } from '../edition-content.ts';
+import { checkRelatedEvents } from './check-related-events.ts';
+import { annotationsDir } from './load-marginal-notes.ts';
+import { type PlacedNote, placeNotes } from './place-notes.ts';
+
+/*
+ * What the pages and /notes.json read: the annotations collection, placed against the passages of
+ * the edition with the same code the rehype plugin was configured with, so that the numbers and
+ * order in /notes.json are those of the page. Cross-file checks that need other collections
+ * (timeline events) happen here.
+ */
+
+let cached: Promise<PlacedNote[]> | undefined;
+
+/** Every note, checked and numbered, in edition order (documents as the edition lists them, then reading order). */
+export function loadNotes(): Promise<PlacedNote[]> {
+  cached ??= assembleNotes();
+  return cached;
+}
+
+async function assembleNotes(): Promise<PlacedNote[]> {
+  const [entries, edition, events] = await Promise.all([
+    getCollection('annotations'),
+    loadEdition(),
+    getCollection('timeline'),
+  ]);
+  const annotations = entries.map((entry) => ({
+    id: entry.id,
+    file: entry.filePath ?? `${annotationsDir}/${entry.id}.md`,
+    data: entry.data,
+    body: entry.body ?? '',
+  }));
+  const passages = edition.documents.flatMap((document) =>
+    document.passages.map((passage) => ({
+      id: passage.id,
+      document: passage.data.document,
+      n: passage.data.n,
+      file: passage.filePath,
+      markdown: passage.body ?? '',
+    })),
+  );
+  const notes = placeNotes(annotations, passages, edition.retired);
+  checkRelatedEvents(
+    notes,
+    events.map((event) => event.id),
+  );
+  return notes;
+}

@@ -1,0 +1,52 @@
+import { relative } from 'node:path';
+import type { Root } from 'hast';
+import type { Plugin } from 'unified';
+import { anchorNotes, type NoteAnchor } from './anchor-notes.ts';
+import { type NoteContent, noteAside, noteReference } from './note-markup.ts';
+
+/** A note ready to anchor: its target, its number and its rendered content. */
+export type AnchoredNote = NoteAnchor & NoteContent;
+
+export interface RehypeAnchorNotesOptions {
+  /** Every note of the edition; each passage takes those whose `target.passage` is its id. */
+  notes: readonly AnchoredNote[];
+  /**
+   * Unused by the plugin. Astro caches rendered passages until its config digest changes, and the
+   * digest includes these options: passing a digest of the plugin's code (see markupCodeDigest)
+   * makes an edit to the code re-render the passages, as an edit to a note does. Default: none.
+   */
+  codeDigest?: string | undefined;
+}
+
+/**
+ * Anchors the marginal notes in a passage, in Astro's unified Markdown processor: the quoted words
+ * become a link to the note (`#note-<id>`, ending with the note's number), and the note follows
+ * the paragraph as an `aside` with a link back (`#ref-<id>`). The passage is known by the `id` of
+ * its frontmatter, which Astro puts in `file.data.astro.frontmatter`; Markdown without an `id`
+ * (the note files themselves) is left alone. A quote that matches nowhere or more than once
+ * throws a ContentError naming the annotation file, the quote and the passage.
+ */
+export const rehypeAnchorNotes: Plugin<[RehypeAnchorNotesOptions], Root> = (options) => {
+  const byPassage = new Map<string, AnchoredNote[]>();
+  for (const note of options.notes) {
+    byPassage.set(note.target.passage, [...(byPassage.get(note.target.passage) ?? []), note]);
+  }
+  return (tree, file) => {
+    const id = frontmatterOf(file.data).id;
+    const notes = typeof id === 'string' ? byPassage.get(id) : undefined;
+    if (!notes || typeof id !== 'string') return;
+    const passage = { id, file: file.path ? relative(file.cwd, file.path) : undefined };
+    anchorNotes(tree, passage, notes, noteReference, (note) =>
+      // Each page render gets its own copy; later plugins may change the tree they are given.
+      noteAside({ ...note, body: structuredClone(note.body) }),
+    );
+  };
+};
+
+function frontmatterOf(data: unknown): Record<string, unknown> {
+  const astro = (data as { astro?: { frontmatter?: unknown } } | undefined)?.astro;
+  const frontmatter = astro?.frontmatter;
+  return typeof frontmatter === 'object' && frontmatter !== null
+    ? (frontmatter as Record<string, unknown>)
+    : {};
+}

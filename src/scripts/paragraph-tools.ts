@@ -1,0 +1,37 @@
+/*
+ * Starts the paragraph tools (PassageTools.astro) when a reader first needs them, so that a page
+ * read from top to bottom loads only this: the tools' code and stylesheet come with the first
+ * pointer over or focus in the text, the first selection, a link to a paragraph, or a handout.
+ * It also gives each passage its absolute URL for print (print.css), which cannot wait.
+ */
+import type { ToolsData } from './paragraph-tools-ui.ts';
+
+const dataElement = document.getElementById('passage-tools-data');
+const main = document.querySelector('main');
+
+if (dataElement && main) {
+  const data = JSON.parse(dataElement.textContent ?? '{}') as ToolsData;
+  for (const passage of main.querySelectorAll<HTMLElement>('.passage')) {
+    passage.dataset.url = `${location.origin}${location.pathname}#${passage.id}`;
+  }
+
+  let started = false;
+  const load = (trigger: Event | null) => {
+    if (started) return;
+    started = true;
+    for (const [target, type] of triggers) target.removeEventListener(type, load);
+    import('./paragraph-tools-ui.ts').then(({ startTools }) => startTools(data, main, trigger));
+  };
+  const triggers: [EventTarget, string][] = [
+    [main, 'pointerover'],
+    [main, 'focusin'],
+    [window, 'hashchange'],
+  ];
+  for (const [target, type] of triggers) target.addEventListener(type, load);
+  document.addEventListener('selectionchange', function onSelection(event) {
+    if (document.getSelection()?.isCollapsed !== false) return;
+    document.removeEventListener('selectionchange', onSelection);
+    load(event);
+  });
+  if (location.hash || new URLSearchParams(location.search).has('handout')) load(null);
+}

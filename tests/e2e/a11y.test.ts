@@ -1,0 +1,115 @@
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type StaticSite, serveDist } from './site.ts';
+import { formatViolations, runAxe } from './support/axe.ts';
+
+/*
+ * Every page of the built site at a desktop, a tablet and a phone width, in the light and then the
+ * dark colour scheme: no axe violation of WCAG 2.2 A/AA, no sideways scrolling, no request to another
+ * origin. The pages are found in the build, so a page added later is checked without touching this
+ * file. Full-page screenshots are saved under test-results/screenshots/ for a person to look at.
+ */
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const distDir = resolve(root, process.env.KIROV_DIST ?? 'dist');
+const screenshotDir = join(root, 'test-results/screenshots');
+
+/** Site paths of every dist/**\/index.html: "/", "/about/", "/obituary/" … */
+function builtPages(): string[] {
+  return readdirSync(distDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file === 'index.html' || file.endsWith(`${sep}index.html`))
+    .map((file) =>
+      `/${relative(distDir, join(distDir, file)).split(sep).slice(0, -1).join('/')}/`.replace('//', '/'),
+    )
+    .sort();
+}
+
+/** "/" → "index", "/about/" → "about", "/a/b/" → "a-b". */
+function shotName(path: string): string {
+  return path.replace(/^\/|\/$/g, '').replaceAll('/', '-') || 'index';
+}
+
+/**
+ * The present-mode pages (/p/<id>/, one per paragraph) share one template: the first, a middle and the
+ * last stand for them, which keeps the run within CI's budget. Every other page is checked.
+ */
+function pagesToCheck(all: string[]): string[] {
+  const present = all.filter((path) => path.startsWith('/p/'));
+  const sample = new Set([present[0], present[Math.floor(present.length / 2)], present.at(-1)]);
+  return all.filter((path) => !path.startsWith('/p/') || sample.has(path));
+}
+
+const pages = pagesToCheck(builtPages());
+const widths = [1280, 820, 390] as const;
+
+let site: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchChromium();
+  mkdirSync(screenshotDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+it('finds the pages to check in the build', () => {
+  expect(pages).toContain('/');
+  expect(pages).toContain('/about/');
+  expect(pages).toContain('/names/');
+  expect(pages).toContain('/timeline/');
+  expect(pages.filter((path) => path.startsWith('/p/'))).toHaveLength(3);
+});
+
+async function checkScheme(page: Page, path: string, width: number, scheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme: scheme });
+  await page.screenshot({
+    path: join(screenshotDir, `${shotName(path)}-${width}${scheme === 'dark' ? '-dark' : ''}.png`),
+    fullPage: true,
+  });
+  const violations = await runAxe(page);
+  expect(
+    violations.length,
+    `axe found violations on ${path} at ${width}px (${scheme}):\n\n${formatViolations(violations)}`,
+  ).toBe(0);
+  const overflow = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    viewport: document.documentElement.clientWidth,
+  }));
+  expect(overflow.page, `${path} scrolls sideways at ${width}px (${scheme})`).toBeLessThanOrEqual(
+    overflow.viewport,
+  );
+}
+
+// A full-page screenshot and two axe runs of the essay take several seconds on a busy machine.
+const timeout = 120_000;
+
+describe.each(pages)('%s', (path) => {
+  it.each(widths)(
+    'at %i px, light and dark: no axe violations, no sideways scrolling, no other origin',
+    { timeout },
+    async (width) => {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: 'light' });
+      const requested: string[] = [];
+      context.on('request', (request) => requested.push(request.url()));
+      const page = await context.newPage();
+      try {
+        const response = await page.goto(site.url(path), { waitUntil: 'networkidle' });
+        expect(response?.status()).toBe(200);
+        await checkScheme(page, path, width, 'light');
+        await checkScheme(page, path, width, 'dark');
+        expect(
+          requested.filter((url) => !url.startsWith(`${site.origin}/`) && !url.startsWith('data:')),
+        ).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
+});

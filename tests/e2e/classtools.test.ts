@@ -1,0 +1,389 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chicagoCitation, localIsoDate, mlaCitation } from '../../src/lib/cite/citation.ts';
+import { base, launchChromium, passagesOf, readDocuments, type StaticSite, serveDist } from './site.ts';
+
+/*
+ * The class tools as a teacher meets them: copying a paragraph's link and citation, landing on a
+ * linked paragraph, printing, handouts, present mode, the theme toggle, at a desktop, a tablet and a
+ * phone width.
+ */
+
+let site: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const widths = [1280, 820, 390] as const;
+/** From this width the tools sit in the ¶ gutter and follow the pointer; below, a bar for the linked ¶. */
+const gutterWidth = 832;
+
+const essay = readDocuments().find((document) => document.path === '/');
+if (!essay) throw new Error('the edition file must have a document at "/"');
+const passages = passagesOf(essay.id);
+const passage = (n: number) => {
+  const found = passages.find((p) => p.n === n);
+  if (!found) throw new Error(`the essay needs a ¶ ${n}`);
+  return found;
+};
+/** Where the reader's paragraph lives, as the site (at its test origin) links it. */
+const readerUrl = (id: string) => `${site.url('/')}#${id}`;
+
+const contexts: BrowserContext[] = [];
+afterAll(async () => {
+  for (const context of contexts) await context.close();
+});
+
+async function openPage(
+  path: string,
+  width: number,
+  options: { colorScheme?: 'light' | 'dark'; context?: BrowserContext } = {},
+): Promise<Page> {
+  let context = options.context;
+  if (!context) {
+    context = await browser.newContext({
+      viewport: { width, height: 800 },
+      colorScheme: options.colorScheme ?? 'light',
+    });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    contexts.push(context);
+  }
+  const page = await context.newPage();
+  await page.goto(site.url(path));
+  return page;
+}
+
+const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
+
+/** Brings up the tools for a passage as a reader does at that width: pointer, or tapping its ¶ number. */
+async function summonTools(page: Page, id: string, width: number) {
+  if (width >= gutterWidth) await page.hover(`[id="${id}"] > p`);
+  else await page.click(`[id="${id}"] > .pn`);
+  const toolbar = page.locator(`[id="${id}"] > .pt`);
+  await expect.poll(() => toolsOpacity(page, id)).toBe('1');
+  return toolbar;
+}
+
+/** The tools fade out rather than hide (so that they stay focusable): "1" is shown, "0" not. */
+function toolsOpacity(page: Page, id: string) {
+  return page.evaluate((passageId) => {
+    const toolbar = document.getElementById(passageId)?.querySelector(':scope > .pt');
+    return toolbar ? getComputedStyle(toolbar).opacity : null;
+  }, id);
+}
+
+describe.each(widths)('at %i px wide', (width) => {
+  it('copies the exact link of a paragraph and says so', async () => {
+    const target = passage(3);
+    const page = await openPage('/', width);
+    const toolbar = await summonTools(page, target.id, width);
+    expect(await toolbar.getAttribute('aria-label')).toBe(`Tools for ¶ 3`);
+    await toolbar.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => clipboard(page)).toBe(readerUrl(target.id));
+    expect(await page.locator('.pt-live').textContent()).toBe('Link copied');
+    await page.close();
+  });
+
+  it('shows Chicago and MLA citations that name the ¶ and the URL, each with its own copy button', async () => {
+    const target = passage(5);
+    const page = await openPage('/', width);
+    const toolbar = await summonTools(page, target.id, width);
+    const cite = toolbar.getByRole('button', { name: 'Cite' });
+    expect(await cite.getAttribute('aria-expanded')).toBe('false');
+    await cite.click();
+    expect(await cite.getAttribute('aria-expanded')).toBe('true');
+    const citation = {
+      authors: [{ given: 'Leon', family: 'Trotsky' }],
+      title: essay.title,
+      translator: essay.translator,
+      edition: 'Kirov Reader',
+      paragraph: 5,
+      url: readerUrl(target.id),
+      accessed: localIsoDate(new Date()),
+    };
+    const shown = await page.locator('#pt-cite .pt-c').allTextContents();
+    expect(shown).toEqual([chicagoCitation(citation), mlaCitation(citation)]);
+    expect(shown[0]).toContain(
+      `Leon Trotsky, “On the Kirov Assassination,” trans. John G. Wright, Kirov Reader, par. 5, accessed `,
+    );
+    expect(shown[1]).toContain(`Kirov Reader, par. 5, ${readerUrl(target.id)}. Accessed `);
+    await page.getByRole('button', { name: 'Copy the MLA citation' }).click();
+    await expect.poll(() => clipboard(page)).toBe(mlaCitation(citation));
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await cite.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('#pt-cite').count()).toBe(0);
+    await page.close();
+  });
+
+  it('lands a link on its paragraph: highlighted, in view, and covered by nothing fixed or sticky', async () => {
+    const target = passage(passages.length - 3);
+    const page = await openPage(`/#${target.id}`, width);
+    // The tools come up for a linked paragraph; wait for them, so that all that will cover the page has.
+    await page.locator(`[id="${target.id}"] > .pt`).waitFor({ state: 'attached' });
+    const state = await page.$eval(`[id="${target.id}"]`, (element) => {
+      const box = element.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + 3, box.top + 3);
+      return {
+        isTarget: element.matches(':target'),
+        top: box.top,
+        viewport: window.innerHeight,
+        hitInside: hit !== null && element.contains(hit),
+        background: getComputedStyle(element).backgroundColor,
+        page: getComputedStyle(document.body).backgroundColor,
+      };
+    });
+    expect(state.isTarget).toBe(true);
+    expect(state.top).toBeGreaterThanOrEqual(0);
+    expect(state.top).toBeLessThan(state.viewport / 2);
+    expect(state.hitInside).toBe(true);
+    expect(state.background).not.toBe(state.page);
+    await page.close();
+  });
+
+  it('shows exactly the paragraphs of ?handout=2,4-5 under a heading that names them', async () => {
+    const page = await openPage('/?handout=2,4-5', width);
+    const heading = page.locator('.handout h2');
+    await heading.waitFor();
+    expect(await heading.textContent()).toBe('Handout: ¶ 2, 4–5');
+    expect(await visibleParagraphNumbers(page)).toEqual(['¶\u00a02', '¶\u00a04', '¶\u00a05']);
+    expect(await page.locator('.handout').getByRole('button', { name: 'Print' }).isVisible()).toBe(true);
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await page.close();
+  });
+
+  it('switches to dark mode with the header toggle and remembers it after a reload', async () => {
+    const page = await openPage('/', width, { colorScheme: 'light' });
+    const toggle = page.locator('header.site').getByRole('button', { name: 'Dark mode' });
+    await toggle.waitFor();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await bodyBackground(page)).toBe('rgb(253, 252, 248)');
+    await toggle.click();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await bodyBackground(page)).toBe('rgb(21, 21, 19)');
+    await page.reload();
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await bodyBackground(page)).toBe('rgb(21, 21, 19)');
+    await toggle.click();
+    await page.reload();
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await bodyBackground(page)).toBe('rgb(253, 252, 248)');
+    await page.close();
+  });
+
+  it('scrolls no page sideways: reader with tools, present mode', async () => {
+    const page = await openPage(`/#${passage(2).id}`, width);
+    await page.locator('.pt').waitFor({ state: 'attached' });
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await page.goto(site.url(`/p/${passage(2).id}/`));
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await page.close();
+  });
+});
+
+describe('the paragraph tools', () => {
+  it('follow the keyboard: Tab from a ¶ number goes to its tools', async () => {
+    const target = passage(2);
+    const page = await openPage('/', 1280);
+    await page.focus(`[id="${target.id}"] > .pn`);
+    await expect.poll(() => toolsOpacity(page, target.id)).toBe('1');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      passage: document.activeElement?.closest('.passage')?.id,
+    }));
+    expect(focused).toEqual({ text: 'Copy link', passage: target.id });
+    expect(await toolsOpacity(page, target.id)).toBe('1');
+    // Hidden again once the keyboard has moved on past the tools.
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('.pt'))).toBeNull();
+    expect(await toolsOpacity(page, target.id)).toBe('0');
+    await page.close();
+  });
+
+  it('link to the present mode of their paragraph', async () => {
+    const target = passage(4);
+    const page = await openPage('/', 1280);
+    const toolbar = await summonTools(page, target.id, 1280);
+    expect(await toolbar.getByRole('link', { name: 'Present' }).getAttribute('href')).toBe(
+      `${base}p/${target.id}/`,
+    );
+    await page.close();
+  });
+
+  it('offer a link to the selected sentence, as a text fragment', async () => {
+    const target = passage(1);
+    const sentence =
+      'They cannot but understand that the restoration of capitalism would first of all signify the total extermination of the revolutionary generation, themselves, of course, included.';
+    const page = await openPage('/', 1280);
+    await page.$eval(
+      `[id="${target.id}"] > p`,
+      (paragraph, words) => {
+        const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent?.indexOf(words) ?? -1;
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + words.length);
+          document.getSelection()?.removeAllRanges();
+          document.getSelection()?.addRange(range);
+          return;
+        }
+        throw new Error('sentence not found in one text node');
+      },
+      sentence,
+    );
+    const button = page.getByRole('button', { name: 'Copy link to this sentence' });
+    await button.waitFor({ state: 'visible' });
+    await button.click();
+    await expect
+      .poll(() => clipboard(page))
+      .toBe(`${readerUrl(target.id)}:~:text=They%20cannot%20but,of%20course%2C%20included.`);
+    await page.close();
+  });
+
+  it('put a handout together: paragraphs added from their tools open as ?handout=', async () => {
+    const page = await openPage('/', 1280);
+    for (const n of [4, 2]) {
+      const toolbar = await summonTools(page, passage(n).id, 1280);
+      const add = toolbar.getByRole('button', { name: 'Add to handout' });
+      await add.click();
+      expect(await add.getAttribute('aria-pressed')).toBe('true');
+    }
+    expect(await page.locator('.pt-live p').textContent()).toBe('¶ 2 added. Handout: ¶ 2, 4.');
+    await page.locator('.pt-live').getByRole('link', { name: 'Open handout' }).click();
+    await page.waitForURL(site.url('/?handout=2,4'));
+    await page.locator('.handout h2').waitFor();
+    expect(await visibleParagraphNumbers(page)).toEqual(['¶\u00a02', '¶\u00a04']);
+    await page.close();
+  });
+
+  it('say clearly when a handout link cannot be read, and show the whole text', async () => {
+    const page = await openPage('/?handout=9-7', 390);
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe(
+      'This handout link cannot be read: Unexpected range "9-7" in "9-7", expected the smaller number first, as in 7-9. The whole text is shown below.',
+    );
+    expect((await visibleParagraphNumbers(page)).length).toBe(passages.length);
+    await page.close();
+  });
+});
+
+describe('at 320 px wide, the narrowest screen the site supports', () => {
+  it('scrolls sideways nowhere: the tools bar, an open citation, a handout, present mode', async () => {
+    const target = passage(passages.length - 1);
+    const page = await openPage(`/#${target.id}`, 320);
+    const toolbar = page.locator(`[id="${target.id}"] > .pt`);
+    await expect.poll(() => toolsOpacity(page, target.id)).toBe('1');
+    await toolbar.getByRole('button', { name: 'Cite' }).click();
+    await page.locator('#pt-cite').waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await page.goto(site.url('/?handout=1,3'));
+    await page.locator('.handout h2').waitFor();
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await page.goto(site.url(`/p/${target.id}/`));
+    expect(await noHorizontalOverflow(page)).toBe(true);
+    await page.close();
+  });
+});
+
+describe('printing', () => {
+  it('prints ¶ numbers, each paragraph’s URL and its notes as numbered footnotes, without interface', async () => {
+    const page = await openPage(`/?handout=1-2`, 1280);
+    await page.locator('.handout h2').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const shown = (element: Element) => element.getClientRects().length > 0;
+      const passages = [...document.querySelectorAll('.passage')].filter(shown);
+      return {
+        numbers: passages.map((p) => p.querySelector(':scope > .pn')?.textContent),
+        urls: passages.map((p) => getComputedStyle(p, '::after').content),
+        notes: passages.map((p) =>
+          [...p.querySelectorAll('aside.note')].filter(shown).map((note) => {
+            const style = getComputedStyle(note);
+            const box = note.getBoundingClientRect();
+            const text = p.querySelector(':scope > p')?.getBoundingClientRect();
+            return {
+              number: note.querySelector('.note-n')?.textContent,
+              flow: `${style.position} ${style.float}`,
+              belowText: text !== undefined && box.top >= text.bottom,
+            };
+          }),
+        ),
+        interface: [...document.querySelectorAll('header.site, button, nav, .pt, .rail, .pd')].filter(shown)
+          .length,
+        heading: document.querySelector('.handout h2')?.textContent,
+      };
+    });
+    expect(printed.numbers).toEqual(['¶\u00a01', '¶\u00a02']);
+    expect(printed.urls).toEqual([`"${readerUrl(passage(1).id)}"`, `"${readerUrl(passage(2).id)}"`]);
+    // ¶ 1 of the essay carries notes 1 to 3 (Zinoviev, Kamenev, Stalin).
+    expect(printed.notes[0]?.map((note) => note.number)).toEqual(['1', '2', '3']);
+    for (const note of printed.notes.flat())
+      expect(note).toMatchObject({ flow: 'static none', belowText: true });
+    expect(printed.interface).toBe(0);
+    expect(printed.heading).toBe('Handout: ¶ 1–2');
+    await page.close();
+  });
+});
+
+describe('present mode', () => {
+  it('shows one paragraph large, with a QR code for the reader’s link; → goes on, Esc goes back', async () => {
+    const target = passage(2);
+    const page = await openPage(`/p/${target.id}/`, 1280);
+    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
+    expect(await page.locator('h1').textContent()).toBe('¶ 2');
+    const text = await page.locator('.present-text > p').first().textContent();
+    expect(text?.slice(0, 40)).toBe(openingWords(target.file));
+    const fontSize = await page.$eval('.present-text > p', (p) =>
+      Number.parseFloat(getComputedStyle(p).fontSize),
+    );
+    expect(fontSize).toBeGreaterThanOrEqual(24);
+    expect(await page.locator('svg.qr-code path').count()).toBeGreaterThan(0);
+    const expectedLink = new URL(`${base}#${target.id}`, process.env.KIROV_SITE ?? 'http://localhost:4321')
+      .href;
+    expect(await page.locator('.present-qr figcaption a').textContent()).toBe(expectedLink);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(site.url(`/p/${passage(3).id}/`));
+    expect(await page.locator('h1').textContent()).toBe('¶ 3');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForURL(site.url(`/p/${target.id}/`));
+    await page.keyboard.press('Escape');
+    await page.waitForURL(readerUrl(target.id));
+    await page.close();
+  });
+});
+
+function visibleParagraphNumbers(page: Page) {
+  return page.$$eval('.passage', (elements) =>
+    elements
+      .filter((e) => e.getClientRects().length > 0)
+      .map((e) => e.querySelector(':scope > .pn')?.textContent),
+  );
+}
+
+function bodyBackground(page: Page) {
+  return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+}
+
+function noHorizontalOverflow(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+}
+
+/** The first 40 characters of a passage file's text (after its frontmatter). */
+function openingWords(file: string): string {
+  const body = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8').split(/^---$/mu)[2] ?? '';
+  return body.trim().slice(0, 40);
+}

@@ -1,0 +1,344 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { timelineEventSchema } from '../../src/lib/schema/timeline.ts';
+import { formatPartialDate } from '../../src/lib/timeline/partial-date.ts';
+import { sortEvents } from '../../src/lib/timeline/sort-events.ts';
+import { base, launchChromium, readDocuments, readPassageFiles, type StaticSite, serveDist } from './site.ts';
+
+let site: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+// What the pages are expected to show, read from the content files themselves.
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const events = sortEvents(
+  readdirSync(`${root}content/timeline`)
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => ({
+      id: name.replace(/\.yaml$/, ''),
+      ...timelineEventSchema.parse(parseYaml(readFileSync(`${root}content/timeline/${name}`, 'utf8'))),
+    })),
+);
+const documents = readDocuments();
+const passages = new Map(readPassageFiles().map((passage) => [passage.id, passage]));
+
+function documentOf(passageId: string) {
+  const document = documents.find((candidate) => candidate.id === passages.get(passageId)?.document);
+  if (!document) throw new Error(`no document for passage ${passageId}`);
+  return document;
+}
+
+/** The base-aware link to a passage, as a page prints it. */
+const passageHref = (id: string) => `${base}${documentOf(id).path.slice(1)}#${id}`;
+const eventHref = (id: string) => `${base}timeline/#${id}`;
+const essay = documents.find((document) => document.path === '/');
+const obituary = documents.find((document) => document.id === 'obituary');
+if (!essay || !obituary) throw new Error('the edition needs an essay at "/" and an obituary');
+
+/** Where the rail on a document's page sends an event: its first passage on that page, else its first. */
+function railHref(event: (typeof events)[number], documentId: string): string {
+  const here = event.passages.find((id) => passages.get(id)?.document === documentId);
+  const target = here ?? event.passages[0];
+  return target ? passageHref(target) : eventHref(event.id);
+}
+
+async function openPage(width: number, path: string, javaScriptEnabled = true): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled });
+  const page = await context.newPage();
+  await page.goto(site.url(path));
+  return page;
+}
+
+const closePage = (page: Page) => page.context().close();
+
+const railEntries = (page: Page) =>
+  page.$$eval('.rail ol a', (links) =>
+    links.map((link) => ({
+      text: link.textContent?.replace(/\s+/g, ' ').trim(),
+      href: link.getAttribute('href'),
+    })),
+  );
+
+describe('the timeline rail at 1280 px', () => {
+  it('lists every event in date order beside the text, each linking to its passage on this page', async () => {
+    for (const document of [essay, obituary]) {
+      const page = await openPage(1280, document.path);
+      expect(await page.locator('.rail > summary').isVisible()).toBe(false);
+      expect(await page.locator('.rail h2').textContent()).toBe('Timeline');
+      expect(await railEntries(page)).toEqual(
+        events.map((event) => ({
+          text: `${formatPartialDate(event.date)} ${event.title}`,
+          href: railHref(event, document.id),
+        })),
+      );
+      const rail = await page.locator('.rail').boundingBox();
+      const text = await page.locator('.passage > p').first().boundingBox();
+      if (!rail || !text) throw new Error('the rail and the text must both be laid out');
+      expect(rail.x + rail.width).toBeLessThanOrEqual(text.x);
+      expect(rail.y).toBeLessThan(text.y + text.height);
+      await closePage(page);
+    }
+  });
+
+  it('is open as a sidebar, with JavaScript (the disclosure itself opened) and without (by the stylesheet)', async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const page = await openPage(1280, '/', javaScriptEnabled);
+      expect(await page.locator('.rail > summary').isVisible()).toBe(false);
+      expect(
+        await page
+          .locator('.rail ol a')
+          .evaluateAll((links) => links.every((link) => link.checkVisibility())),
+      ).toBe(true);
+      expect(await page.locator('.rail').evaluate((element) => (element as HTMLDetailsElement).open)).toBe(
+        javaScriptEnabled,
+      );
+      await closePage(page);
+    }
+  });
+
+  it('stays in view (sticky) when the text scrolls', async () => {
+    const page = await openPage(1280, '/');
+    await page.evaluate(() => window.scrollTo(0, 3000));
+    await page.waitForFunction(() => window.scrollY >= 3000);
+    const rail = await page.locator('.rail').evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const links = [...element.querySelectorAll('ol a')].map((link) => link.getBoundingClientRect());
+      return {
+        top: box.top,
+        bottom: box.bottom,
+        linksInSight: links.filter((link) => link.top >= 0 && link.bottom <= window.innerHeight).length,
+      };
+    });
+    expect(rail.top).toBeGreaterThanOrEqual(0);
+    expect(rail.top).toBeLessThan(100);
+    expect(rail.bottom).toBeGreaterThan(700);
+    expect(rail.linksInSight).toBeGreaterThan(5);
+    await closePage(page);
+  });
+
+  it('takes the reader to the passage of the event clicked, as the :target', async () => {
+    const event = events.find((candidate) => candidate.id === 'zinoviev-kamenev-arrested');
+    const first = event?.passages[0];
+    if (!first) throw new Error('zinoviev-kamenev-arrested must have passages');
+    const page = await openPage(1280, '/');
+    await page.locator('.rail a[data-e="zinoviev-kamenev-arrested"]').click();
+    await page.waitForURL((url) => url.hash === `#${first}`);
+    expect(await page.$eval(`[id="${first}"]`, (element) => element.matches(':target'))).toBe(true);
+    const top = await page.$eval(`[id="${first}"]`, (element) => element.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(800);
+    await closePage(page);
+  });
+
+  it('highlights the events of the passages scrolled into view, without moving anything', async () => {
+    const page = await openPage(1280, '/');
+    // ¶ 27, "Nikolaiev is depicted by the Soviet press …", and the trial of Nikolaev, far down the rail.
+    const trial = page.locator('.rail a[data-e="nikolaev-tried-and-shot"]');
+    const before = await trial.boundingBox();
+    expect(await trial.getAttribute('aria-current')).toBeNull();
+    await page.$eval('[id="nikolaiev-is-depicted-by-the-soviet"]', (element) =>
+      element.scrollIntoView({ block: 'center' }),
+    );
+    await page.waitForSelector('.rail a[data-e="nikolaev-tried-and-shot"][aria-current="true"]');
+    expect(await page.locator('.rail a[data-e="kirov-born"]').getAttribute('aria-current')).toBeNull();
+    // The rail has scrolled itself so that the highlighted event is in sight.
+    await page.waitForFunction(() => {
+      const link = document.querySelector('.rail a[data-e="nikolaev-tried-and-shot"]');
+      const rail = document.querySelector('.rail');
+      if (!link || !rail) return false;
+      const inner = link.getBoundingClientRect();
+      const outer = rail.getBoundingClientRect();
+      return inner.top >= outer.top && inner.bottom <= outer.bottom && inner.bottom <= window.innerHeight;
+    });
+    const after = await trial.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      return { width: box.width, height: box.height, background: getComputedStyle(element).backgroundColor };
+    });
+    expect({ width: after.width, height: after.height }).toEqual({
+      width: before?.width,
+      height: before?.height,
+    });
+    expect(after.background).not.toBe('rgba(0, 0, 0, 0)');
+    await closePage(page);
+  });
+});
+
+describe.each([
+  [820, true],
+  [390, true],
+  [390, false],
+])('the timeline rail at %i px (JavaScript %s)', (width, javaScriptEnabled) => {
+  it('is folded behind a Timeline button that opens by keyboard and then lists every event', async () => {
+    const page = await openPage(width, '/', javaScriptEnabled);
+    const summary = page.locator('.rail > summary');
+    expect(await summary.isVisible()).toBe(true);
+    expect(await summary.textContent()).toBe('Timeline');
+    expect(await page.locator('.rail ol a').first().isVisible()).toBe(false);
+    let presses = 0;
+    while (!(await summary.evaluate((element) => element === document.activeElement))) {
+      presses += 1;
+      if (presses > 20) throw new Error('Tab never reached the Timeline button');
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('Enter');
+    expect(await page.locator('.rail').evaluate((element) => (element as HTMLDetailsElement).open)).toBe(
+      true,
+    );
+    expect(
+      await page.locator('.rail ol a').evaluateAll((links) => links.every((link) => link.checkVisibility())),
+    ).toBe(true);
+    expect(await railEntries(page)).toEqual(
+      events.map((event) => ({
+        text: `${formatPartialDate(event.date)} ${event.title}`,
+        href: railHref(event, essay.id),
+      })),
+    );
+    await closePage(page);
+  });
+
+  it('takes the reader from an event to its passage, as the :target', async () => {
+    const page = await openPage(width, '/obituary/', javaScriptEnabled);
+    await page.locator('.rail > summary').click();
+    await page.locator('.rail a[data-e="kirov-assassinated"]').click();
+    await page.waitForURL((url) => url.hash === '#a-great-sorrow-has-befallen-our');
+    expect(
+      await page.$eval('[id="a-great-sorrow-has-befallen-our"]', (element) => element.matches(':target')),
+    ).toBe(true);
+    await closePage(page);
+  });
+});
+
+describe('the date marks on passages', () => {
+  it('show, on every passage an event concerns, the short date of each event linking to it on /timeline/', async () => {
+    for (const document of [essay, obituary]) {
+      const page = await openPage(1280, document.path);
+      const shown = await page.$$eval('.passage', (elements) =>
+        elements.map((element) => ({
+          id: element.id,
+          marks: [...element.querySelectorAll(':scope > .pd a')].map((link) => ({
+            text: link.textContent,
+            href: link.getAttribute('href'),
+            title: link.getAttribute('title'),
+          })),
+        })),
+      );
+      const expected = shown.map(({ id }) => ({
+        id,
+        marks: events
+          .filter((event) => event.passages.includes(id))
+          .map((event) => ({
+            text: formatPartialDate(event.date, 'short'),
+            href: eventHref(event.id),
+            title: event.title,
+          })),
+      }));
+      expect(shown).toEqual(expected);
+      expect(shown.filter((passage) => passage.marks.length > 0).length).toBeGreaterThan(0);
+      await closePage(page);
+    }
+  });
+
+  it('lead to the event on /timeline/', async () => {
+    const page = await openPage(390, '/');
+    await page
+      .locator('[id="when-the-first-dispatch-appeared-in"] .pd a', { hasText: '25 Dec 1934' })
+      .click();
+    await page.waitForURL((url) => url.pathname === `${base}timeline/` && url.hash === '#le-temps-dispatch');
+    const target = page.locator(':target');
+    expect(await target.getAttribute('id')).toBe('le-temps-dispatch');
+    expect(await target.locator('h2').textContent()).toBe(
+      '25 December 1934 Le Temps prints a dispatch from Moscow',
+    );
+    await closePage(page);
+  });
+});
+
+describe('the /timeline/ page', () => {
+  it('lists every event in date order with its date, title, summary, passages and source', async () => {
+    const page = await openPage(1280, '/timeline/');
+    expect(await page.locator('h1').textContent()).toBe('Timeline');
+    expect(await page.locator('.rail').count()).toBe(0);
+    const shown = await page.$$eval('li.event', (items) =>
+      items.map((item) => ({
+        id: item.id,
+        heading: item.querySelector('h2')?.textContent,
+        datetime: item.querySelector('h2 time')?.getAttribute('datetime'),
+        context: item.querySelector('.ctx')?.textContent ?? null,
+        summary: item.querySelector('h2 ~ p:not(.ctx)')?.textContent,
+        passages: [...item.querySelectorAll('.in-text a')].map((link) => ({
+          text: link.textContent?.replace(/\u00a0/g, ' '),
+          href: link.getAttribute('href'),
+        })),
+        source: item.querySelector('.source')?.textContent,
+        sourceLink: item.querySelector('.source a')?.getAttribute('href') ?? null,
+      })),
+    );
+    expect(shown).toEqual(
+      events.map((event) => ({
+        id: event.id,
+        heading: `${formatPartialDate(event.date)} ${event.title}`,
+        datetime: event.date,
+        context: event.context ? 'Context' : null,
+        summary: event.summary,
+        passages: event.passages.map((id) => ({
+          text: `¶ ${passages.get(id)?.n} of ${documentOf(id).title}`,
+          href: passageHref(id),
+        })),
+        source: `Source: ${event.source.text}${event.source.url ? ` ${event.source.url}` : ''}`,
+        sourceLink: event.source.url ?? null,
+      })),
+    );
+    await closePage(page);
+  });
+});
+
+describe('/timeline.json', () => {
+  it('lists every event file with its id, date, precision, title, summary, passages and source', async () => {
+    const response = await fetch(site.url('/timeline.json'));
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await response.json()).toEqual(
+      events.map((event) => ({
+        id: event.id,
+        date: event.date,
+        precision: event.precision,
+        title: event.title,
+        summary: event.summary,
+        context: event.context,
+        passages: event.passages.map((id) => ({ id, url: passageHref(id) })),
+        source: { text: event.source.text, url: event.source.url ?? null },
+        url: eventHref(event.id),
+      })),
+    );
+  });
+});
+
+describe('no horizontal scrolling', () => {
+  it.each([1280, 820, 390, 320])(
+    'at %i px, on the documents (rail open or not) and on /timeline/',
+    async (width) => {
+      for (const path of [essay.path, obituary.path, '/timeline/']) {
+        const page = await openPage(width, path);
+        const overflow = () =>
+          page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(await overflow()).toBe(0);
+        if (width < 1200 && path !== '/timeline/') {
+          await page.locator('.rail > summary').click();
+          expect(await overflow()).toBe(0);
+        }
+        await closePage(page);
+      }
+    },
+  );
+});

@@ -1,0 +1,179 @@
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { renderNoteBody } from '../../src/lib/annotations/note-markup.ts';
+import { type AnchoredNote, rehypeAnchorNotes } from '../../src/lib/annotations/rehype-anchor-notes.ts';
+import { findTextQuote } from '../../src/lib/annotations/text-quote.ts';
+import type { NoteTarget } from '../../src/lib/schema/annotation.ts';
+import { problemOf } from './support/problem-of.ts';
+
+/** A note on passage "p", as the build hands it to the plugin. */
+function note(id: string, number: number, target: Omit<NoteTarget, 'passage'>): AnchoredNote {
+  return {
+    id,
+    number,
+    file: `content/annotations/${id}.md`,
+    at: { passage: { line: 4, column: 12 }, quote: { line: 5, column: 10 } },
+    kind: 'person',
+    title: `Title ${id}`,
+    target: { passage: 'p', ...target },
+    body: renderNoteBody('Text of the *note*.'),
+    sources: [{ title: 'A Source', url: 'https://example.org/a' }],
+  };
+}
+
+/** Renders a passage's Markdown as Astro's unified processor does, with the plugin in it. */
+function render(markdown: string, notes: AnchoredNote[], frontmatter: Record<string, unknown> = { id: 'p' }) {
+  return String(
+    unified()
+      .use(remarkParse)
+      .use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeAnchorNotes, { notes })
+      .use(rehypeStringify)
+      .processSync({
+        value: markdown,
+        path: '/site/content/passages/essay/p.md',
+        cwd: '/site',
+        data: { astro: { frontmatter } },
+      }),
+  );
+}
+
+const ref = (id: string, n: number, words: string) =>
+  `<a class="note-ref" href="#note-${id}" id="ref-${id}" data-n="${n}">${words}</a>`;
+
+const aside = (id: string, n: number) =>
+  `<aside class="note" id="note-${id}" role="note" aria-label="Note ${n}: Title ${id}" data-kind="person">` +
+  `<p class="note-title"><span class="note-n">${n}</span> <b>Title ${id}</b></p>` +
+  '<p>Text of the <em>note</em>.</p>' +
+  '<p class="note-src">Source: <a href="https://example.org/a">A Source</a></p>' +
+  `<p class="note-back"><a href="#ref-${id}">Back to the text</a></p></aside>`;
+
+describe('rehypeAnchorNotes', () => {
+  it('turns the quoted words into a link to the note and puts the note, with its back link, after the paragraph', () => {
+    expect(render('Zinoviev and Kamenev are no fools.', [note('kamenev', 2, { quote: 'Kamenev' })])).toBe(
+      `<p>Zinoviev and ${ref('kamenev', 2, 'Kamenev')} are no fools.</p>${aside('kamenev', 2)}`,
+    );
+  });
+
+  it('puts several notes of a paragraph after it in reading order, whatever order they come in', () => {
+    const html = render('Zinoviev and Kamenev are no fools.', [
+      note('kamenev', 2, { quote: 'Kamenev' }),
+      note('zinoviev', 1, { quote: 'Zinoviev' }),
+    ]);
+    expect(html).toBe(
+      `<p>${ref('zinoviev', 1, 'Zinoviev')} and ${ref('kamenev', 2, 'Kamenev')} are no fools.</p>` +
+        `${aside('zinoviev', 1)}${aside('kamenev', 2)}`,
+    );
+  });
+
+  it('leaves Markdown alone that is not a passage, or a passage without notes', () => {
+    const notes = [note('kamenev', 1, { quote: 'Kamenev' })];
+    expect(render('Kamenev.', notes, { kind: 'person' })).toBe('<p>Kamenev.</p>');
+    expect(render('Kamenev.', notes, { id: 'other' })).toBe('<p>Kamenev.</p>');
+  });
+
+  it('stops with the annotation file, the quote and the passage when the quote is not found', () => {
+    expect(
+      problemOf(() => render('Zinoviev and Kamenev.', [note('stalin', 1, { quote: 'Stalin' })])),
+    ).toEqual({
+      file: 'content/annotations/stalin.md',
+      line: 5,
+      column: 10,
+      rule: 'note-quote-not-found',
+      message:
+        'Unexpected quote “Stalin” not found in passage "p" (content/passages/essay/p.md), expected words of the passage as displayed',
+      fix: 'copy the words from the passage; editorial brackets such as […] are part of the text, Markdown markup is not',
+    });
+  });
+
+  it('stops when the quote is found more than once, offering a prefix or suffix for each occurrence', () => {
+    const markdown =
+      'Lenin as early as \\[…] warned Zinoviev by letter: \\[…] Lenin liked to call a spade a spade.';
+    expect(problemOf(() => render(markdown, [note('gap', 1, { quote: '[…]' })]))).toEqual({
+      file: 'content/annotations/gap.md',
+      line: 5,
+      column: 10,
+      rule: 'note-quote-ambiguous',
+      message: 'Unexpected quote “[…]” found twice in passage "p", expected exactly one match',
+      fix: 'add `prefix:` (the words just before) or `suffix:` (the words just after) to pick one: 1. prefix “Lenin as early as ” or suffix “ warned Zinoviev by ”; 2. prefix “Zinoviev by letter: ” or suffix “ Lenin liked to call”',
+    });
+  });
+
+  it('picks one of several occurrences by its prefix or its suffix', () => {
+    const markdown = 'Lenin as early as \\[…] warned by letter: \\[…] Lenin liked it.';
+    expect(render(markdown, [note('year', 1, { quote: '[…]', prefix: 'as early as ' })])).toBe(
+      `<p>Lenin as early as ${ref('year', 1, '[…]')} warned by letter: […] Lenin liked it.</p>${aside('year', 1)}`,
+    );
+    expect(render(markdown, [note('letter', 1, { quote: '[…]', suffix: ' Lenin liked' })])).toBe(
+      `<p>Lenin as early as […] warned by letter: ${ref('letter', 1, '[…]')} Lenin liked it.</p>${aside('letter', 1)}`,
+    );
+    expect(render(markdown, [note('lenin', 1, { quote: 'Lenin', prefix: '[…] ', suffix: ' liked' })])).toBe(
+      `<p>Lenin as early as […] warned by letter: […] ${ref('lenin', 1, 'Lenin')} liked it.</p>${aside('lenin', 1)}`,
+    );
+  });
+
+  it('stops when the prefix or suffix fits none of the occurrences', () => {
+    const problem = problemOf(() =>
+      render('Lenin warned. Lenin liked it.', [note('lenin', 1, { quote: 'Lenin', suffix: ' wrote' })]),
+    );
+    expect(problem.rule).toBe('note-quote-not-found');
+    expect(problem.message).toBe(
+      'Unexpected suffix “ wrote” around quote “Lenin” in passage "p" (content/passages/essay/p.md): the quote occurs twice, but never with that context',
+    );
+  });
+
+  it('matches a quote across inline markup and keeps the markup well nested around the link', () => {
+    const markdown = 'Zinoviev and *Kamenev* are no fools.';
+    expect(render(markdown, [note('both', 1, { quote: 'and Kamenev are' })])).toBe(
+      `<p>Zinoviev ${ref('both', 1, 'and <em>Kamenev</em> are')} no fools.</p>${aside('both', 1)}`,
+    );
+    expect(render(markdown, [note('part', 1, { quote: 'and Kame' })])).toBe(
+      `<p>Zinoviev ${ref('part', 1, 'and <em>Kame</em>')}<em>nev</em> are no fools.</p>${aside('part', 1)}`,
+    );
+    expect(render(markdown, [note('inside', 1, { quote: 'amen' })])).toBe(
+      `<p>Zinoviev and <em>K${ref('inside', 1, 'amen')}ev</em> are no fools.</p>${aside('inside', 1)}`,
+    );
+    expect(render(markdown, [note('whole', 1, { quote: 'Kamenev' })])).toBe(
+      `<p>Zinoviev and ${ref('whole', 1, '<em>Kamenev</em>')} are no fools.</p>${aside('whole', 1)}`,
+    );
+  });
+
+  it('matches the text as displayed: escapes resolved, a line break read as a space', () => {
+    expect(render('the economy of \\[…]\nmillion people', [note('gap', 1, { quote: '[…] million' })])).toBe(
+      `<p>the economy of ${ref('gap', 1, '[…]\nmillion')} people</p>${aside('gap', 1)}`,
+    );
+  });
+
+  it('puts the note after the paragraph of the passage that holds the quote', () => {
+    expect(render('First paragraph.\n\nSecond paragraph.', [note('second', 1, { quote: 'Second' })])).toBe(
+      `<p>First paragraph.</p>\n<p>${ref('second', 1, 'Second')} paragraph.</p>${aside('second', 1)}`,
+    );
+  });
+
+  it('stops when two notes quote overlapping words, or a quote runs into a link', () => {
+    const overlap = problemOf(() =>
+      render('Zinoviev and Kamenev.', [
+        note('a', 1, { quote: 'Zinoviev and' }),
+        note('b', 2, { quote: 'and Kamenev' }),
+      ]),
+    );
+    expect(overlap.file).toBe('content/annotations/b.md');
+    expect(overlap.message).toBe(
+      'Unexpected quote “and Kamenev” overlapping the quote of content/annotations/a.md in passage "p", expected each note to anchor to words of its own',
+    );
+    const link = problemOf(() =>
+      render('See [the archive](https://example.org) now.', [note('a', 1, { quote: 'archive now' })]),
+    );
+    expect(link.rule).toBe('note-quote-in-link');
+  });
+});
+
+describe('findTextQuote', () => {
+  it('reads a run of white space in the text or the quote as one space', () => {
+    expect(findTextQuote('no\n  fools', { exact: 'no fools' }).matches).toEqual([{ start: 0, end: 10 }]);
+    expect(findTextQuote('no fools', { exact: 'no\nfools' }).matches).toEqual([{ start: 0, end: 8 }]);
+  });
+});

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { parseAnnotationFile } from '../../src/lib/annotations/parse-annotation-file.ts';
+import { problemOf } from './support/problem-of.ts';
+
+const FILE = 'content/annotations/zinoviev.md';
+
+/** A valid note file, with one line swapped for another to make it invalid. */
+function noteFile(replace: [string, string] = ['', '']): string {
+  const text = `---
+kind: person
+title: Grigory Zinoviev (1883–1936)
+target:
+  passage: zinoviev-and-kamenev-are-no-fools
+  quote: Zinoviev
+  suffix: " and Kamenev"
+sources:
+  - title: "Wikipedia: Grigory Zinoviev"
+    url: https://en.wikipedia.org/wiki/Grigory_Zinoviev
+---
+
+He chaired the Communist International from 1919 to 1926.
+`;
+  return text.replace(replace[0], replace[1]);
+}
+
+const problemIn = (source: string, file = FILE) => problemOf(() => parseAnnotationFile(source, file));
+
+describe('an annotation file', () => {
+  it('gives the note its id from the file name, its fields, its text and where its target is written', () => {
+    expect(parseAnnotationFile(noteFile(), FILE)).toEqual({
+      id: 'zinoviev',
+      file: FILE,
+      data: {
+        kind: 'person',
+        title: 'Grigory Zinoviev (1883–1936)',
+        target: { passage: 'zinoviev-and-kamenev-are-no-fools', quote: 'Zinoviev', suffix: ' and Kamenev' },
+        sources: [
+          { title: 'Wikipedia: Grigory Zinoviev', url: 'https://en.wikipedia.org/wiki/Grigory_Zinoviev' },
+        ],
+        related: [],
+      },
+      body: 'He chaired the Communist International from 1919 to 1926.',
+      at: {
+        passage: { line: 5, column: 12 },
+        quote: { line: 6, column: 10 },
+        related: { line: 2, column: 1 },
+      },
+    });
+  });
+
+  it('refuses a file without frontmatter', () => {
+    expect(problemIn('He chaired the Communist International.\n')).toEqual({
+      file: FILE,
+      line: 1,
+      column: 1,
+      rule: 'annotation-frontmatter',
+      message: 'Unexpected file without frontmatter, expected `---` on the first line',
+      fix: 'start the file with `---`, the fields kind, title, target and sources, and `---`; then write the note',
+    });
+  });
+
+  it('refuses a file name that cannot be an anchor', () => {
+    expect(problemIn(noteFile(), 'content/annotations/Zinoviev Note.md')).toEqual({
+      file: 'content/annotations/Zinoviev Note.md',
+      line: 1,
+      column: 1,
+      rule: 'annotation-id',
+      message:
+        'Unexpected file name "Zinoviev Note.md", expected lowercase words joined by hyphens (the name is the note\'s id and anchor)',
+      fix: 'rename the file, e.g. to "zinoviev-note.md"',
+    });
+  });
+
+  it('reports broken YAML at its line', () => {
+    const problem = problemIn(noteFile(['  quote: Zinoviev', '  quote: "Zinoviev']));
+    expect(problem.rule).toBe('annotation-yaml');
+    expect(problem.line).toBe(6);
+    expect(problem.message).toMatch(/^Unexpected YAML: /);
+  });
+
+  it('reports a missing field at the block it belongs in, with the fix', () => {
+    expect(problemIn(noteFile(['title: Grigory Zinoviev (1883–1936)\n', '']))).toEqual({
+      file: FILE,
+      line: 2,
+      column: 1,
+      rule: 'annotation-schema',
+      message: 'Unexpected missing `title`, expected a title for the note',
+      fix: 'give the note a heading, e.g. `title: Grigory Zinoviev (1883–1936)`',
+    });
+    expect(problemIn(noteFile(['  quote: Zinoviev\n', '']))).toEqual({
+      file: FILE,
+      line: 5,
+      column: 3,
+      rule: 'annotation-schema',
+      message: 'Unexpected missing `target.quote`, expected the exact words of the passage the note explains',
+      fix: 'write `target:` with `passage:` (the id in the passage file) and `quote:` (its exact words); add `prefix:` or `suffix:` only to pick one of several occurrences',
+    });
+  });
+
+  it('reports a wrong value at its line and column', () => {
+    expect(problemIn(noteFile(['kind: person', 'kind: people']))).toEqual({
+      file: FILE,
+      line: 2,
+      column: 7,
+      rule: 'annotation-schema',
+      message:
+        'Unexpected value at `kind`, expected one of person, organisation, place, event, term, publication, gap, editorial, context',
+      fix: 'set `kind:` to what the note explains, e.g. `kind: person`',
+    });
+    expect(
+      problemIn(noteFile(['passage: zinoviev-and-kamenev-are-no-fools', 'passage: Zinoviev and Kamenev'])),
+    ).toEqual({
+      file: FILE,
+      line: 5,
+      column: 12,
+      rule: 'annotation-schema',
+      message:
+        'Unexpected value at `target.passage`, expected a passage id such as "zinoviev-and-kamenev-are-no-fools"',
+      fix: 'write `target:` with `passage:` (the id in the passage file) and `quote:` (its exact words); add `prefix:` or `suffix:` only to pick one of several occurrences',
+    });
+    expect(
+      problemIn(noteFile(['url: https://en.wikipedia.org/wiki/Grigory_Zinoviev', 'url: en.wikipedia.org']))
+        .message,
+    ).toBe(
+      'Unexpected value at `sources.0.url`, expected an absolute URL such as "https://en.wikipedia.org/wiki/Sergei_Kirov"',
+    );
+  });
+
+  it('requires at least one source, since every note shows the reader what it rests on', () => {
+    const source = noteFile([
+      'sources:\n  - title: "Wikipedia: Grigory Zinoviev"\n    url: https://en.wikipedia.org/wiki/Grigory_Zinoviev\n',
+      'sources: []\n',
+    ]);
+    expect(problemIn(source)).toEqual({
+      file: FILE,
+      line: 8,
+      column: 10,
+      rule: 'annotation-schema',
+      message:
+        'Unexpected value at `sources`, expected at least one source: every note shows the reader what it rests on',
+      fix: 'list the sources under `sources:`, each as `- title: …` with `url: https://…` when it is online',
+    });
+  });
+
+  it('refuses a field the schema does not know, so that a misspelt one is not silently lost', () => {
+    expect(problemIn(noteFile(['kind: person', 'kind: person\nrelatd: [kirov-assassinated]']))).toEqual({
+      file: FILE,
+      line: 2,
+      column: 1,
+      rule: 'annotation-schema',
+      message: 'Unexpected field `relatd`, expected only the fields of src/lib/schema/annotation.ts',
+      fix: 'remove it or correct its spelling',
+    });
+  });
+
+  it('refuses a note without text', () => {
+    expect(problemIn(noteFile(['He chaired the Communist International from 1919 to 1926.', '']))).toEqual({
+      file: FILE,
+      line: 11,
+      column: 1,
+      rule: 'annotation-empty',
+      message: 'Unexpected note without text, expected its Markdown text after the closing `---`',
+      fix: 'write the note (one to four sentences) below the frontmatter',
+    });
+  });
+});
