@@ -1,5 +1,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { pagefindIndex } from './src/integrations/pagefind.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 import { loadMarginalNotes, markupCodeDigest } from './src/lib/annotations/load-marginal-notes.ts';
 import { rehypeAnchorNotes } from './src/lib/annotations/rehype-anchor-notes.ts';
 
@@ -13,6 +15,8 @@ export default defineConfig({
   // KIROV_CACHE_DIR keeps two builds running at once (e.g. a benchmark beside a test run) from sharing a cache.
   ...(process.env.KIROV_CACHE_DIR ? { cacheDir: process.env.KIROV_CACHE_DIR } : {}),
   build: { format: 'directory' },
+  // Order matters: the service worker precaches the search index that Pagefind has just written.
+  integrations: [pagefindIndex(), serviceWorker()],
   // Two passage files with one id would leave one paragraph without its anchor, and two
   // documents with one path one without its page: both stop the build instead of warning.
   prerenderConflictBehavior: 'error',

@@ -5,9 +5,13 @@
  *   ingest (edition)   the real witness and edition file, median of 5 runs, in-process
  *   ingest (10 MB)     a synthetic 10 MB witness (copies of the scrape with distinct names), in a child
  *                      process so that its peak memory is its own
+ *   search             in headless Chromium against the built dist/: time from the last keystroke to
+ *                      rendered results over 24 queries on a warm page (median, p95), and the bytes of
+ *                      the index fetched per query (run `npm run build` first; skipped with a note if
+ *                      dist/ or Chromium is missing)
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -101,7 +105,104 @@ function benchLargeIngest(): Figure[] {
   }
 }
 
-const figures = [...benchEditionIngest(), ...benchLargeIngest()];
+const SEARCH_QUERIES = [
+  'Zinoviev',
+  'Kamenev',
+  'Stalin',
+  'bureaucracy',
+  'terrorism',
+  'Nikolaiev',
+  'Smolny',
+  'Comintern',
+  'Bonapartist',
+  'kolkhoz',
+  'Leninism',
+  'proletariat',
+  'Trotskyism',
+  'amalgam',
+  'Minneapolis',
+  'League',
+  'Radek',
+  'Yagoda',
+  'Lenin',
+  'opposition',
+  'capitalism',
+  'revolver',
+  'Kampf',
+  'Temps',
+];
+
+async function benchSearch(): Promise<Figure[]> {
+  if (!existsSync('dist/index.html')) {
+    console.error('bench: dist/ not found, search not measured (run `npm run build` first)');
+    return [];
+  }
+  const { launchChromium, serveDist } = await import('../tests/e2e/site.ts');
+  const site = await serveDist();
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(site.url('/'));
+    const input = page.getByRole('searchbox', { name: 'Search the edition' });
+    // Warm-up: Pagefind's script, WebAssembly and index entry load on the first search.
+    await input.fill('warm');
+    await page.waitForFunction(() => document.querySelector('.search-status')?.textContent?.includes('warm'));
+    const times: number[] = [];
+    const bytes: number[] = [];
+    // Pagefind fetches from a web worker, which the page's Resource Timing does not see: count the
+    // bodies of the index responses as the browser receives them instead.
+    let pending: Promise<number>[] = [];
+    page.context().on('response', (response) => {
+      if (response.url().includes('/pagefind/'))
+        pending.push(
+          response.body().then(
+            (body) => body.length,
+            () => 0,
+          ),
+        );
+    });
+    for (const term of SEARCH_QUERIES) {
+      pending = [];
+      const measured = await page.evaluate(async (query) => {
+        const field = document.querySelector<HTMLInputElement>('#site-search-input');
+        const status = document.querySelector('.search-status');
+        if (!field || !status) throw new Error('no search field on the page');
+        const done = new Promise<number>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (status.textContent?.includes(`“${query}”`)) {
+              observer.disconnect();
+              resolve(performance.now());
+            }
+          });
+          observer.observe(status, { childList: true, characterData: true, subtree: true });
+        });
+        field.value = query;
+        const start = performance.now();
+        field.dispatchEvent(new Event('input', { bubbles: true }));
+        return (await done) - start;
+      }, term);
+      times.push(measured);
+      bytes.push((await Promise.all(pending)).reduce((sum, n) => sum + n, 0));
+    }
+    const sorted = [...times].sort((a, b) => a - b);
+    const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? 0;
+    return [
+      {
+        name: `search, keystroke to results, median (${times.length} queries)`,
+        value: median(times),
+        unit: 'ms',
+      },
+      { name: 'search, keystroke to results, p95', value: p95, unit: 'ms' },
+      { name: 'search, index bytes fetched per query, median', value: median(bytes) / 1024, unit: 'KB' },
+      { name: 'search, index bytes fetched per query, max', value: Math.max(...bytes) / 1024, unit: 'KB' },
+    ];
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+const figures = [...benchEditionIngest(), ...benchLargeIngest(), ...(await benchSearch())];
 const width = Math.max(...figures.map((f) => f.name.length));
 console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(10)}  unit  note`);
 for (const figure of figures) {

@@ -1,0 +1,164 @@
+/**
+ * The search box in the header: progressive enhancement over a page that reads without it. Pagefind's
+ * script and index load only when the reader starts searching (focus or `/`), so reading never pays for
+ * search. Results are paragraphs (and notes, events, the apparatus) with ¶, section and document.
+ */
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindSearch {
+  results: { data: () => Promise<PagefindResultData> }[];
+}
+interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (term: string, options?: { filters?: Record<string, string> }) => Promise<PagefindSearch>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+}
+
+const MAX_SHOWN = 20;
+/** Results whose details are loaded to order them by kind; each costs a small fragment fetch. */
+const MAX_LOADED = 40;
+const KIND_ORDER = ['Text', 'Note', 'Event', 'Apparatus'];
+
+const root = document.querySelector<HTMLElement>('[data-site-search]');
+if (root) enhance(root);
+
+function enhance(root: HTMLElement): void {
+  const form = root.querySelector('form');
+  const input = root.querySelector<HTMLInputElement>('input[type="search"]');
+  const panel = root.querySelector<HTMLElement>('.search-results');
+  const shownStatus = root.querySelector<HTMLElement>('.search-status');
+  const announce = root.querySelector<HTMLElement>('.search-announce');
+  const list = root.querySelector<HTMLOListElement>('.search-list');
+  const selects = [...root.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
+  if (!form || !input || !panel || !shownStatus || !announce || !list) return;
+  // The visible line and the screen-reader announcement always say the same.
+  const status = {
+    set textContent(text: string) {
+      shownStatus.textContent = text;
+      announce.textContent = text;
+    },
+  };
+  root.hidden = false;
+
+  let loading: Promise<Pagefind> | null = null;
+  const load = () => {
+    loading ??= (import(/* @vite-ignore */ `${root.dataset.pagefind}pagefind.js`) as Promise<Pagefind>).then(
+      async (pagefind) => {
+        // A tag that changes with each edition lets the browser cache the index between visits.
+        await pagefind.options({ metaCacheTag: root.dataset.build ?? null, excerptLength: 24 });
+        await pagefind.init();
+        await fillFilters(pagefind, selects);
+        return pagefind;
+      },
+    );
+    loading.catch(() => {
+      loading = null;
+    });
+    return loading;
+  };
+
+  let latest = 0;
+  const run = async () => {
+    const term = input.value.trim();
+    const query = ++latest;
+    if (term === '') {
+      panel.hidden = true;
+      status.textContent = '';
+      list.replaceChildren();
+      return;
+    }
+    panel.hidden = false;
+    let pagefind: Pagefind;
+    try {
+      pagefind = await load();
+    } catch {
+      status.textContent =
+        'Search is not available: its index could not be loaded. If you are offline, open the site once while online.';
+      return;
+    }
+    const filters: Record<string, string> = {};
+    for (const select of selects) if (select.value) filters[select.dataset.filter ?? ''] = select.value;
+    const search = await pagefind.search(term, { filters });
+    const loaded = await Promise.all(search.results.slice(0, MAX_LOADED).map((result) => result.data()));
+    if (query !== latest) return; // a newer keystroke has its own results on the way
+    // A reader searches the text first: paragraphs lead, then notes, events and the apparatus, each
+    // group in Pagefind's order of relevance.
+    const rank = (result: PagefindResultData) => KIND_ORDER.indexOf(result.meta.kind ?? '') >>> 0;
+    const shown = loaded
+      .map((result, i) => ({ result, i }))
+      .sort((a, b) => rank(a.result) - rank(b.result) || a.i - b.i)
+      .slice(0, MAX_SHOWN)
+      .map(({ result }) => result);
+    render(term, search.results.length, shown);
+  };
+
+  const render = (term: string, total: number, shown: PagefindResultData[]) => {
+    status.textContent =
+      total === 0
+        ? `Nothing matched “${term}”.`
+        : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”${total > shown.length ? `, the first ${shown.length} shown` : ''}.`;
+    list.replaceChildren(...shown.map((result) => resultItem(result, term)));
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    list.querySelector('a')?.focus();
+  });
+  input.addEventListener('focus', () => void load(), { once: true });
+  input.addEventListener('input', () => void run());
+  for (const select of selects) select.addEventListener('change', () => void run());
+  document.addEventListener('keydown', (event) => {
+    if (event.key === '/' && !isEditable(event.target)) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+    }
+  });
+  root.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || panel.hidden) return;
+    panel.hidden = true;
+    input.focus();
+  });
+}
+
+function isEditable(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement &&
+    (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/u.test(target.tagName))
+  );
+}
+
+async function fillFilters(pagefind: Pagefind, selects: HTMLSelectElement[]): Promise<void> {
+  const available = await pagefind.filters();
+  for (const select of selects) {
+    const values = Object.keys(available[select.dataset.filter ?? ''] ?? {}).sort();
+    select.append(...values.map((value) => new Option(value, value)));
+    select.disabled = values.length === 0;
+  }
+}
+
+/** A result links to its anchor with the terms in `hl`, so that the page can mark them on arrival. */
+function resultItem(result: PagefindResultData, term: string): HTMLLIElement {
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  const [path = '', hash = ''] = result.url.split('#');
+  link.href = `${path}?hl=${encodeURIComponent(term)}${hash ? `#${hash}` : ''}`;
+  link.textContent = result.meta.title ?? result.url;
+  const where = document.createElement('span');
+  where.className = 'search-where';
+  where.textContent = [result.meta.kind === 'Text' ? '' : result.meta.kind, result.meta.document]
+    .filter(Boolean)
+    .join(' · ');
+  const excerpt = document.createElement('p');
+  // Pagefind escapes the text of the excerpt and adds only <mark> around the matched words.
+  excerpt.innerHTML = result.excerpt;
+  item.append(link, where, excerpt);
+  return item;
+}
+
+export {};

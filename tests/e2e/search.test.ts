@@ -1,0 +1,141 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type StaticSite, serveDist } from './site.ts';
+import { formatViolations, runAxe } from './support/axe.ts';
+
+/*
+ * Search as a student uses it: type in the header, read paragraph results with their ¶ numbers, land on
+ * the words; narrow by kind; get a clear answer when nothing matches; and, once the site has been opened,
+ * search with the network off.
+ */
+
+let site: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function openReader(width = 1280): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(site.url('/'));
+  return { context, page };
+}
+
+async function search(page: Page, term: string) {
+  const input = page.getByRole('searchbox', { name: 'Search the edition' });
+  await input.fill(term);
+  await expect
+    .poll(() => page.locator('.search-status').textContent(), { timeout: 10_000 })
+    .toMatch(new RegExp(`“${term}”`, 'u'));
+  return page.locator('.search-list > li');
+}
+
+describe('search', () => {
+  it('finds “Zinoviev” in paragraphs, each result naming its ¶ number', async () => {
+    const { context, page } = await openReader();
+    const results = await search(page, 'Zinoviev');
+    const titles = await results.locator('a').allTextContents();
+    expect(titles.length).toBeGreaterThanOrEqual(5);
+    expect(titles.filter((title) => /^¶ \d+/u.test(title)).length).toBeGreaterThanOrEqual(5);
+    expect(await page.locator('.search-status').textContent()).toMatch(/^\d+ results for “Zinoviev”/u);
+    // The excerpt marks the matched word.
+    expect(await results.first().locator('mark').first().textContent()).toMatch(/^Zinoviev/u);
+    await context.close();
+  });
+
+  it('lands on the paragraph of a result with the searched word highlighted and in view', async () => {
+    const { context, page } = await openReader();
+    const results = await search(page, 'Yaroslavsky');
+    const link = results.locator('a', { hasText: /^¶ \d+/u }).first();
+    const href = (await link.getAttribute('href')) ?? '';
+    const id = href.split('#')[1] ?? '';
+    await link.click();
+    await page.waitForURL((url) => url.hash === `#${id}`);
+    const mark = page.locator(`[id="${id}"] mark.search-hit`).first();
+    await expect.poll(() => mark.textContent()).toBe('Yaroslavsky');
+    await expect
+      .poll(() =>
+        mark.evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        }),
+      )
+      .toBe(true);
+    await context.close();
+  });
+
+  it('narrows results by kind', async () => {
+    const { context, page } = await openReader();
+    await search(page, 'Kamenev');
+    const all = await page.locator('.search-list .search-where').allTextContents();
+    expect(all.some((where) => where.startsWith('Note'))).toBe(true);
+    await page.getByLabel('Kind').selectOption('Note');
+    await expect
+      .poll(async () =>
+        (await page.locator('.search-list .search-where').allTextContents()).every((w) =>
+          w.startsWith('Note'),
+        ),
+      )
+      .toBe(true);
+    const notes = await page.locator('.search-list > li').count();
+    expect(notes).toBeGreaterThan(0);
+    expect(notes).toBeLessThan(all.length);
+    await context.close();
+  });
+
+  it('says clearly when nothing matches', async () => {
+    const { context, page } = await openReader();
+    await search(page, 'xylophonique');
+    expect(await page.locator('.search-status').textContent()).toBe('Nothing matched “xylophonique”.');
+    expect(await page.locator('.search-list > li').count()).toBe(0);
+    await context.close();
+  });
+
+  it('focuses the field with “/” and closes the results with Escape', async () => {
+    const { context, page } = await openReader();
+    await page.locator('body').press('/');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    await search(page, 'Smolny');
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.search-results').isHidden()).toBe(true);
+    await context.close();
+  });
+
+  it('has no axe violations with the results open, at 1280 and 390 px', async () => {
+    for (const width of [1280, 390]) {
+      const { context, page } = await openReader(width);
+      await search(page, 'Kamenev');
+      const violations = await runAxe(page);
+      expect(violations.length, formatViolations(violations)).toBe(0);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `sideways scrolling at ${width}px with results open`).toBeLessThanOrEqual(0);
+      await context.close();
+    }
+  });
+
+  it('works offline once the site has been opened: reload with the network off and search', async () => {
+    const { context, page } = await openReader();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    // The page that registered the worker is controlled after a reload (clientsClaim makes it quick).
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await context.setOffline(true);
+    await page.reload();
+    expect(await page.locator('h1').textContent()).toBe('On the Kirov Assassination');
+    const results = await search(page, 'Kamenev');
+    expect(await results.count()).toBeGreaterThan(0);
+    await page.goto(site.url('/about/'));
+    expect(await page.locator('h1').count()).toBe(1);
+    await context.close();
+  });
+});
