@@ -47,24 +47,5 @@ export function originSummary(decisions: readonly { origin: Origin; confirmed: b
   return { usual, isUsual: (d) => originLabel(d.origin, d.confirmed) === usual };
 }
 
-const months = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "1934-12-01" → "1 December 1934", "1934-12" → "December 1934": no more precise than the data. */
-export function formatPartialDate(date: string): string {
-  const [year, month, day] = date.split('-');
-  const monthName = month === undefined ? undefined : months[Number(month) - 1];
-  return [day === undefined ? undefined : String(Number(day)), monthName, year].filter(Boolean).join(' ');
-}
+/** Dates are shown no more precisely than the data: "1 December 1934", "December 1934". */
+export { formatPartialDate } from '../lib/timeline/partial-date.ts';

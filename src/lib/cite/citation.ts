@@ -1,3 +1,5 @@
+import { MONTH_NAMES } from '../timeline/partial-date.ts';
+
 /*
  * Citation strings for one passage, as a teacher pastes them into a syllabus or a student into a
  * paper: Chicago (a note, since a paragraph number belongs in a note, not in the bibliography) and
@@ -28,20 +30,6 @@ export interface PassageCitation {
   accessed: string;
 }
 
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 // MLA abbreviates months of more than four letters (MLA Handbook 9, appendix 1).
 const mlaMonths = [
   'Jan.',
@@ -140,7 +128,7 @@ function parseIsoDate(iso: string): { year: number; month: number; day: number }
 
 function chicagoDate(iso: string): string {
   const { year, month, day } = parseIsoDate(iso);
-  return `${monthNames[month - 1]} ${day}, ${year}`;
+  return `${MONTH_NAMES[month - 1]} ${day}, ${year}`;
 }
 
 function mlaDate(iso: string): string {

@@ -10,7 +10,8 @@ export type DatePrecision = (typeof datePrecisions)[number];
 
 const isoPrefix = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
-const months = [
+/** English month names, January first. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',
@@ -70,7 +71,7 @@ export function formatPartialDate(date: string, style: 'long' | 'short' = 'long'
   if (!parsed) throw new RangeError(`Unexpected date "${date}", expected YYYY, YYYY-MM or YYYY-MM-DD`);
   const { year, month, day } = parsed;
   if (month === undefined) return String(year);
-  const name = months[month - 1] ?? '';
+  const name = MONTH_NAMES[month - 1] ?? '';
   const monthName = style === 'short' ? name.slice(0, 3) : name;
   return day === undefined ? `${monthName} ${year}` : `${day} ${monthName} ${year}`;
 }
