@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import { chicagoCitation, localIsoDate, mlaCitation } from '../../src/lib/cite/citation.ts';
-import { base, launchChromium, passagesOf, readDocuments, type StaticSite, serveDist } from './site.ts';
+import { base, passagesOf, readDocuments } from './site.ts';
+import { useSiteInBrowser } from './support/built-site.ts';
 
 /*
  * The class tools as a teacher meets them: copying a paragraph's link and citation, landing on a
@@ -10,18 +11,7 @@ import { base, launchChromium, passagesOf, readDocuments, type StaticSite, serve
  * phone width.
  */
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteInBrowser();
 
 const widths = [1280, 820, 390] as const;
 /** From this width the tools sit in the ¶ gutter and follow the pointer; below, a bar for the linked ¶. */
@@ -36,7 +26,7 @@ const passage = (n: number) => {
   return found;
 };
 /** Where the reader's paragraph lives, as the site (at its test origin) links it. */
-const readerUrl = (id: string) => `${site.url('/')}#${id}`;
+const readerUrl = (id: string) => `${env.site.url('/')}#${id}`;
 
 const contexts: BrowserContext[] = [];
 afterAll(async () => {
@@ -50,15 +40,15 @@ async function openPage(
 ): Promise<Page> {
   let context = options.context;
   if (!context) {
-    context = await browser.newContext({
+    context = await env.browser.newContext({
       viewport: { width, height: 800 },
       colorScheme: options.colorScheme ?? 'light',
     });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.site.origin });
     contexts.push(context);
   }
   const page = await context.newPage();
-  await page.goto(site.url(path));
+  await page.goto(env.site.url(path));
   return page;
 }
 
@@ -185,7 +175,7 @@ describe.each(widths)('at %i px wide', (width) => {
     const page = await openPage(`/#${passage(2).id}`, width);
     await page.locator('.pt').waitFor({ state: 'attached' });
     expect(await noHorizontalOverflow(page)).toBe(true);
-    await page.goto(site.url(`/p/${passage(2).id}/`));
+    await page.goto(env.site.url(`/p/${passage(2).id}/`));
     expect(await noHorizontalOverflow(page)).toBe(true);
     await page.close();
   });
@@ -263,7 +253,7 @@ describe('the paragraph tools', () => {
     }
     expect(await page.locator('.pt-live p').textContent()).toBe('¶ 2 added. Handout: ¶ 2, 4.');
     await page.locator('.pt-live').getByRole('link', { name: 'Open handout' }).click();
-    await page.waitForURL(site.url('/?handout=2,4'));
+    await page.waitForURL(env.site.url('/?handout=2,4'));
     await page.locator('.handout h2').waitFor();
     expect(await visibleParagraphNumbers(page)).toEqual(['¶\u00a02', '¶\u00a04']);
     await page.close();
@@ -290,10 +280,10 @@ describe('at 320 px wide, the narrowest screen the site supports', () => {
     await toolbar.getByRole('button', { name: 'Cite' }).click();
     await page.locator('#pt-cite').waitFor();
     expect(await noHorizontalOverflow(page)).toBe(true);
-    await page.goto(site.url('/?handout=1,3'));
+    await page.goto(env.site.url('/?handout=1,3'));
     await page.locator('.handout h2').waitFor();
     expect(await noHorizontalOverflow(page)).toBe(true);
-    await page.goto(site.url(`/p/${target.id}/`));
+    await page.goto(env.site.url(`/p/${target.id}/`));
     expect(await noHorizontalOverflow(page)).toBe(true);
     await page.close();
   });
@@ -356,10 +346,10 @@ describe('present mode', () => {
       .href;
     expect(await page.locator('.present-qr figcaption a').textContent()).toBe(expectedLink);
     await page.keyboard.press('ArrowRight');
-    await page.waitForURL(site.url(`/p/${passage(3).id}/`));
+    await page.waitForURL(env.site.url(`/p/${passage(3).id}/`));
     expect(await page.locator('h1').textContent()).toBe('¶ 3');
     await page.keyboard.press('ArrowLeft');
-    await page.waitForURL(site.url(`/p/${target.id}/`));
+    await page.waitForURL(env.site.url(`/p/${target.id}/`));
     await page.keyboard.press('Escape');
     await page.waitForURL(readerUrl(target.id));
     await page.close();

@@ -1,21 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { type AnnotationFile, parseAnnotationFile } from '../../src/lib/annotations/parse-annotation-file.ts';
-import { base, launchChromium, readDocuments, readPassageFiles, type StaticSite, serveDist } from './site.ts';
+import { base, readDocuments, readPassageFiles } from './site.ts';
+import { useSiteInBrowser } from './support/built-site.ts';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteInBrowser();
 
 const annotationsDir = new URL('../../content/annotations/', import.meta.url);
 const annotations: AnnotationFile[] = readdirSync(annotationsDir)
@@ -35,12 +25,12 @@ const pagesWithNotes = documents
   .map((document) => document.path);
 
 async function open(path: string, width: number, options: { javaScript?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await env.browser.newContext({
     viewport: { width, height: 900 },
     javaScriptEnabled: options.javaScript ?? true,
   });
   const page = await context.newPage();
-  await page.goto(site.url(path));
+  await page.goto(env.site.url(path));
   return page;
 }
 
@@ -214,7 +204,7 @@ describe('marginal notes on a phone (390 px)', () => {
 
 describe('/notes.json', () => {
   it('lists every annotation file, numbered as on the page, with its target, text and sources', async () => {
-    const response = await fetch(site.url('/notes.json'));
+    const response = await fetch(env.site.url('/notes.json'));
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const notes = (await response.json()) as {
       id: string;

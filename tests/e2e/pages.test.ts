@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { mentionPattern } from '../../src/lib/name-index/find-mentions.ts';
 import { indexEntrySchema } from '../../src/lib/schema/index-entry.ts';
 import { ledgerSchema } from '../../src/lib/schema/ledger.ts';
-import { base, launchChromium, readDocuments, type StaticSite, serveDist } from './site.ts';
+import { base, readDocuments } from './site.ts';
+import { useSiteInBrowser } from './support/built-site.ts';
 
 /* The edition's own pages as a reader meets them: /about/ (the apparatus) and /names/ (the index). */
 
@@ -21,22 +22,11 @@ const indexEntries = readdirSync(join(root, 'content/index'))
   .map((name) => indexEntrySchema.parse(parseYaml(readFileSync(join(root, 'content/index', name), 'utf8'))));
 const siteUrl = new URL(base, process.env.KIROV_SITE ?? 'http://localhost:4321').href;
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteInBrowser();
 
 async function open(path: string, width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const response = await page.goto(site.url(path));
+  const page = await env.browser.newPage({ viewport: { width, height: 900 } });
+  const response = await page.goto(env.site.url(path));
   expect(response?.status()).toBe(200);
   return page;
 }

@@ -1,19 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, readDocuments, readPassageFiles, type StaticSite, serveDist } from './site.ts';
+import { describe, expect, it } from 'vitest';
+import { readDocuments, readPassageFiles } from './site.ts';
+import { useSiteInBrowser } from './support/built-site.ts';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteInBrowser();
 
 interface ExportedPassage {
   id: string;
@@ -39,7 +28,7 @@ interface Export {
 }
 
 async function fetchExport(): Promise<Export> {
-  const response = await fetch(site.url('/passages.json'));
+  const response = await fetch(env.site.url('/passages.json'));
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('application/json');
   return (await response.json()) as Export;
@@ -76,8 +65,8 @@ describe('/passages.json', () => {
     expect(edition.documents.map((document) => document.id)).toEqual(
       documents.map((document) => document.id),
     );
-    expect(edition.documents.map((document) => new URL(document.url, site.origin).href)).toEqual(
-      documents.map((document) => site.url(document.path)),
+    expect(edition.documents.map((document) => new URL(document.url, env.site.origin).href)).toEqual(
+      documents.map((document) => env.site.url(document.path)),
     );
     for (const removal of removed) {
       expect(removal.text).not.toBe('');
@@ -87,10 +76,10 @@ describe('/passages.json', () => {
 
   it('gives each passage a url that lands on an element with its id, showing exactly its text', async () => {
     const { passages, retired } = await fetchExport();
-    const page = await browser.newPage();
-    const byPage = Map.groupBy(passages, (passage) => new URL(passage.url, site.origin).pathname);
+    const page = await env.browser.newPage();
+    const byPage = Map.groupBy(passages, (passage) => new URL(passage.url, env.site.origin).pathname);
     for (const [pathname, onPage] of byPage) {
-      await page.goto(`${site.origin}${pathname}`);
+      await page.goto(`${env.site.origin}${pathname}`);
       const shown = await page.$$eval('.passage', (elements) =>
         Object.fromEntries(
           elements.map((element) => [
@@ -101,14 +90,14 @@ describe('/passages.json', () => {
         ),
       );
       for (const passage of onPage) {
-        expect(new URL(passage.url, site.origin).hash).toBe(`#${passage.id}`);
+        expect(new URL(passage.url, env.site.origin).hash).toBe(`#${passage.id}`);
         expect(shown[passage.id], passage.id).toBe(passage.text);
       }
     }
     const passageIds = new Set(passages.map((passage) => passage.id));
     for (const entry of retired) {
       expect(passageIds.has(entry.successor)).toBe(true);
-      const successorUrl = new URL(entry.url, site.origin);
+      const successorUrl = new URL(entry.url, env.site.origin);
       expect(successorUrl.hash).toBe(`#${entry.successor}`);
       // An old link, to the retired id itself, lands on the successor without JavaScript.
       successorUrl.hash = entry.id;

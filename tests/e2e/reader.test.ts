@@ -1,26 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  type PassageFile,
-  passagesOf,
-  readDocuments,
-  type StaticSite,
-  serveDist,
-} from './site.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type PassageFile, passagesOf, readDocuments } from './site.ts';
+import { useSiteInBrowser } from './support/built-site.ts';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteInBrowser();
 
 const documents = readDocuments();
 const essay = documents.find((document) => document.path === '/');
@@ -54,8 +37,8 @@ function expectedPassages(passages: readonly PassageFile[]) {
 
 describe('the essay page', () => {
   it('shows the essay’s title, authors and every passage with its ¶ number and anchor, in order', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url('/'));
+    const page = await env.browser.newPage();
+    await page.goto(env.site.url('/'));
     expect(await page.locator('h1').textContent()).toBe(essay.title);
     expect(await page.title()).toContain(essay.title);
     const byline = await page.locator('.byline').textContent();
@@ -73,8 +56,8 @@ describe('the essay page', () => {
       .map((passage) => passage.section)
       .filter((section, index, all): section is string => section !== null && section !== all[index - 1]);
     expect(expected.length).toBeGreaterThan(0);
-    const page = await browser.newPage();
-    await page.goto(site.url('/'));
+    const page = await env.browser.newPage();
+    await page.goto(env.site.url('/'));
     const headings = await page.$$eval('main h2', (elements) =>
       elements.map((element) => ({ text: element.textContent, id: element.id })),
     );
@@ -85,19 +68,21 @@ describe('the essay page', () => {
   });
 
   it('says that the witness prints the obituary before the essay, and links to it', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url('/'));
+    const page = await env.browser.newPage();
+    await page.goto(env.site.url('/'));
     const note = page.locator('.witness-note');
     expect(await note.textContent()).toContain('printed before this text');
-    expect(await note.locator('a').getAttribute('href')).toBe(`${new URL(site.url(obituary.path)).pathname}`);
+    expect(await note.locator('a').getAttribute('href')).toBe(
+      `${new URL(env.site.url(obituary.path)).pathname}`,
+    );
     await page.close();
   });
 
   it('scrolls a linked paragraph into view and highlights it as the :target', async () => {
     const target = essayPassages.at(-2);
     if (!target) throw new Error('the essay needs at least two passages');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(site.url(`/#${target.id}`));
+    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(env.site.url(`/#${target.id}`));
     const state = await page.$eval(`[id="${target.id}"]`, (element) => {
       const box = element.getBoundingClientRect();
       return {
@@ -116,9 +101,9 @@ describe('the essay page', () => {
   });
 
   it('can be read with JavaScript turned off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(site.url('/'));
+    await page.goto(env.site.url('/'));
     const shown = await readPassages(page);
     expect(shown.map((passage) => passage.id)).toEqual(essayPassages.map((passage) => passage.id));
     const first = page.locator('.passage').first();
@@ -131,8 +116,8 @@ describe('the essay page', () => {
 
 describe('the obituary page', () => {
   it('shows the obituary’s title and every passage with its ¶ number and anchor, in order', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url(obituary.path));
+    const page = await env.browser.newPage();
+    await page.goto(env.site.url(obituary.path));
     expect(await page.locator('h1').textContent()).toBe(obituary.title);
     const shown = await readPassages(page);
     expect(shown.map(({ id, number, href }) => ({ id, number, href }))).toEqual(
@@ -145,14 +130,14 @@ describe('the obituary page', () => {
 
 describe('requests', () => {
   it('never leave the site’s origin', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
     for (const path of ['/', obituary.path, `/#${essayPassages[0]?.id}`]) {
-      await page.goto(site.url(path), { waitUntil: 'networkidle' });
+      await page.goto(env.site.url(path), { waitUntil: 'networkidle' });
     }
     expect(requested.length).toBeGreaterThanOrEqual(3);
-    expect(requested.filter((url) => !url.startsWith(`${site.origin}/`))).toEqual([]);
+    expect(requested.filter((url) => !url.startsWith(`${env.site.origin}/`))).toEqual([]);
     await page.close();
   });
 });

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type StaticSite, serveDist } from './site.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatViolations, runAxe } from './support/axe.ts';
+import { useSiteInBrowser } from './support/built-site.ts';
 
 /*
  * Search as a student uses it: type in the header, read paragraph results with their ¶ numbers, land on
@@ -9,23 +9,12 @@ import { formatViolations, runAxe } from './support/axe.ts';
  * search with the network off.
  */
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteInBrowser();
 
 async function openReader(width = 1280): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
-  await page.goto(site.url('/'));
+  await page.goto(env.site.url('/'));
   return { context, page };
 }
 
@@ -134,7 +123,7 @@ describe('search', () => {
     expect(await page.locator('h1').textContent()).toBe('On the Kirov Assassination');
     const results = await search(page, 'Kamenev');
     expect(await results.count()).toBeGreaterThan(0);
-    await page.goto(site.url('/about/'));
+    await page.goto(env.site.url('/about/'));
     expect(await page.locator('h1').count()).toBe(1);
     await context.close();
   });

@@ -1,25 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { timelineEventSchema } from '../../src/lib/schema/timeline.ts';
 import { formatPartialDate } from '../../src/lib/timeline/partial-date.ts';
 import { sortEvents } from '../../src/lib/timeline/sort-events.ts';
-import { base, launchChromium, readDocuments, readPassageFiles, type StaticSite, serveDist } from './site.ts';
+import { base, readDocuments, readPassageFiles } from './site.ts';
+import { useSiteInBrowser } from './support/built-site.ts';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteInBrowser();
 
 // What the pages are expected to show, read from the content files themselves.
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -55,9 +45,9 @@ function railHref(event: (typeof events)[number], documentId: string): string {
 }
 
 async function openPage(width: number, path: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled });
+  const context = await env.browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled });
   const page = await context.newPage();
-  await page.goto(site.url(path));
+  await page.goto(env.site.url(path));
   return page;
 }
 
@@ -306,7 +296,7 @@ describe('the /timeline/ page', () => {
 
 describe('/timeline.json', () => {
   it('lists every event file with its id, date, precision, title, summary, passages and source', async () => {
-    const response = await fetch(site.url('/timeline.json'));
+    const response = await fetch(env.site.url('/timeline.json'));
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(await response.json()).toEqual(
       events.map((event) => ({
