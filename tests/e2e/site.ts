@@ -17,7 +17,7 @@ import { type PassageFrontmatter, passageSchema } from '../../src/lib/schema/pas
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // KIROV_DIST lets a test run check a build made elsewhere (astro build --outDir), as parallel work needs.
-const distDir = resolve(root, process.env.KIROV_DIST ?? 'dist');
+export const distDir = resolve(root, process.env.KIROV_DIST ?? 'dist');
 
 /** The base path the site was built with (KIROV_BASE), as "/" or "/sub/path/". */
 export const base = `/${(process.env.KIROV_BASE ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
@@ -45,11 +45,15 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-/** Serves dist/ on 127.0.0.1 and a free port, under the base path, as a static host would. */
-export async function serveDist(): Promise<StaticSite> {
-  if (!existsSync(join(distDir, 'index.html'))) {
+/**
+ * Serves dist/ (or another build folder) on 127.0.0.1 and a free port, under the base path, as a
+ * static host would.
+ */
+export async function serveDist(dir: string = distDir): Promise<StaticSite> {
+  const folder = resolve(dir);
+  if (!existsSync(join(folder, 'index.html'))) {
     throw new Error(
-      `${relative(root, distDir)}/index.html not found; build the site first with \`npx astro build\``,
+      `${relative(root, folder)}/index.html not found; build the site first with \`npx astro build\``,
     );
   }
   const server = createServer((request, response) => {
@@ -60,8 +64,8 @@ export async function serveDist(): Promise<StaticSite> {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     if (`${pathname}/` === base) return send(301, '', { Location: base });
     if (!pathname.startsWith(base)) return send(404, `Not under the base ${base}: ${pathname}`);
-    const file = resolve(distDir, `.${pathname.slice(base.length - 1)}`);
-    if (file !== distDir && !file.startsWith(distDir + sep)) return send(403, 'Outside dist/');
+    const file = resolve(folder, `.${pathname.slice(base.length - 1)}`);
+    if (file !== folder && !file.startsWith(folder + sep)) return send(403, 'Outside dist/');
     stat(file)
       .then(async (info) => {
         if (info.isDirectory() && !pathname.endsWith('/')) return send(301, '', { Location: `${pathname}/` });
