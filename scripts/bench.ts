@@ -10,17 +10,38 @@
  *                      rendered results over 24 queries on a warm page (median, p95), and the bytes of
  *                      the index fetched per query (run `npm run build` first; skipped with a note if
  *                      dist/ or Chromium is missing)
+ *   lighthouse         Lighthouse's performance, accessibility, best-practices and SEO scores of the reader
+ *                      page in dist/, mobile and desktop, with FCP, LCP, TBT, CLS, byte weight and any
+ *                      request to another origin (full reports in bench-results/lighthouse*.json)
+ *   scale              ingest, Astro, Pagefind and service-worker times, and the build's peak memory, for
+ *                      the edition (1×) and synthetic corpora 10× and 100× its size, each built cold in a
+ *                      temp copy of the project; then search again on the 100× build (see
+ *                      scripts/bench/build-scale.ts for how the corpora are made and what is measured)
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { benchBuildScale } from './bench/build-scale.ts';
 import type { Figure } from './bench/figure.ts';
 import { benchEditionIngest, benchLargeIngest } from './bench/ingest.ts';
+import { benchLighthouse } from './bench/lighthouse.ts';
 import { benchSearch } from './bench/search.ts';
 
 const figures: Figure[] = [
   ...benchEditionIngest(),
   ...benchLargeIngest(),
   ...(await benchSearch('dist', '1×')),
+  ...(await benchLighthouse('dist')),
 ];
+const scale = await benchBuildScale();
+figures.push(...scale.figures);
+if (scale.dist100) {
+  try {
+    figures.push(...(await benchSearch(scale.dist100, '100×')));
+  } finally {
+    // The 100× build lies in the scale section's temp folder, with nothing else left in it.
+    rmSync(dirname(scale.dist100), { recursive: true, force: true });
+  }
+}
 const width = Math.max(...figures.map((f) => f.name.length));
 console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(10)}  unit  note`);
 for (const figure of figures) {
