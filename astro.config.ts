@@ -1,5 +1,6 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { cspPerPage } from './src/integrations/csp.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { loadMarginalNotes, markupCodeDigest } from './src/lib/annotations/load-marginal-notes.ts';
@@ -15,8 +16,31 @@ export default defineConfig({
   // KIROV_CACHE_DIR keeps two builds running at once (e.g. a benchmark beside a test run) from sharing a cache.
   ...(process.env.KIROV_CACHE_DIR ? { cacheDir: process.env.KIROV_CACHE_DIR } : {}),
   build: { format: 'directory' },
-  // Order matters: the service worker precaches the search index that Pagefind has just written.
-  integrations: [pagefindIndex(), serviceWorker()],
+  // Every page carries a Content Security Policy (a <meta> element, since a static host may not let
+  // us set headers): nothing but the site's own origin, and no inline script or style that Astro has
+  // not hashed. Pagefind compiles its WebAssembly search engine, which needs 'wasm-unsafe-eval'.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  vite: {
+    build: {
+      // Scripts are enhancements, never needed to read: keep them out of the HTML, in files the
+      // browser caches, so that the reading page carries its text and its styles only.
+      assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined),
+    },
+  },
+  // Order matters: the service worker precaches the pages as narrowed by cspPerPage and the search
+  // index that Pagefind has just written.
+  integrations: [cspPerPage(), pagefindIndex(), serviceWorker()],
   // Two passage files with one id would leave one paragraph without its anchor, and two
   // documents with one path one without its page: both stop the build instead of warning.
   prerenderConflictBehavior: 'error',

@@ -2,6 +2,9 @@
  * After a search result link (`?hl=terms#passage`), marks the searched words in the target passage and
  * brings the first one into view, so the reader lands on the words themselves.
  */
+import enhancements from '../styles/enhancements.css?url';
+import { loadStylesheet } from './stylesheet.ts';
+
 const terms = (new URLSearchParams(location.search).get('hl') ?? '')
   .split(/\s+/u)
   .map((term) => term.replace(/[^\p{L}\p{N}'’-]/gu, ''))
@@ -9,6 +12,8 @@ const terms = (new URLSearchParams(location.search).get('hl') ?? '')
 const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
 
 if (terms.length > 0 && target) {
+  // The marks' colours are in the enhancements' sheet.
+  await loadStylesheet(enhancements);
   const pattern = new RegExp(`(${terms.map((t) => t.replace(/[-']/gu, '\\$&')).join('|')})`, 'giu');
   const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
@@ -32,5 +37,3 @@ if (terms.length > 0 && target) {
   const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
   first?.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
 }
-
-export {};

@@ -16,6 +16,7 @@ import { formatHandoutParam, formatParagraphList, parseHandout } from '../lib/ci
 import { retiredNotice } from '../lib/cite/retired-notice.ts';
 import { textDirectiveFor, textFragmentUrl } from '../lib/cite/text-fragment.ts';
 import toolsStylesheet from '../styles/tools.css?url';
+import { loadStylesheet } from './stylesheet.ts';
 
 /** The data island PassageTools.astro writes. */
 export interface ToolsData {
@@ -33,9 +34,7 @@ export interface ToolsData {
  * builds the tools, so that none ever shows unstyled. `trigger` is the event that asked for them.
  */
 export function startTools(data: ToolsData, main: HTMLElement, trigger: Event | null): void {
-  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: toolsStylesheet });
-  link.addEventListener('load', () => start(data, main, trigger), { once: true });
-  document.head.append(link);
+  loadStylesheet(toolsStylesheet).then(() => start(data, main, trigger));
 }
 
 /** Creates an element with properties and children. */

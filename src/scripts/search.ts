@@ -4,6 +4,9 @@
  * search. Results are paragraphs (and notes, events, the apparatus) with ¶, section and document.
  */
 
+import enhancements from '../styles/enhancements.css?url';
+import { loadStylesheet } from './stylesheet.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -24,8 +27,31 @@ const MAX_SHOWN = 20;
 const MAX_LOADED = 40;
 const KIND_ORDER = ['Text', 'Note', 'Event', 'Apparatus'];
 
+// The search box exists only with JavaScript, so its markup is here rather than in every page. The
+// status paragraph is outside the panel, so that the count is announced even as the panel appears.
+const SEARCH_BOX = `<form role="search" aria-label="Search the edition">
+<label class="visually-hidden" for="site-search-input">Search the edition</label>
+<input id="site-search-input" type="search" placeholder="Search (press /)" autocomplete="off" spellcheck="false" aria-keyshortcuts="/">
+</form>
+<p class="search-announce visually-hidden" role="status" aria-live="polite"></p>
+<div class="search-results" hidden>
+<div class="search-filters">
+<label>Document <select data-filter="document"><option value="">All</option></select></label>
+<label>Kind <select data-filter="kind"><option value="">All</option></select></label>
+</div>
+<p class="search-status" aria-hidden="true"></p>
+<ol class="search-list" aria-label="Search results"></ol>
+</div>`;
+
 const root = document.querySelector<HTMLElement>('[data-site-search]');
-if (root) enhance(root);
+if (root) {
+  root.innerHTML = SEARCH_BOX;
+  enhance(root);
+  // The box shows once its styles are there.
+  loadStylesheet(enhancements).then(() => {
+    root.hidden = false;
+  });
+}
 
 function enhance(root: HTMLElement): void {
   const form = root.querySelector('form');
@@ -43,8 +69,6 @@ function enhance(root: HTMLElement): void {
       announce.textContent = text;
     },
   };
-  root.hidden = false;
-
   let loading: Promise<Pagefind> | null = null;
   const load = () => {
     loading ??= (import(/* @vite-ignore */ `${root.dataset.pagefind}pagefind.js`) as Promise<Pagefind>).then(
@@ -160,5 +184,3 @@ function resultItem(result: PagefindResultData, term: string): HTMLLIElement {
   item.append(link, where, excerpt);
   return item;
 }
-
-export {};

@@ -9,6 +9,9 @@
  * the system scheme for a moment on load.
  */
 
+import enhancements from '../styles/enhancements.css?url';
+import { loadStylesheet } from './stylesheet.ts';
+
 const storageKey = 'kirov-theme';
 type Theme = 'light' | 'dark';
 
@@ -36,6 +39,8 @@ function apply(theme: Theme | null): void {
 
 apply(storedTheme());
 
+// The switch shows once its styles are there.
+await loadStylesheet(enhancements);
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
   button.hidden = false;
   button.addEventListener('click', () => {
@@ -54,6 +59,3 @@ systemDark.addEventListener('change', () => apply(storedTheme()));
 window.addEventListener('storage', (event) => {
   if (event.key === storageKey) apply(storedTheme());
 });
-
-// A module, not a global script: its names stay its own.
-export {};

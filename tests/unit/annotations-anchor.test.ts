@@ -45,7 +45,7 @@ const ref = (id: string, n: number, words: string) =>
   `<a class="note-ref" href="#note-${id}" id="ref-${id}" data-n="${n}">${words}</a>`;
 
 const aside = (id: string, n: number) =>
-  `<aside class="note" id="note-${id}" role="note" aria-label="Note ${n}: Title ${id}" data-kind="person">` +
+  `<aside class="note" id="note-${id}" role="note">` +
   `<p class="note-title"><span class="note-n">${n}</span> <b>Title ${id}</b></p>` +
   '<p>Text of the <em>note</em>.</p>' +
   '<p class="note-src">Source: <a href="https://example.org/a">A Source</a></p>' +

@@ -66,8 +66,10 @@ export function noteReference(note: Pick<NoteContent, 'id' | 'number'>): Element
 
 /**
  * The note itself, placed after the paragraph: number, title, text, sources, and a link back to
- * the words it explains. `role="note"` keeps it out of the landmarks list, where every named
- * `aside` would otherwise appear as a complementary region.
+ * the words it explains. `role="note"` keeps it out of the landmarks list, where every `aside`
+ * would otherwise appear as a complementary region. It carries no label of its own: its first
+ * line, number and title, says what it is, and a label would only repeat it in every note's bytes
+ * (the kind stays in /notes.json).
  */
 export function noteAside(note: NoteContent): Element {
   const sources = note.sources.flatMap((source, index): ElementContent[] => [
@@ -82,8 +84,6 @@ export function noteAside(note: NoteContent): Element {
       className: ['note'],
       id: `note-${note.id}`,
       role: 'note',
-      ariaLabel: `Note ${note.number}: ${note.title}`,
-      dataKind: note.kind,
     },
     [
       element('p', { className: ['note-title'] }, [
