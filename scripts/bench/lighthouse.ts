@@ -32,23 +32,12 @@ export async function benchLighthouse(distDir: string): Promise<Figure[]> {
     );
     return [];
   }
-  const [{ default: lighthouse, desktopConfig }, chromeLauncher, { serveDist }] = await Promise.all([
-    import('lighthouse'),
-    import('chrome-launcher'),
-    import('../../tests/e2e/site.ts'),
-  ]);
+  const [{ default: lighthouse, desktopConfig }, chromeLauncher, { serveDist, chromiumFlags }] =
+    await Promise.all([import('lighthouse'), import('chrome-launcher'), import('../../tests/e2e/site.ts')]);
   const site = await serveDist(distDir);
   const chrome = await chromeLauncher.launch({
     chromePath,
-    chromeFlags: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    chromeFlags: [...chromiumFlags],
     logLevel: 'silent',
   });
   try {

@@ -96,6 +96,17 @@ export async function serveDist(dir: string = distDir): Promise<StaticSite> {
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Headless, and nothing that would fetch updates or reach any other host: the browser tests' and the benchmark's. */
+export const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+] as const;
+
 /** Launches Debian's Chromium headless, or fails at once saying how to install it. */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
@@ -106,16 +117,7 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     timeout: 30_000,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: [...chromiumFlags, '--disable-quic'],
   });
 }
 
