@@ -5,8 +5,9 @@ import { generateSW } from 'workbox-build';
 /**
  * Writes a Workbox service worker that precaches every page, stylesheet, script, data export and the
  * Pagefind index, so that after one visit the whole edition (search included) works offline. It runs
- * after the Pagefind integration in astro:build:done, so the index is there to be precached. Each build
- * gets new revisions, and outdated caches are removed: nobody is stuck on an old edition.
+ * after the Pagefind integration in astro:build:done, so the index is there to be precached. Each file's
+ * revision is a hash of its content, so a changed file is fetched anew, and outdated caches are removed:
+ * nobody is stuck on an old edition.
  */
 export function serviceWorker(): AstroIntegration {
   let base = '/';

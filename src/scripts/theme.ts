@@ -38,6 +38,11 @@ function apply(theme: Theme | null): void {
 }
 
 apply(storedTheme());
+systemDark.addEventListener('change', () => apply(storedTheme()));
+// A choice made in another tab of the site applies here too.
+window.addEventListener('storage', (event) => {
+  if (event.key === storageKey) apply(storedTheme());
+});
 
 // The switch shows once its styles are there.
 await loadStylesheet(enhancements);
@@ -53,9 +58,3 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-t
     apply(next);
   });
 }
-
-systemDark.addEventListener('change', () => apply(storedTheme()));
-// A choice made in another tab of the site applies here too.
-window.addEventListener('storage', (event) => {
-  if (event.key === storageKey) apply(storedTheme());
-});
