@@ -74,7 +74,9 @@ function enhance(root: HTMLElement): void {
     loading ??= (import(/* @vite-ignore */ `${root.dataset.pagefind}pagefind.js`) as Promise<Pagefind>).then(
       async (pagefind) => {
         // A tag that changes with each edition lets the browser cache the index between visits.
-        await pagefind.options({ metaCacheTag: root.dataset.build ?? null, excerptLength: 24 });
+        // The records' URLs already carry the site's base; Pagefind would otherwise prefix it again
+        // (its default base is the folder above pagefind/, e.g. /kirov-reader/).
+        await pagefind.options({ metaCacheTag: root.dataset.build ?? null, excerptLength: 24, baseUrl: '/' });
         await pagefind.init();
         await fillFilters(pagefind, selects);
         return pagefind;
