@@ -6,6 +6,9 @@
  *   ingest (edition)   the real witness and edition file, median of 5 runs, in-process
  *   ingest (10 MB)     a synthetic 10 MB witness (copies of the scrape with distinct names), in a child
  *                      process so that its peak memory is its own
+ *   page weight        the reader page's HTML, render-blocking CSS and JS needed to read, raw and gzip,
+ *                      against the gzip of its visible text and notes (goal ≤ 1.5), and the JS that
+ *                      loads after it is readable (scripts/lib/page-weight.ts says what counts)
  *   search             in headless Chromium against the built dist/: time from the last keystroke to
  *                      rendered results over 24 queries on a warm page (median, p95), and the bytes of
  *                      the index fetched per query (run `npm run build` first; skipped with a note if
@@ -24,11 +27,13 @@ import { benchBuildScale } from './bench/build-scale.ts';
 import type { Figure } from './bench/figure.ts';
 import { benchEditionIngest, benchLargeIngest } from './bench/ingest.ts';
 import { benchLighthouse } from './bench/lighthouse.ts';
+import { benchPageWeight } from './bench/page-weight.ts';
 import { benchSearch } from './bench/search.ts';
 
 const figures: Figure[] = [
   ...benchEditionIngest(),
   ...benchLargeIngest(),
+  ...benchPageWeight('dist'),
   ...(await benchSearch('dist', '1×')),
   ...(await benchLighthouse('dist')),
 ];
@@ -46,7 +51,7 @@ const width = Math.max(...figures.map((f) => f.name.length));
 console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(10)}  unit  note`);
 for (const figure of figures) {
   console.log(
-    `${figure.name.padEnd(width)}  ${figure.value.toFixed(1).padStart(10)}  ${figure.unit.padEnd(4)}  ${figure.note ?? ''}`,
+    `${figure.name.padEnd(width)}  ${figure.value.toFixed(figure.unit === '×' ? 2 : 1).padStart(10)}  ${figure.unit.padEnd(4)}  ${figure.note ?? ''}`,
   );
 }
 mkdirSync('bench-results', { recursive: true });

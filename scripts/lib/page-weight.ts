@@ -1,0 +1,205 @@
+/**
+ * What a page costs a reader, measured from a built dist/: the bytes needed before it can be read
+ * against the words it gives them. The benchmark prints these figures and the site checks hold them
+ * to budgets; both call this module so that the two can never measure different things.
+ *
+ *   critical     the HTML, the stylesheets that block rendering (linked without a print or other
+ *                non-screen media query) and the scripts that block parsing (classic scripts without
+ *                defer or async). This is what a phone on a slow network must fetch before the text shows.
+ *   blocking JS  the scripts among those: JavaScript needed to read. Our budget is none.
+ *   enhancements the deferred module scripts and everything they import statically: what loads after
+ *                the page is readable. Files they import on demand (dynamic import, stylesheets they
+ *                add) are counted apart, as on-demand, because a reader who never opens search or the
+ *                paragraph tools never fetches them.
+ *   text         the page's own visible text: the essay, its notes, the timeline rail and the
+ *                navigation, without scripts, styles, templates and anything `hidden`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Element, Nodes } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+
+export interface Bytes {
+  raw: number;
+  gzip: number;
+}
+
+export interface PageWeight {
+  /** The page's path in dist/, e.g. `index.html`. */
+  page: string;
+  html: Bytes;
+  /** Render-blocking stylesheets, each fetched file counted once. */
+  css: Bytes;
+  /** Parser-blocking scripts, inline or fetched. */
+  blockingJs: Bytes;
+  /** HTML + blocking CSS + blocking JS. Gzip is summed file by file, as each is sent on its own. */
+  critical: Bytes;
+  /** Deferred module scripts and their static imports. */
+  enhancementJs: Bytes;
+  /** Scripts and stylesheets the enhancements fetch only when a reader uses them. */
+  onDemand: Bytes;
+  /** The visible text, whitespace collapsed. */
+  text: Bytes;
+  /** critical.gzip / text.gzip: our budget is 1.5. */
+  ratio: number;
+}
+
+const bytesOf = (content: string | Buffer): Bytes => {
+  const buffer = typeof content === 'string' ? Buffer.from(content) : content;
+  return { raw: buffer.length, gzip: gzipSync(buffer, { level: 9 }).length };
+};
+const sum = (parts: Bytes[]): Bytes => ({
+  raw: parts.reduce((total, part) => total + part.raw, 0),
+  gzip: parts.reduce((total, part) => total + part.gzip, 0),
+});
+
+/** Elements whose content a reader never sees as text. */
+const UNSEEN = new Set(['script', 'style', 'template', 'noscript', 'head']);
+/** Script types the browser runs; JSON data blocks are read by scripts, not run. */
+const RUNNABLE = new Set(['', 'module', 'text/javascript', 'application/javascript']);
+
+function elements(node: Nodes, into: Element[] = []): Element[] {
+  if (node.type === 'element') into.push(node);
+  if ('children' in node) for (const child of node.children) elements(child, into);
+  return into;
+}
+
+/** The text a sighted reader sees, whitespace collapsed; `hidden` subtrees are left out. */
+export function visibleText(html: string): string {
+  const parts: string[] = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === 'text') parts.push(node.value);
+    if (node.type === 'element' && (UNSEEN.has(node.tagName) || node.properties['hidden'] !== undefined))
+      return;
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(fromHtml(html));
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
+
+const attr = (element: Element, name: string): string | undefined => {
+  const value = element.properties[name];
+  if (value === undefined || value === null || value === false) return undefined;
+  return Array.isArray(value) ? value.join(' ') : String(value);
+};
+
+/** Whether a stylesheet's media query can apply on a screen before anything else happens. */
+const blocksRendering = (media: string | undefined): boolean =>
+  media === undefined || media.trim() === '' || /\b(all|screen)\b/.test(media);
+
+/**
+ * The files a built script imports: static imports (`import{…}from"./x.js"`) and, apart, what it
+ * loads on demand: dynamic imports with a fixed path, and the `_astro/` scripts and stylesheets it
+ * names (Vite's preload list of a lazy chunk, a stylesheet URL imported with `?url`). A dynamic
+ * import whose path is computed at run time (Pagefind's, under the page's own base) is not followed.
+ */
+export function importsOf(source: string): { static: string[]; dynamic: string[] } {
+  const found = (pattern: RegExp) => [...source.matchAll(pattern)].map((match) => match[1] ?? '');
+  const staticImports = found(/\bimport\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g);
+  const dynamic = [
+    ...found(/\bimport\(\s*["'`]([^"'`$]+)["'`]\s*\)/g),
+    ...found(/["'`]((?:\.{0,2}\/)?(?:[\w.-]+\/)*_astro\/[\w.-]+\.(?:js|css))["'`]/g),
+  ];
+  return { static: staticImports, dynamic: [...new Set(dynamic)] };
+}
+
+/**
+ * Resolves a URL from a page or script to a file in dist/. `base` is the site's base path
+ * ('/' or '/kirov-reader/'); only same-site URLs resolve, anything else returns undefined.
+ */
+export function fileFor(distDir: string, base: string, from: string, url: string): string | undefined {
+  const resolved = new URL(url, `https://site.invalid/${from}`);
+  if (resolved.origin !== 'https://site.invalid') return undefined;
+  const path = decodeURIComponent(resolved.pathname);
+  if (!path.startsWith(base)) return undefined;
+  const inSite = path.slice(base.length);
+  return join(distDir, inSite.endsWith('/') || inSite === '' ? `${inSite}index.html` : inSite);
+}
+
+/** Resolves a path named in the built script `file`: `./x.js` beside it, `/base/_astro/x.css`, `_astro/x.js` under the base. */
+function resolveFromScript(distDir: string, base: string, file: string, url: string): string | undefined {
+  if (url.startsWith('.')) return join(file, '..', url);
+  if (url.startsWith('/')) return fileFor(distDir, base, '', url);
+  return join(distDir, url);
+}
+
+/** Measures one built page. `page` is its path under dist/ (e.g. `index.html`). */
+export function pageWeight(distDir: string, page: string, base = '/'): PageWeight {
+  const html = readFileSync(join(distDir, page), 'utf8');
+  const fromPage = `${base.replace(/^\//, '')}${page}`;
+  const tree = fromHtml(html);
+  const all = elements(tree);
+  const read = (file: string) => readFileSync(file);
+
+  const css: Bytes[] = [];
+  const blockingJs: Bytes[] = [];
+  const moduleScripts: string[] = [];
+  for (const element of all) {
+    const href = attr(element, 'href');
+    if (element.tagName === 'link' && attr(element, 'rel') === 'stylesheet' && href) {
+      const file = fileFor(distDir, base, fromPage, href);
+      if (file && blocksRendering(attr(element, 'media'))) css.push(bytesOf(read(file)));
+    }
+    if (element.tagName !== 'script') continue;
+    const type = (attr(element, 'type') ?? '').toLowerCase();
+    if (!RUNNABLE.has(type)) continue;
+    const src = attr(element, 'src');
+    const deferred =
+      type === 'module' || attr(element, 'defer') !== undefined || attr(element, 'async') !== undefined;
+    if (src) {
+      const file = fileFor(distDir, base, fromPage, src);
+      if (!file) continue;
+      if (deferred) moduleScripts.push(file);
+      else blockingJs.push(bytesOf(read(file)));
+    } else if (!deferred) {
+      blockingJs.push(
+        bytesOf(element.children.map((child) => ('value' in child ? child.value : '')).join('')),
+      );
+    }
+  }
+
+  // Follow the module graph: static imports load with the enhancements, dynamic ones on demand.
+  const enhancement = new Set<string>();
+  const onDemand = new Set<string>();
+  const queue = [...moduleScripts];
+  while (queue.length > 0) {
+    const file = queue.shift() ?? '';
+    if (enhancement.has(file)) continue;
+    enhancement.add(file);
+    const imports = importsOf(read(file).toString('utf8'));
+    const resolve = (url: string) => resolveFromScript(distDir, base, file, url);
+    for (const url of imports.static) {
+      const target = resolve(url);
+      if (target) queue.push(target);
+    }
+    for (const url of imports.dynamic) {
+      const target = resolve(url);
+      if (target) onDemand.add(target);
+    }
+  }
+  // A file imported both ways loads with the enhancements; what it imports on demand is followed too.
+  const lazy = [...onDemand].filter((file) => !enhancement.has(file));
+  for (const file of lazy.filter((name) => name.endsWith('.js'))) {
+    for (const url of importsOf(read(file).toString('utf8')).static) {
+      const target = resolveFromScript(distDir, base, file, url);
+      if (target && !enhancement.has(target) && !lazy.includes(target)) lazy.push(target);
+    }
+  }
+  const htmlBytes = bytesOf(html);
+  const cssBytes = sum(css);
+  const blockingBytes = sum(blockingJs);
+  const critical = sum([htmlBytes, cssBytes, blockingBytes]);
+  const text = bytesOf(visibleText(html));
+  return {
+    page,
+    html: htmlBytes,
+    css: cssBytes,
+    blockingJs: blockingBytes,
+    critical,
+    enhancementJs: sum([...enhancement].map((file) => bytesOf(read(file)))),
+    onDemand: sum(lazy.map((file) => bytesOf(read(file)))),
+    text,
+    ratio: critical.gzip / text.gzip,
+  };
+}
