@@ -112,6 +112,27 @@ describe('the essay page', () => {
     expect((await first.innerText()).length).toBeGreaterThan(20);
     await context.close();
   });
+
+  it.each([1280, 820, 390])(
+    'keeps the text in place at %ipx when the search box and dark-mode switch appear',
+    async (width) => {
+      /** Where the title stands before the header's scripts run (they never do) and after they have. */
+      const titleTop = async (scripts: boolean) => {
+        const context = await env.browser.newContext({ viewport: { width, height: 800 } });
+        const page = await context.newPage();
+        if (!scripts) await page.route('**/_astro/*.js', (route) => route.abort());
+        await page.goto(env.site.url('/'));
+        if (scripts) await page.getByRole('searchbox', { name: 'Search the edition' }).waitFor();
+        else expect(await page.locator('[data-site-search]').isHidden()).toBe(true);
+        const top = await page.locator('main h1').evaluate((h1) => h1.getBoundingClientRect().top);
+        await context.close();
+        return top;
+      };
+      const before = await titleTop(false);
+      expect(before).toBeGreaterThan(50);
+      expect(await titleTop(true)).toBe(before);
+    },
+  );
 });
 
 describe('the obituary page', () => {
