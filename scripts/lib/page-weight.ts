@@ -65,24 +65,23 @@ function elements(node: Nodes, into: Element[] = []): Element[] {
   return into;
 }
 
-/** The text a sighted reader sees, whitespace collapsed; `hidden` subtrees are left out. */
-export function visibleText(html: string): string {
-  const parts: string[] = [];
-  const walk = (node: Nodes): void => {
-    if (node.type === 'text') parts.push(node.value);
-    if (node.type === 'element' && (UNSEEN.has(node.tagName) || node.properties['hidden'] !== undefined))
-      return;
-    if ('children' in node) for (const child of node.children) walk(child);
-  };
-  walk(fromHtml(html));
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
-}
-
 const attr = (element: Element, name: string): string | undefined => {
   const value = element.properties[name];
   if (value === undefined || value === null || value === false) return undefined;
   return Array.isArray(value) ? value.join(' ') : String(value);
 };
+
+/** The text a sighted reader sees, whitespace collapsed; `hidden` subtrees are left out. */
+export function visibleText(html: string): string {
+  const parts: string[] = [];
+  const walk = (node: Nodes): void => {
+    if (node.type === 'text') parts.push(node.value);
+    if (node.type === 'element' && (UNSEEN.has(node.tagName) || attr(node, 'hidden') !== undefined)) return;
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(fromHtml(html));
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
 
 /** Whether a stylesheet's media query can apply on a screen before anything else happens. */
 const blocksRendering = (media: string | undefined): boolean =>
@@ -124,6 +123,18 @@ function resolveFromScript(distDir: string, base: string, file: string, url: str
   return join(distDir, url);
 }
 
+/** Every file reachable from `starts` along `next`, the starts included. */
+function reachable(starts: string[], next: (file: string) => string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...starts];
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    if (seen.has(file)) continue;
+    seen.add(file);
+    queue.push(...next(file));
+  }
+  return seen;
+}
+
 /** Measures one built page. `page` is its path under dist/ (e.g. `index.html`). */
 export function pageWeight(distDir: string, page: string, base = '/'): PageWeight {
   const html = readFileSync(join(distDir, page), 'utf8');
@@ -159,33 +170,21 @@ export function pageWeight(distDir: string, page: string, base = '/'): PageWeigh
     }
   }
 
-  // Follow the module graph: static imports load with the enhancements, dynamic ones on demand.
-  const enhancement = new Set<string>();
-  const onDemand = new Set<string>();
-  const queue = [...moduleScripts];
-  while (queue.length > 0) {
-    const file = queue.shift() ?? '';
-    if (enhancement.has(file)) continue;
-    enhancement.add(file);
-    const imports = importsOf(read(file).toString('utf8'));
-    const resolve = (url: string) => resolveFromScript(distDir, base, file, url);
-    for (const url of imports.static) {
-      const target = resolve(url);
-      if (target) queue.push(target);
-    }
-    for (const url of imports.dynamic) {
-      const target = resolve(url);
-      if (target) onDemand.add(target);
-    }
-  }
-  // A file imported both ways loads with the enhancements; what it imports on demand is followed too.
-  const lazy = [...onDemand].filter((file) => !enhancement.has(file));
-  for (const file of lazy.filter((name) => name.endsWith('.js'))) {
-    for (const url of importsOf(read(file).toString('utf8')).static) {
-      const target = resolveFromScript(distDir, base, file, url);
-      if (target && !enhancement.has(target) && !lazy.includes(target)) lazy.push(target);
-    }
-  }
+  // Static imports load with the enhancements; dynamic ones, and all that they import, on demand.
+  const importsOfFile = (file: string) => {
+    const found = file.endsWith('.js') ? importsOf(read(file).toString('utf8')) : { static: [], dynamic: [] };
+    const resolve = (urls: string[]) =>
+      urls.map((url) => resolveFromScript(distDir, base, file, url)).filter((target) => target !== undefined);
+    return { static: resolve(found.static), dynamic: resolve(found.dynamic) };
+  };
+  const enhancement = reachable(moduleScripts, (file) => importsOfFile(file).static);
+  const lazyStarts = [...enhancement].flatMap((file) => importsOfFile(file).dynamic);
+  const lazy = reachable(lazyStarts, (file) => {
+    const found = importsOfFile(file);
+    return [...found.static, ...found.dynamic];
+  });
+  for (const file of enhancement) lazy.delete(file);
+
   const htmlBytes = bytesOf(html);
   const cssBytes = sum(css);
   const blockingBytes = sum(blockingJs);
@@ -198,7 +197,7 @@ export function pageWeight(distDir: string, page: string, base = '/'): PageWeigh
     blockingJs: blockingBytes,
     critical,
     enhancementJs: sum([...enhancement].map((file) => bytesOf(read(file)))),
-    onDemand: sum(lazy.map((file) => bytesOf(read(file)))),
+    onDemand: sum([...lazy].map((file) => bytesOf(read(file)))),
     text,
     ratio: critical.gzip / text.gzip,
   };
