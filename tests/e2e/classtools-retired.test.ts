@@ -3,9 +3,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveInDist } from '../../src/lib/passages/release-links.ts';
 import type { IdLock } from '../../src/lib/schema/ledger.ts';
+import { formatViolations, runAxe } from './support/axe.ts';
 
 /*
  * Old links to retired paragraph ids. The edition has none yet, so this builds a copy of the site
@@ -38,9 +40,12 @@ beforeAll(async () => {
   );
   writeFileSync(lockFile, `${JSON.stringify(lock, null, 2)}\n`);
   // Built inside the copy, so that the prerender step finds node_modules from its output folder.
+  // Vitest copies import.meta.env into process.env; passed on, its BASE_URL ("/") would override the
+  // base that KIROV_BASE gives the build, and every link of a sub-path build would miss its pages.
+  const { BASE_URL: _vitestBase, ...env } = process.env;
   execFileSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: fixture,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', KIROV_CACHE_DIR: join(fixture, '.cache') },
+    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', KIROV_CACHE_DIR: join(fixture, '.cache') },
     stdio: 'pipe',
   });
   // site.ts reads KIROV_DIST once, when this file first imports it.
@@ -118,5 +123,105 @@ describe('a link to a retired paragraph id', () => {
     expect(state.top).toBeGreaterThanOrEqual(0);
     expect(state.top).toBeLessThan(400);
     await context.close();
+  });
+});
+
+describe('the present page of a retired paragraph id', () => {
+  const presentOf = (id: string | undefined) => site.url(`/p/${id}/`);
+
+  /**
+   * Opens the page as a browser that blocks automatic refresh does (Firefox's
+   * accessibility.blockautorefresh): it stays, and the reader follows its link. Returns the page as built.
+   */
+  async function stayOn(page: Page, url: string): Promise<string> {
+    let original = '';
+    await page.route(url, async (route) => {
+      const response = await route.fetch();
+      original = await response.text();
+      await route.fulfill({ response, body: original.replace(/<meta http-equiv="refresh"[^>]*>/u, '') });
+    });
+    await page.goto(url);
+    return original;
+  }
+
+  it('goes on to the present page of the paragraph it was merged into', async () => {
+    const successor = essay[2];
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(presentOf('retired-fixture-merged'));
+    await page.waitForURL(presentOf(successor?.id));
+    expect(await page.locator('h1').textContent()).toBe(`¶ ${successor?.n}`);
+    // A refresh is not a script: the page's Content Security Policy lets it through without a complaint.
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('is the page the link-permanence check follows to the successor’s present page', () => {
+    const dist = join(fixture, 'dist');
+    expect(
+      resolveInDist(dist, '/p/retired-fixture-merged/', { base: new URL(site.url('/')).pathname }),
+    ).toEqual({
+      ok: true,
+      file: join(dist, `p/${essay[2]?.id}/index.html`),
+      via: 'page',
+    });
+  });
+
+  it('goes on without JavaScript, too', async () => {
+    const successor = obituary[1];
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 800 },
+    });
+    const page = await context.newPage();
+    await page.goto(presentOf('retired-fixture-removed'));
+    await page.waitForURL(presentOf(successor?.id));
+    expect(await page.locator('h1').textContent()).toBe(`¶ ${successor?.n}`);
+    await context.close();
+  });
+
+  it('says why and links on, for a browser that blocks automatic refresh, without JavaScript', async () => {
+    const successor = obituary[1];
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 800 },
+    });
+    const page = await context.newPage();
+    const retiredUrl = presentOf('retired-fixture-removed');
+    const original = await stayOn(page, retiredUrl);
+    const successorPath = new URL(presentOf(successor?.id)).pathname;
+    expect(original).toContain(`<meta name="robots" content="noindex">`);
+    expect(original).toContain(`<meta http-equiv="refresh" content="0; url=${successorPath}">`);
+    expect(page.url()).toBe(retiredUrl);
+    expect(await page.locator('h1').textContent()).toBe('This paragraph’s link was retired');
+    expect(await page.locator('main p').first().textContent()).toBe(
+      `A correction to the edition retired the link you followed. The paragraph you linked to was removed from the edition; the nearest paragraph is ¶ ${successor?.n}.`,
+    );
+    expect(
+      await page.getByRole('link', { name: `Read ¶ ${successor?.n} in the reader` }).getAttribute('href'),
+    ).toBe(`${new URL(site.url('/obituary/')).pathname}#${successor?.id}`);
+    const link = page.getByRole('link', { name: `Present ¶ ${successor?.n}` });
+    expect(await link.getAttribute('href')).toBe(successorPath);
+    await link.click();
+    await page.waitForURL(presentOf(successor?.id));
+    expect(await page.locator('h1').textContent()).toBe(`¶ ${successor?.n}`);
+    await context.close();
+  });
+
+  it('has no axe violations of WCAG 2.2 AA at a phone and a desktop width, light and dark', async () => {
+    for (const width of [390, 1280]) {
+      for (const scheme of ['light', 'dark'] as const) {
+        const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme });
+        const page = await context.newPage();
+        await stayOn(page, presentOf('retired-fixture-merged'));
+        const violations = await runAxe(page);
+        expect(violations, `at ${width}px (${scheme}):\n\n${formatViolations(violations)}`).toEqual([]);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+        await context.close();
+      }
+    }
   });
 });

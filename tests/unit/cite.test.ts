@@ -123,4 +123,11 @@ describe('retiredNotice', () => {
       'The paragraph you linked to was removed from the edition; this is the nearest paragraph, ¶ 4.',
     );
   });
+
+  it('says the same on a retired id’s present page, which leads on to the paragraph instead of showing it', () => {
+    expect(retiredNotice('merged', 12, 'ahead')).toBe('The paragraph you linked to was merged into ¶ 12.');
+    expect(retiredNotice('removed', 4, 'ahead')).toBe(
+      'The paragraph you linked to was removed from the edition; the nearest paragraph is ¶ 4.',
+    );
+  });
 });
