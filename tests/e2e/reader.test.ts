@@ -114,23 +114,30 @@ describe('the essay page', () => {
   });
 
   it.each([1280, 820, 390])(
-    'keeps the text in place at %ipx when the search box and dark-mode switch appear',
+    'keeps the text in place at %ipx while its scripts add the search box, the switch and the notes',
     async (width) => {
-      /** Where the title stands before the header's scripts run (they never do) and after they have. */
-      const titleTop = async (scripts: boolean) => {
+      /** Where the title, each paragraph and each paragraph's date marks stand, before the scripts run (they never do) and after. */
+      const layout = async (scripts: boolean) => {
         const context = await env.browser.newContext({ viewport: { width, height: 800 } });
         const page = await context.newPage();
         if (!scripts) await page.route('**/_astro/*.js', (route) => route.abort());
         await page.goto(env.site.url('/'));
-        if (scripts) await page.getByRole('searchbox', { name: 'Search the edition' }).waitFor();
-        else expect(await page.locator('[data-site-search]').isHidden()).toBe(true);
-        const top = await page.locator('main h1').evaluate((h1) => h1.getBoundingClientRect().top);
+        if (scripts) {
+          await page.getByRole('searchbox', { name: 'Search the edition' }).waitFor();
+          await page.locator('html.notes-placed, html.notes-folded').waitFor({ state: 'attached' });
+        } else expect(await page.locator('[data-site-search]').isHidden()).toBe(true);
+        const tops = await page.$$eval('main h1, .passage > p, .passage > .pd', (elements) =>
+          elements.map(
+            (element) =>
+              `${element.closest('.passage')?.id ?? 'h1'} ${element.className}: ${Math.round(element.getBoundingClientRect().top)}`,
+          ),
+        );
         await context.close();
-        return top;
+        return tops;
       };
-      const before = await titleTop(false);
-      expect(before).toBeGreaterThan(50);
-      expect(await titleTop(true)).toBe(before);
+      const before = await layout(false);
+      expect(before.length).toBeGreaterThan(essayPassages.length);
+      expect(await layout(true)).toEqual(before);
     },
   );
 });

@@ -253,6 +253,28 @@ describe('the date marks on passages', () => {
     );
     await closePage(page);
   });
+
+  it.each([true, false])(
+    'stand at the top of their own paragraph at 1280 px (JavaScript on: %s), never beside a later one',
+    async (javaScript) => {
+      const context = await env.browser.newContext({
+        viewport: { width: 1280, height: 900 },
+        javaScriptEnabled: javaScript,
+      });
+      const page = await context.newPage();
+      await page.goto(env.site.url('/'));
+      const misplaced = await page.$$eval('.passage:has(> .pd)', (elements) =>
+        elements.flatMap((passage) => {
+          const marks = passage.querySelector(':scope > .pd')?.getBoundingClientRect();
+          const text = passage.querySelector(':scope > p')?.getBoundingClientRect();
+          // The marks share the paragraph's first line, or take the line just above it.
+          return marks && text && Math.abs(marks.top - text.top) <= marks.height + 1 ? [] : [passage.id];
+        }),
+      );
+      expect(misplaced).toEqual([]);
+      await context.close();
+    },
+  );
 });
 
 describe('the /timeline/ page', () => {
