@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { EDITION_FILE, ID_LOCK_FILE } from '../src/lib/content-paths.ts';
 import { parseEditionFile } from '../src/lib/edition/parse-edition-file.ts';
 import {
   checkReleaseLinks,
@@ -25,9 +26,6 @@ releases. Run it after npm run ingest, when the lock and the passages are commit
   --release VERSION  the release to record (default: "version" in package.json)
   --help             this text`;
 
-const LOCK_FILE = 'content/apparatus/ids.lock.json';
-const EDITION_FILE = 'content/source/kirov-scrape.edition.yaml';
-
 function main(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
@@ -39,7 +37,7 @@ function main(argv: string[]): number {
   }
   const release =
     values.release ?? (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
-  const lock = idLockSchema.parse(JSON.parse(readFileSync(LOCK_FILE, 'utf8')));
+  const lock = idLockSchema.parse(JSON.parse(readFileSync(ID_LOCK_FILE, 'utf8')));
   const documents = parseEditionFile(readFileSync(EDITION_FILE, 'utf8'), EDITION_FILE).data.documents;
   const previous = existsSync(RELEASE_LINKS_FILE)
     ? releaseLinksSchema.parse(JSON.parse(readFileSync(RELEASE_LINKS_FILE, 'utf8')))

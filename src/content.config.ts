@@ -5,6 +5,7 @@ import { glob, type Loader } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { noteIdOf } from './lib/annotations/parse-annotation-file.ts';
+import { EDITION_FILE, ID_LOCK_FILE, LEDGER_FILE } from './lib/content-paths.ts';
 import { annotationSchema } from './lib/schema/annotation.ts';
 import { documentSchema, editionFileSchema } from './lib/schema/edition.ts';
 import { indexEntrySchema } from './lib/schema/index-entry.ts';
@@ -13,12 +14,8 @@ import { passageSchema } from './lib/schema/passage.ts';
 import { timelineEventSchema } from './lib/schema/timeline.ts';
 import { timelineEventId } from './lib/timeline/event-id.ts';
 
-// Paths relative to the project root, as error messages print them.
-/** The editorial decisions; the ingest reads the same file. */
-const editionFile = 'content/source/kirov-scrape.edition.yaml';
-/** Written by the ingest, like the passages. */
-const ledgerFile = 'content/apparatus/ledger.json';
-const idLockFile = 'content/apparatus/ids.lock.json';
+// Paths relative to the project root, as error messages print them (the edition file, the ledger
+// and the id lock are named in lib/content-paths.ts).
 const passagesDir = 'content/passages';
 
 // Astro's file() loader logs a parse error and keeps the entries of the previous sync, so a
@@ -96,16 +93,16 @@ function parseDataFile(fileName: string, text: string): Record<string, unknown> 
 
 /** The edition as a whole (title, editors, licence): one entry, id `edition`. */
 const edition = defineCollection({
-  loader: dataFile(editionFile, (file) => [{ ...asRecord(file.edition), id: 'edition' }]),
+  loader: dataFile(EDITION_FILE, (file) => [{ ...asRecord(file.edition), id: 'edition' }]),
   schema: editionFileSchema.shape.edition,
 });
 
 /** The documents in the witness; the entry id is the document id. */
 const documents = defineCollection({
-  loader: dataFile(editionFile, (file) => {
+  loader: dataFile(EDITION_FILE, (file) => {
     if (!Array.isArray(file.documents)) {
       throw new Error(
-        `${editionFile}: Unexpected \`documents\`, expected a list of the documents in the witness`,
+        `${EDITION_FILE}: Unexpected \`documents\`, expected a list of the documents in the witness`,
       );
     }
     return file.documents.map((document: unknown, order) => ({ ...asRecord(document), order }));
@@ -134,13 +131,13 @@ const passages = defineCollection({
 
 /** content/apparatus/ledger.json: one entry, id `ledger`. */
 const ledger = defineCollection({
-  loader: dataFile(ledgerFile, (file) => [{ ...file, id: 'ledger' }]),
+  loader: dataFile(LEDGER_FILE, (file) => [{ ...file, id: 'ledger' }]),
   schema: ledgerSchema,
 });
 
 /** content/apparatus/ids.lock.json: one entry, id `lock`. */
 const idLock = defineCollection({
-  loader: dataFile(idLockFile, (file) => [{ ...file, id: 'lock' }]),
+  loader: dataFile(ID_LOCK_FILE, (file) => [{ ...file, id: 'lock' }]),
   schema: idLockSchema,
 });
 

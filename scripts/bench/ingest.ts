@@ -3,18 +3,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { EDITION_FILE } from '../../src/lib/content-paths.ts';
 import { ingestWitness } from '../../src/lib/ingest-witness.ts';
 import { type Figure, median } from './figure.ts';
 
 const WITNESS = 'content/source/kirov-scrape.txt';
-const EDITION = 'content/source/kirov-scrape.edition.yaml';
 
 export function benchEditionIngest(): Figure[] {
   const input = {
     witness: readFileSync(WITNESS),
     witnessFile: WITNESS,
-    edition: readFileSync(EDITION, 'utf8'),
-    editionFile: EDITION,
+    edition: readFileSync(EDITION_FILE, 'utf8'),
+    editionFile: EDITION_FILE,
     lock: null,
   };
   ingestWitness(input); // warm-up: module loading and JIT are not the ingest's cost

@@ -1,5 +1,6 @@
 import { type CollectionEntry, getCollection, getEntry } from 'astro:content';
 import GithubSlugger from 'github-slugger';
+import { EDITION_FILE, ID_LOCK_FILE, LEDGER_FILE } from './content-paths.ts';
 import type { EditionDocument } from './schema/edition.ts';
 import type { RetiredId } from './schema/ledger.ts';
 
@@ -10,9 +11,6 @@ import type { RetiredId } from './schema/ledger.ts';
  * two passages with the same ¶ number), and they stop the build naming the file to fix.
  */
 
-const editionFile = 'content/source/kirov-scrape.edition.yaml';
-const ledgerFile = 'content/apparatus/ledger.json';
-const idLockFile = 'content/apparatus/ids.lock.json';
 const passagesDir = 'content/passages';
 
 export type PassageEntry = CollectionEntry<'passages'>;
@@ -77,17 +75,17 @@ async function assembleEdition(): Promise<ReaderEdition> {
   ]);
   if (!edition || unorderedDocuments.length === 0) {
     throw new EditionContentError(
-      `${editionFile}: Unexpected missing edition, expected an \`edition:\` block and a \`documents:\` list`,
+      `${EDITION_FILE}: Unexpected missing edition, expected an \`edition:\` block and a \`documents:\` list`,
     );
   }
   if (!ledger) {
     throw new EditionContentError(
-      `${ledgerFile}: Unexpected missing ledger, expected the file the ingest writes (npm run ingest)`,
+      `${LEDGER_FILE}: Unexpected missing ledger, expected the file the ingest writes (npm run ingest)`,
     );
   }
   if (!idLock) {
     throw new EditionContentError(
-      `${idLockFile}: Unexpected missing id lock, expected the file the ingest writes (npm run ingest)`,
+      `${ID_LOCK_FILE}: Unexpected missing id lock, expected the file the ingest writes (npm run ingest)`,
     );
   }
   if (passageEntries.length === 0) {
@@ -103,7 +101,7 @@ async function assembleEdition(): Promise<ReaderEdition> {
     const list = byDocument.get(passage.data.document);
     if (!list) {
       throw new EditionContentError(
-        `${fileOf(passage)}: Unexpected document "${passage.data.document}", expected one of ${documentIds.map((id) => `"${id}"`).join(', ')} (the ids in ${editionFile})`,
+        `${fileOf(passage)}: Unexpected document "${passage.data.document}", expected one of ${documentIds.map((id) => `"${id}"`).join(', ')} (the ids in ${EDITION_FILE})`,
       );
     }
     list.push(passage);
@@ -115,12 +113,12 @@ async function assembleEdition(): Promise<ReaderEdition> {
     const successor = liveIds.get(entry.successor);
     if (!successor) {
       throw new EditionContentError(
-        `${idLockFile}: Unexpected successor "${entry.successor}" for retired id "${entry.id}", expected the id of a live passage`,
+        `${ID_LOCK_FILE}: Unexpected successor "${entry.successor}" for retired id "${entry.id}", expected the id of a live passage`,
       );
     }
     if (liveIds.has(entry.id)) {
       throw new EditionContentError(
-        `${idLockFile}: Unexpected retired id "${entry.id}" that is also the id of ${fileOf(liveIds.get(entry.id))}, expected retired ids never to be reused`,
+        `${ID_LOCK_FILE}: Unexpected retired id "${entry.id}" that is also the id of ${fileOf(liveIds.get(entry.id))}, expected retired ids never to be reused`,
       );
     }
     retiredBySuccessor.set(entry.successor, [...(retiredBySuccessor.get(entry.successor) ?? []), entry.id]);
@@ -131,7 +129,7 @@ async function assembleEdition(): Promise<ReaderEdition> {
   const documents = documentEntries.map((entry): ReaderDocument => {
     if (paths.has(entry.data.path)) {
       throw new EditionContentError(
-        `${editionFile}: Unexpected second document with path "${entry.data.path}" (document "${entry.id}"), expected one page per document`,
+        `${EDITION_FILE}: Unexpected second document with path "${entry.data.path}" (document "${entry.id}"), expected one page per document`,
       );
     }
     paths.add(entry.data.path);

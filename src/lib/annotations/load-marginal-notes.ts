@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
+import { ID_LOCK_FILE } from '../content-paths.ts';
 import { idLockSchema } from '../schema/ledger.ts';
 import { passageSchema } from '../schema/passage.ts';
 import { checkRelatedEvents } from './check-related-events.ts';
@@ -12,7 +13,6 @@ import { type NotePassage, type PlacedNote, placeNotes } from './place-notes.ts'
 /** Where the notes and what they anchor to live, relative to the project root. */
 export const annotationsDir = 'content/annotations';
 const passagesDir = 'content/passages';
-const idLockFile = 'content/apparatus/ids.lock.json';
 /** The timeline's event files; each file name is an event id (see src/content.config.ts). */
 const timelineDir = 'content/timeline';
 
@@ -30,7 +30,7 @@ export function loadMarginalNotes(root: URL | string): PlacedNote[] {
   const rootDir = typeof root === 'string' ? root : fileURLToPath(root);
   const annotations = readAnnotationFiles(rootDir);
   if (annotations.length === 0) return [];
-  const lock = idLockSchema.safeParse(JSON.parse(readFileSync(join(rootDir, idLockFile), 'utf8')));
+  const lock = idLockSchema.safeParse(JSON.parse(readFileSync(join(rootDir, ID_LOCK_FILE), 'utf8')));
   const notes = placeNotes(annotations, readPassages(rootDir), lock.success ? lock.data.retired : []);
   // The pages check `related` against the timeline collection too; checking here as well reports
   // the line of the file, which a collection entry no longer knows.

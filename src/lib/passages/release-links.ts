@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize, relative, sep } from 'node:path';
 import { z } from 'zod';
+import { EDITION_FILE, ID_LOCK_FILE } from '../content-paths.ts';
 import type { IdLock } from '../schema/ledger.ts';
 
 /*
@@ -11,8 +12,6 @@ import type { IdLock } from '../schema/ledger.ts';
  */
 
 export const RELEASE_LINKS_FILE = 'tests/fixtures/release-links.json';
-const LOCK_FILE = 'content/apparatus/ids.lock.json';
-const EDITION_FILE = 'content/source/kirov-scrape.edition.yaml';
 
 export const releaseLinkSchema = z.object({
   /** The passage id, as the release published it. */
@@ -65,7 +64,7 @@ export function freezeReleaseLinks(
       const path = pathOf.get(passage.document);
       if (path === undefined) {
         throw new Error(
-          `${LOCK_FILE}: Unexpected document "${passage.document}" of passage "${passage.id}", expected one of the documents in ${EDITION_FILE}; run npm run ingest`,
+          `${ID_LOCK_FILE}: Unexpected document "${passage.document}" of passage "${passage.id}", expected one of the documents in ${EDITION_FILE}; run npm run ingest`,
         );
       }
       return [passage.id, { document: passage.document, urls: passageUrls(passage.id, path) }];
@@ -179,8 +178,8 @@ export function checkReleaseLinks(
       if (!retired.has(link.id)) {
         problem(
           url,
-          `Unexpected id "${link.id}" that is neither a passage nor a retired id in ${LOCK_FILE}, expected every id release ${link.since} published to keep resolving`,
-          `restore its entry in ${LOCK_FILE} from release ${link.since} and run npm run ingest: an id whose paragraph is gone is retired with a successor, never forgotten`,
+          `Unexpected id "${link.id}" that is neither a passage nor a retired id in ${ID_LOCK_FILE}, expected every id release ${link.since} published to keep resolving`,
+          `restore its entry in ${ID_LOCK_FILE} from release ${link.since} and run npm run ingest: an id whose paragraph is gone is retired with a successor, never forgotten`,
         );
         continue;
       }
@@ -189,7 +188,7 @@ export function checkReleaseLinks(
         problem(
           url,
           `Unexpected successor chain ${lands.chain.map((id) => `"${id}"`).join(' → ')} for retired id "${link.id}", expected it to end at a live passage`,
-          `restore ${LOCK_FILE} from release ${link.since} and run npm run ingest, which re-points the successor of every id it retires at a live passage`,
+          `restore ${ID_LOCK_FILE} from release ${link.since} and run npm run ingest, which re-points the successor of every id it retires at a live passage`,
         );
       } else if (parsed.form === 'anchor' && !published.has(parsed.path)) {
         problem(
@@ -258,7 +257,7 @@ export function resolveInDist(distDir: string, url: string, options: { base?: st
   if (!existsSync(page)) {
     return {
       ok: false,
-      message: `${url}: Unexpected missing ${shown}, expected the page a release published to be built; a passage's id must stay in ${LOCK_FILE} (live, or retired with a successor), and a retired id's page must be built to lead on to its successor`,
+      message: `${url}: Unexpected missing ${shown}, expected the page a release published to be built; a passage's id must stay in ${ID_LOCK_FILE} (live, or retired with a successor), and a retired id's page must be built to lead on to its successor`,
     };
   }
   const html = readFileSync(page, 'utf8');
@@ -275,7 +274,7 @@ export function resolveInDist(distDir: string, url: string, options: { base?: st
   if (href === null) {
     return {
       ok: false,
-      message: `${url}: Unexpected page ${shown} without id="${id}" and without "${id}" in its retired ids, expected the passage or a retired anchor; restore its entry in ${LOCK_FILE} and run npm run ingest`,
+      message: `${url}: Unexpected page ${shown} without id="${id}" and without "${id}" in its retired ids, expected the passage or a retired anchor; restore its entry in ${ID_LOCK_FILE} and run npm run ingest`,
     };
   }
   const targetPage = inSite(href);
