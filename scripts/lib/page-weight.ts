@@ -3,8 +3,8 @@
  * against the words it gives them. The benchmark prints these figures and the site checks hold them
  * to budgets; both call this module so that the two can never measure different things.
  *
- *   critical     the HTML, the stylesheets that block rendering (linked without a print or other
- *                non-screen media query) and the scripts that block parsing (classic scripts without
+ *   critical     the HTML, the stylesheets that may block rendering (any linked stylesheet but a
+ *                print-only one) and the scripts that block parsing (classic scripts without
  *                defer or async). This is what a phone on a slow network must fetch before the text shows.
  *   blocking JS  the scripts among those: JavaScript needed to read. Our budget is none.
  *   enhancements the deferred module scripts and everything they import statically: what loads after
@@ -83,9 +83,8 @@ export function visibleText(html: string): string {
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-/** Whether a stylesheet's media query can apply on a screen before anything else happens. */
-const blocksRendering = (media: string | undefined): boolean =>
-  media === undefined || media.trim() === '' || /\b(all|screen)\b/.test(media);
+/** Whether a stylesheet may block the first paint: any but a print-only one (counted on the safe side). */
+const blocksRendering = (media: string | undefined): boolean => !/^\s*print\s*$/i.test(media ?? '');
 
 /**
  * The files a built script imports: static imports (`import{…}from"./x.js"`) and, apart, what it
