@@ -8,11 +8,12 @@
  * two folders are kept for inspection). Exit 2: a build failed.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { listFiles } from './lib/list-files.ts';
 
 export interface TreeDifference {
   /** The file's path relative to both trees, with forward slashes. */
@@ -31,14 +32,6 @@ export interface TreeComparison {
   /** Bytes of the first tree. */
   bytes: number;
   differences: TreeDifference[];
-}
-
-/** Every regular file under dir, as sorted forward-slash paths relative to it. */
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => statSync(join(dir, name)).isFile())
-    .map((name) => name.split(sep).join('/'))
-    .sort();
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

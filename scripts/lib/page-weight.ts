@@ -17,8 +17,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Element, Nodes } from 'hast';
+import type { Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
+import { attribute, elementsOf } from './hast-elements.ts';
 
 export interface Bytes {
   raw: number;
@@ -59,24 +60,13 @@ const UNSEEN = new Set(['script', 'style', 'template', 'noscript', 'head']);
 /** Script types the browser runs; JSON data blocks are read by scripts, not run. */
 const RUNNABLE = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 
-function elements(node: Nodes, into: Element[] = []): Element[] {
-  if (node.type === 'element') into.push(node);
-  if ('children' in node) for (const child of node.children) elements(child, into);
-  return into;
-}
-
-const attr = (element: Element, name: string): string | undefined => {
-  const value = element.properties[name];
-  if (value === undefined || value === null || value === false) return undefined;
-  return Array.isArray(value) ? value.join(' ') : String(value);
-};
-
 /** The text a sighted reader sees, whitespace collapsed; `hidden` subtrees are left out. */
 export function visibleText(html: string): string {
   const parts: string[] = [];
   const walk = (node: Nodes): void => {
     if (node.type === 'text') parts.push(node.value);
-    if (node.type === 'element' && (UNSEEN.has(node.tagName) || attr(node, 'hidden') !== undefined)) return;
+    if (node.type === 'element' && (UNSEEN.has(node.tagName) || attribute(node, 'hidden') !== undefined))
+      return;
     if ('children' in node) for (const child of node.children) walk(child);
   };
   walk(fromHtml(html));
@@ -139,24 +129,26 @@ export function pageWeight(distDir: string, page: string, base = '/'): PageWeigh
   const html = readFileSync(join(distDir, page), 'utf8');
   const fromPage = `${base.replace(/^\//, '')}${page}`;
   const tree = fromHtml(html);
-  const all = elements(tree);
+  const all = elementsOf(tree);
   const read = (file: string) => readFileSync(file);
 
   const css: Bytes[] = [];
   const blockingJs: Bytes[] = [];
   const moduleScripts: string[] = [];
   for (const element of all) {
-    const href = attr(element, 'href');
-    if (element.tagName === 'link' && attr(element, 'rel') === 'stylesheet' && href) {
+    const href = attribute(element, 'href');
+    if (element.tagName === 'link' && attribute(element, 'rel') === 'stylesheet' && href) {
       const file = fileFor(distDir, base, fromPage, href);
-      if (file && blocksRendering(attr(element, 'media'))) css.push(bytesOf(read(file)));
+      if (file && blocksRendering(attribute(element, 'media'))) css.push(bytesOf(read(file)));
     }
     if (element.tagName !== 'script') continue;
-    const type = (attr(element, 'type') ?? '').toLowerCase();
+    const type = (attribute(element, 'type') ?? '').toLowerCase();
     if (!RUNNABLE.has(type)) continue;
-    const src = attr(element, 'src');
+    const src = attribute(element, 'src');
     const deferred =
-      type === 'module' || attr(element, 'defer') !== undefined || attr(element, 'async') !== undefined;
+      type === 'module' ||
+      attribute(element, 'defer') !== undefined ||
+      attribute(element, 'async') !== undefined;
     if (src) {
       const file = fileFor(distDir, base, fromPage, src);
       if (!file) continue;

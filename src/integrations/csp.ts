@@ -31,37 +31,45 @@ export function inlineHashes(html: string): { script: string[]; style: string[] 
   return { script: [...script], style: [...style] };
 }
 
+/** A page's Content-Security-Policy <meta> as directive name → sources, in order; null when it has none. */
+export function policyOf(html: string): Map<string, string[]> | null {
+  const content = META.exec(html)?.[1];
+  if (content === undefined) return null;
+  return new Map(
+    content
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name = '', ...sources]) => [name, sources]),
+  );
+}
+
 /**
  * The page with its policy narrowed: `script-src` and `style-src` keep their sources ('self' and
  * the like) and only the hashes of this page's own inline code; every other directive is kept.
  * Throws, naming the file, when the page has no policy or carries inline code Astro did not hash.
  */
 export function narrowPolicy(html: string, file: string): string {
-  const meta = META.exec(html);
-  if (!meta) {
+  const policy = policyOf(html);
+  if (!policy) {
     throw new Error(
       `${file}: Unexpected page without a Content-Security-Policy <meta>, expected one from Astro; check that security.csp is set in astro.config.ts`,
     );
   }
   const own = inlineHashes(html);
-  const directives = (meta[1] ?? '')
-    .split(';')
-    .map((directive) => directive.trim())
-    .filter(Boolean)
-    .map((directive) => {
-      const [name = '', ...sources] = directive.split(/\s+/);
-      const kind = name === 'script-src' ? 'script' : name === 'style-src' ? 'style' : null;
-      if (!kind) return directive;
-      const allowed = new Set(sources.filter((source) => source.startsWith("'sha")));
-      for (const hash of own[kind]) {
-        if (!allowed.has(hash)) {
-          throw new Error(
-            `${file}: Unexpected inline ${kind} with hash ${hash} that Astro's policy does not list, expected Astro to have hashed every inline ${kind}; load it from a file (a <script src> or an imported stylesheet) instead`,
-          );
-        }
+  const directives = [...policy].map(([name, sources]) => {
+    const kind = name === 'script-src' ? 'script' : name === 'style-src' ? 'style' : null;
+    if (!kind) return [name, ...sources].join(' ');
+    const allowed = new Set(sources.filter((source) => source.startsWith("'sha")));
+    for (const hash of own[kind]) {
+      if (!allowed.has(hash)) {
+        throw new Error(
+          `${file}: Unexpected inline ${kind} with hash ${hash} that Astro's policy does not list, expected Astro to have hashed every inline ${kind}; load it from a file (a <script src> or an imported stylesheet) instead`,
+        );
       }
-      return [name, ...sources.filter((source) => !source.startsWith("'sha")), ...own[kind]].join(' ');
-    });
+    }
+    return [name, ...sources.filter((source) => !source.startsWith("'sha")), ...own[kind]].join(' ');
+  });
   return html.replace(META, `<meta http-equiv="content-security-policy" content="${directives.join('; ')}">`);
 }
 

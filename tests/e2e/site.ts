@@ -6,8 +6,10 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
+import { EDITION_FILE } from '../../src/lib/content-paths.ts';
 import { editionFileSchema } from '../../src/lib/schema/edition.ts';
 import { type PassageFrontmatter, passageSchema } from '../../src/lib/schema/passage.ts';
+import { base, distDir } from '../support/build-under-test.ts';
 
 /*
  * What the browser tests share: the built site served from dist/ by a tiny static server (the
@@ -16,11 +18,8 @@ import { type PassageFrontmatter, passageSchema } from '../../src/lib/schema/pas
  */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-// KIROV_DIST lets a test run check a build made elsewhere (astro build --outDir), as parallel work needs.
-export const distDir = resolve(root, process.env.KIROV_DIST ?? 'dist');
 
-/** The base path the site was built with (KIROV_BASE), as "/" or "/sub/path/". */
-export const base = `/${(process.env.KIROV_BASE ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+export { base, distDir };
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -148,6 +147,6 @@ export function passagesOf(documentId: string): PassageFile[] {
 
 /** The edition file's documents, in its (witness) order. */
 export function readDocuments() {
-  const text = readFileSync(join(root, 'content/source/kirov-scrape.edition.yaml'), 'utf8');
+  const text = readFileSync(join(root, EDITION_FILE), 'utf8');
   return editionFileSchema.parse(parseYaml(text)).documents;
 }

@@ -15,10 +15,6 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 describe('size budgets', () => {
   const reader = pageWeight(distDir, 'index.html', base);
 
-  test('the reader page needs no JavaScript to be read', () => {
-    expect(reader.blockingJs.raw).toBe(BUDGETS.blockingJs);
-  });
-
   test.each(htmlPages)('%s runs no script before it can be read', (page) => {
     expect(pageWeight(distDir, page, base).blockingJs.raw).toBe(BUDGETS.blockingJs);
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { inlineHashes } from '../../src/integrations/csp.ts';
+import { inlineHashes, policyOf } from '../../src/integrations/csp.ts';
 import { distDir, htmlPages } from './support/built.ts';
 
 /*
@@ -10,24 +10,18 @@ import { distDir, htmlPages } from './support/built.ts';
  * tests prove the pages still work under it (search, copy link, timeline, service worker).
  */
 
-const META = /<meta http-equiv="content-security-policy" content="([^"]*)">/g;
-
-function policyOf(page: string): Map<string, string[]> {
+function policyFor(page: string): Map<string, string[]> {
   const html = readFileSync(join(distDir, page), 'utf8');
-  const metas = [...html.matchAll(META)];
-  if (metas.length !== 1)
-    throw new Error(`${page}: expected one Content-Security-Policy <meta>, found ${metas.length}`);
-  const directives = new Map<string, string[]>();
-  for (const directive of (metas[0]?.[1] ?? '').split(';')) {
-    const [name = '', ...sources] = directive.trim().split(/\s+/);
-    if (name) directives.set(name, sources);
-  }
-  return directives;
+  const metas = html.match(/<meta http-equiv="content-security-policy"/g)?.length ?? 0;
+  const policy = policyOf(html);
+  if (metas !== 1 || !policy)
+    throw new Error(`${page}: expected one Content-Security-Policy <meta>, found ${metas}`);
+  return policy;
 }
 
 describe('Content-Security-Policy', () => {
   test.each(htmlPages)('%s allows only its own origin and its own inline code', (page) => {
-    const policy = policyOf(page);
+    const policy = policyFor(page);
     expect(policy.get('default-src')).toEqual(["'self'"]);
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'self'"]);

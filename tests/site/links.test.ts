@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { fileFor } from '../../scripts/lib/page-weight.ts';
 import {
   attribute,
   base,
@@ -100,13 +101,9 @@ function resolveFrom(page: string, url: string): URL {
 
 /** The build's file a site path is served from, or undefined (e.g. `/obituary/` → `obituary/index.html`). */
 function fileOf(pathname: string): string | undefined {
-  const decoded = decodeURIComponent(pathname);
-  if (!decoded.startsWith(base)) return undefined;
-  const inSite = decoded.slice(base.length);
-  for (const candidate of [inSite, `${inSite}index.html`, `${inSite}/index.html`]) {
-    if (files.has(candidate)) return candidate;
-  }
-  return undefined;
+  const file = fileFor(distDir, base, '', pathname);
+  const inBuild = file && relative(distDir, file).split(sep).join('/');
+  return inBuild && files.has(inBuild) ? inBuild : undefined;
 }
 
 /** What is wrong with one reference, or null. */
