@@ -5,7 +5,7 @@ import { passageText } from '../lib/passage-text.ts';
 export const prerender = true;
 
 /**
- * The edition as data, for tools that quote or link to it (see DESIGN.md, "Contracts"):
+ * The edition as data, for tools that quote or link to it (see docs/ARCHITECTURE.md, "Contracts"):
  * passages in edition order (documents as the edition file lists them, then ¶), what was
  * removed from the witness and why, and where retired ids now lead.
  */

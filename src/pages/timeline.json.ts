@@ -4,7 +4,7 @@ import { loadTimeline } from '../lib/timeline/timeline-content.ts';
 export const prerender = true;
 
 /**
- * The timeline as data (see DESIGN.md, "Contracts"), from the same collection as the rail, the date
+ * The timeline as data (see docs/ARCHITECTURE.md, "Contracts"), from the same collection as the rail, the date
  * marks and /timeline/: a list of every event in date order with its date and precision, title,
  * summary, whether it is context, the passages it concerns (id and link), its source, and its own link
  * on /timeline/. A bare list, like /notes.json; the search index reads it.

@@ -1,6 +1,6 @@
 import type { CustomRecord } from 'pagefind';
 
-/** What the search index needs of /passages.json (the published contract, DESIGN.md). */
+/** What the search index needs of /passages.json (the published contract, docs/ARCHITECTURE.md). */
 export interface PublishedPassages {
   edition: { documents: readonly { id: string; title: string }[] };
   passages: readonly {
