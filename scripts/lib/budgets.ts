@@ -12,8 +12,11 @@ export const BUDGETS = {
   readerRatioGoal: 1.5,
   /** The same ratio as CI enforces it today. */
   readerRatioCeiling: 1.7,
-  /** Critical bytes of the reader page, gzip: HTML, render-blocking CSS, parser-blocking JS. */
-  readerCriticalGzip: 29_000,
+  /**
+   * Critical bytes of the reader page, gzip: HTML, render-blocking CSS, parser-blocking JS. It grows with
+   * the notes (their words are the page's text too); the ratio above is what keeps the page lean.
+   */
+  readerCriticalGzip: 33_000,
   /** JavaScript needed to read any page: parser-blocking scripts, inline or fetched. */
   blockingJs: 0,
   /** Scripts every page loads after it is readable (module scripts and their static imports), gzip. */

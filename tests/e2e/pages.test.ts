@@ -74,6 +74,20 @@ describe('the header', () => {
 });
 
 describe('/about/', () => {
+  it('says plainly that the witness is incomplete beyond the marked gaps', async () => {
+    const page = await open('/about/');
+    const statements = await page.$$eval('.completeness', (ps) =>
+      ps.map((p) => p.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
+    );
+    expect(statements).toContain(
+      'On the Kirov Assassination: The witness is incomplete beyond the gaps marked […]: the scrape also dropped sentences without a trace. Where a sentence points back to words that are not there, the edition marks the place; other losses cannot be seen, and no printed copy of the essay was available to check against.',
+    );
+    expect(statements).toContain(
+      "Obituary of Sergei Kirov (opening): The witness has only the obituary's first three paragraphs, without its signatures.",
+    );
+    await page.close();
+  });
+
   it('shows the witness: file, SHA-256 and line count from the ledger', async () => {
     const page = await open('/about/');
     const facts = await page.$$eval('.witness-facts dt', (terms) =>

@@ -78,6 +78,15 @@ describe('the essay page', () => {
     await page.close();
   });
 
+  it('tells the reader in the header that the witness is incomplete beyond the marked gaps', async () => {
+    const page = await env.browser.newPage();
+    await page.goto(env.site.url('/'));
+    const statement = page.locator('article > header .completeness');
+    expect(await statement.textContent()).toContain('The witness is incomplete beyond the gaps marked […]');
+    expect(await statement.isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('scrolls a linked paragraph into view and highlights it as the :target', async () => {
     const target = essayPassages.at(-2);
     if (!target) throw new Error('the essay needs at least two passages');

@@ -90,7 +90,9 @@ describe('npm run ingest', () => {
     expect(run.stdout).toContain(
       'L89:72    gap       doubled-word [heuristic, confirmed] “inin” → [1911] restored',
     );
-    expect(run.stdout).toContain('L75:1     heading   [edition] “The explanations of Radek and Co.”');
+    expect(run.stdout).toContain(
+      'L75:1     overruled heading “The explanations of Radek and Co.” kept by the edition file',
+    );
     expect(run.stdout).toContain('0 heuristic decisions unconfirmed');
   });
 

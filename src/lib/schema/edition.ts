@@ -37,6 +37,11 @@ export const documentSchema = z.object({
   translator: z.string().nullable(),
   /** What the document is, in one sentence, for the reader who meets it first. */
   description: z.string().min(1),
+  /**
+   * What the witness lacks beyond the gaps it marks (words dropped without a trace), said to the reader in the
+   * document's header and on /about/. Default: none, for a text the edition has no reason to think incomplete.
+   */
+  completeness: z.string().min(1).optional(),
   /** Where the site publishes it: `/` for the essay, `/obituary/` for a companion. */
   path: z.string().regex(/^\/(?:[a-z0-9-]+\/)*$/, { message: 'expected a path such as "/" or "/obituary/"' }),
   /** Where the online text comes from, and what it credits. */
