@@ -154,7 +154,7 @@ describe('npm run ingest', () => {
     const forced = ingest(['other-page.txt', '--force'], dir);
     expect(forced.code).toBe(0);
     expect(readdirSync(join(dir, 'content/passages'))).toEqual(['document-1']);
-  });
+  }, 60_000);
 
   it('refuses an --out folder that no ingest wrote, and one that holds another witness’s output', () => {
     const dir = scratch();
@@ -178,7 +178,7 @@ describe('npm run ingest', () => {
       `Unexpected witness ${join(dir, 'second.txt')} for the output folder ${join(dir, 'out')}/, which holds the output of ${join(dir, 'page.txt')}`,
     );
     expect(other.stderr).toContain('add --force to replace the output of');
-  });
+  }, 60_000);
 
   it('never deletes a file in passages/ that the ingest did not write', () => {
     const dir = projectCopy();
@@ -189,7 +189,7 @@ describe('npm run ingest', () => {
       'ingest: content/passages/essay/my-draft.md:1:1: Unexpected file in content/passages/ that the ingest did not write (passages/essay/my-draft.md), expected only generated passages [output-foreign-file]',
     );
     expect(readFileSync(join(dir, 'content/passages/essay/my-draft.md'), 'utf8')).toBe('a draft\n');
-  });
+  }, 60_000);
 
   it('refuses a merge-conflicted or cut-short id lock with its line and the fix', () => {
     const dir = projectCopy();
@@ -211,7 +211,7 @@ describe('npm run ingest', () => {
     expect(cut.stderr).toContain(
       'fix: restore the file from git (`git checkout -- content/apparatus/ids.lock.json`)',
     );
-  });
+  }, 60_000);
 
   it('handles a 10 MB witness (418 copies of the scrape) in one pass', () => {
     const copies = Array.from({ length: 418 }, (_, i) => witnessText().replaceAll('Kirov', `Kirov${i}`));
