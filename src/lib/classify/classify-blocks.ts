@@ -29,8 +29,9 @@ export function classifyBlocks(text: string, blocks: readonly Block[]): RemovalC
     lineCounts.set(key, (lineCounts.get(key) ?? 0) + 1);
   }
 
+  const interface_ = findInterfaceText(text, blocks);
   const candidates: RemovalCandidate[] = [];
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     const blockText = text.slice(block.start, block.end);
     const whole = (kind: RemovalKind, reason: string) =>
       candidates.push({ start: block.start, end: block.end, kind, reason });
@@ -45,6 +46,13 @@ export function classifyBlocks(text: string, blocks: readonly Block[]): RemovalC
     }
     if (block.bulleted) {
       whole('navigation', 'navigation bullets (links to other pages), not part of any text');
+      continue;
+    }
+    if (interface_.has(index)) {
+      whole(
+        'interface-text',
+        'interface text of the web page: a prompt or form label that ends in a colon or an ellipsis (where a field, a result list or a loading message follows), and the short lines around it; it addresses the page’s visitor, not the reader of any text',
+      );
       continue;
     }
     if (isShortLine(blockText, block) && !/[.,;:]["'”’)]*$/u.test(blockText)) {
@@ -67,6 +75,46 @@ export function classifyBlocks(text: string, blocks: readonly Block[]): RemovalC
     candidates.push(...findLicenceSentences(text, block));
   }
   return candidates;
+}
+
+/** A line that points at something the page's interface puts after it: a field, a result list, a spinner. */
+const PROMPT_END = /(?::|…|\.\.\.)\s*$/u;
+/** Quoted words are text (a line of verse, a slogan), never the interface's own. */
+const QUOTED = /^["“‘'«]|["”’'»]$/u;
+
+/**
+ * The site's own interface text, which aggregator pages scrape along with the text: a search widget's
+ * prompt (“… for your request:”), form labels (“Name:”), and the instructions and status lines around
+ * them (“wait for the results …”). Recognised by shape: a run of short blocks (each line at most 14
+ * words, unquoted) of which at least one ends in a colon or an ellipsis. A text's own short lead-in
+ * (“He wrote:”) stands before a full paragraph, so the last line of a run is not counted as a prompt
+ * when a long block follows it. Returns the indexes of the blocks to remove.
+ */
+function findInterfaceText(text: string, blocks: readonly Block[]): Set<number> {
+  const isShort = (block: Block) =>
+    !block.bulleted &&
+    block.lines.length <= 6 &&
+    block.lines.every((line) => {
+      const lineText = text.slice(line.start, line.end);
+      return wordsOf(lineText).length > 0 && wordsOf(lineText).length <= 14 && !QUOTED.test(lineText);
+    });
+  const found = new Set<number>();
+  for (let first = 0; first < blocks.length; first++) {
+    const firstBlock = blocks[first];
+    if (!firstBlock || !isShort(firstBlock)) continue;
+    let last = first;
+    while (blocks[last + 1] && isShort(blocks[last + 1] as Block)) last++;
+    const prompts: number[] = [];
+    for (let i = first; i <= last; i++) {
+      const block = blocks[i] as Block;
+      const endsInPrompt = block.lines.some((line) => PROMPT_END.test(text.slice(line.start, line.end)));
+      const leadIn = i === last && i + 1 < blocks.length;
+      if (endsInPrompt && !leadIn) prompts.push(i);
+    }
+    if (prompts.length > 0) for (let i = first; i <= last; i++) found.add(i);
+    first = last;
+  }
+  return found;
 }
 
 /** Punctuation standing alone between spaces (“connected with the . the October”): where snippets were glued. */
