@@ -185,7 +185,7 @@ export function ingestWitness(input: IngestInput): IngestResult {
         witness: lines.point(gap.at),
       };
     }),
-    retired: lock.retired,
+    retired: lock.retired.map(({ id, successor, reason }) => ({ id, successor, reason })),
   };
 
   const overruled: OverruledLine[] = [...removalResult.overruled, ...headingResult.overruled].map(
