@@ -42,7 +42,7 @@ const OTHER_PAGE = [
   'The Role of the Stations The stations, however, also watched the farms for the party.',
 ].join('\n');
 
-describe('npm run ingest', () => {
+describe('npm run ingest', { timeout: 60_000 }, () => {
   it('--help explains every option', () => {
     const run = ingest(['--help']);
     expect(run.code).toBe(0);
