@@ -111,7 +111,7 @@ describe('decodeWitness on files that are text, but not as the ingest reads it',
     const problem = problemOf(() => decodeWitness(new Uint8Array(17 * 1024 * 1024).fill(0x61), 'huge.txt'));
     expect(problem).toMatchObject({ file: 'huge.txt', line: 1, column: 1, rule: 'witness-too-large' });
     expect(problem.message).toBe(
-      'Unexpected witness of 17.0 MB, expected at most 16.0 MB: the ingest needs about 100 bytes of memory per byte of witness, so a larger file would exhaust the memory of a build machine',
+      'Unexpected witness of 17.0 MB, expected at most 16.0 MB: the ingest needs up to 80 bytes of memory per byte of witness, so a larger file would exhaust the memory of a build machine',
     );
   });
 });

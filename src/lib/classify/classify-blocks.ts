@@ -9,12 +9,23 @@ export interface RemovalCandidate extends Span {
   reason: string;
 }
 
-const wordsOf = (text: string) => text.split(/\s+/u).filter((word) => /\p{L}|\p{N}/u.test(word));
+/**
+ * How many words (runs of non-space holding a letter or digit) the text has, counting no further than
+ * `limit`: the rules only ask whether a line is short, and a long paragraph need not be split to say no.
+ */
+function wordCount(text: string, limit: number): number {
+  let count = 0;
+  for (const match of text.matchAll(/\S+/gu)) {
+    if (/\p{L}|\p{N}/u.test(match[0])) count++;
+    if (count >= limit) break;
+  }
+  return count;
+}
 const fold = (text: string) => text.replace(/\s+/gu, ' ').trim().toLowerCase();
 
 /** A single line of a few words: what SEO templates insert between paragraphs. */
 function isShortLine(text: string, block: Block): boolean {
-  return block.lines.length === 1 && wordsOf(text).length <= 14;
+  return block.lines.length === 1 && wordCount(text, 15) <= 14;
 }
 
 /**
@@ -23,8 +34,10 @@ function isShortLine(text: string, block: Block): boolean {
  * the scrape (repetition, punctuation, bullets, licence wording), never at this witness's words.
  */
 export function classifyBlocks(text: string, blocks: readonly Block[]): RemovalCandidate[] {
+  // Only short lines can be keyword spam, so only they are counted (a long paragraph is never folded).
   const lineCounts = new Map<string, number>();
   for (const block of blocks) {
+    if (!isShortLine(text.slice(block.start, block.end), block)) continue;
     const key = fold(text.slice(block.start, block.end));
     lineCounts.set(key, (lineCounts.get(key) ?? 0) + 1);
   }
@@ -36,8 +49,9 @@ export function classifyBlocks(text: string, blocks: readonly Block[]): RemovalC
     const whole = (kind: RemovalKind, reason: string) =>
       candidates.push({ start: block.start, end: block.end, kind, reason });
 
-    const repeats = lineCounts.get(fold(blockText)) ?? 0;
-    if (isShortLine(blockText, block) && repeats >= 2) {
+    const short = isShortLine(blockText, block);
+    const repeats = short ? (lineCounts.get(fold(blockText)) ?? 0) : 0;
+    if (short && repeats >= 2) {
       whole(
         'keyword-spam',
         `search-keyword line that the page repeats ${repeats} times between paragraphs; it is not part of any text`,
@@ -55,7 +69,7 @@ export function classifyBlocks(text: string, blocks: readonly Block[]): RemovalC
       );
       continue;
     }
-    if (isShortLine(blockText, block) && !/[.,;:]["'”’)]*$/u.test(blockText)) {
+    if (short && !/[.,;:]["'”’)]*$/u.test(blockText)) {
       whole(
         'web-title',
         /\s[|–-]\s/u.test(blockText)
@@ -96,7 +110,8 @@ function findInterfaceText(text: string, blocks: readonly Block[]): Set<number> 
     block.lines.length <= 6 &&
     block.lines.every((line) => {
       const lineText = text.slice(line.start, line.end);
-      return wordsOf(lineText).length > 0 && wordsOf(lineText).length <= 14 && !QUOTED.test(lineText);
+      const words = wordCount(lineText, 15);
+      return words > 0 && words <= 14 && !QUOTED.test(lineText);
     });
   const found = new Set<number>();
   for (let first = 0; first < blocks.length; first++) {
@@ -139,7 +154,7 @@ function findLicenceSentences(text: string, block: Block): RemovalCandidate[] {
     let first = i;
     while (first > 0 && !licence[first - 1]) {
       const previous = sentences[first - 1];
-      if (!previous || wordsOf(text.slice(previous.start, previous.end)).length > 6) break;
+      if (!previous || wordCount(text.slice(previous.start, previous.end), 7) > 6) break;
       first--;
     }
     let last = i;
