@@ -213,6 +213,9 @@ describe('the edition file refuses what would silently lose or destroy text', ()
   it('refuses a document source URL that is not http(s)', () => {
     const problem = problemIn(`${HEAD}${DOCUMENT.replace('url: null', 'url: "javascript:alert(1)"')}`);
     expect(problem).toMatchObject({ line: 10, rule: 'edition-schema' });
+    expect(problem.fix).toBe(
+      'write the archive page’s web address (https://…), or `url: null` when it is not known',
+    );
     expect(problem.message).toContain('`documents.0.source.url`: expected an absolute http(s) URL');
   });
 

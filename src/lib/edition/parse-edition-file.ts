@@ -183,6 +183,8 @@ function locate(document: Document, lineCounter: LineCounter, path: readonly (st
 function fixFor(path: readonly (string | number)[]): string {
   const [list] = path;
   const field = path.at(-1);
+  if (field === 'url')
+    return 'write the archive page’s web address (https://…), or `url: null` when it is not known';
   if (field === 'quote' || field === 'after' || field === 'begins' || field === 'ends')
     return 'copy at least three characters of the witness’s words into the quote (a whole phrase is safest)';
   switch (list) {
