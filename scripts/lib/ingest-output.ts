@@ -19,7 +19,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ContentError } from '../../src/lib/content-error.ts';
 
 export const PASSAGES = 'passages';
@@ -93,7 +93,7 @@ export function guardOutput(guard: OutputGuard): void {
   const refuse = (file: string, rule: string, message: string, fix: string): never => {
     throw new ContentError({ file, line: 1, column: 1, rule, message, fix });
   };
-  if (guard.contentDir !== null && guard.witnessFile !== guard.editionWitness && !guard.force) {
+  if (guard.contentDir !== null && !samePath(guard.witnessFile, guard.editionWitness) && !guard.force) {
     refuse(
       shown,
       'output-is-edition',
@@ -122,7 +122,7 @@ export function guardOutput(guard: OutputGuard): void {
         'choose a new folder with --out: the ingest replaces passages/ in its output folder, so it never writes into a folder it did not create',
       );
     }
-  } else if (previousWitness !== guard.witnessFile && !guard.force) {
+  } else if (!samePath(previousWitness, guard.witnessFile) && !guard.force) {
     refuse(
       nameOf(ledgerFile),
       'output-other-witness',
@@ -145,6 +145,9 @@ export function guardOutput(guard: OutputGuard): void {
     );
   }
 }
+
+/** Two names of the same file (one may be relative to the project, the other absolute). */
+const samePath = (a: string, b: string) => resolve(a) === resolve(b);
 
 /** The witness the output folder's ledger describes, or null when there is no readable ledger. */
 function ledgerWitness(ledgerFile: string): string | null {
