@@ -4,8 +4,9 @@
  * Byte budgets, which are deterministic, are asserted by the site checks (npm run check:site).
  *
  *   ingest (edition)   the real witness and edition file, median of 5 runs, in-process
- *   ingest (10 MB)     a synthetic 10 MB witness (copies of the scrape with distinct names), in a child
- *                      process so that its peak memory is its own
+ *   ingest (10 MB,     synthetic witnesses (copies of the scrape with distinct names), each in a child
+ *           100 MB)    process so that its peak memory is its own; 100 MB is past the ingest's limit,
+ *                      so its figures are the refusal's
  *   page weight        the reader page's HTML, render-blocking CSS and JS needed to read, raw and gzip,
  *                      against the gzip of its visible text and notes (goal ≤ 1.5), and the JS that
  *                      loads after it is readable (scripts/lib/page-weight.ts says what counts)

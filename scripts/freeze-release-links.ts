@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EDITION_FILE, ID_LOCK_FILE } from '../src/lib/content-paths.ts';
 import { parseEditionFile } from '../src/lib/edition/parse-edition-file.ts';
+import { parseIdLock } from '../src/lib/passages/parse-id-lock.ts';
 import {
   checkReleaseLinks,
   formatLinkProblem,
@@ -16,7 +17,6 @@ import {
   RELEASE_LINKS_FILE,
   releaseLinksSchema,
 } from '../src/lib/passages/release-links.ts';
-import { idLockSchema } from '../src/lib/schema/ledger.ts';
 
 const HELP = `Usage: node scripts/freeze-release-links.ts [--release VERSION]
 
@@ -37,7 +37,7 @@ function main(argv: string[]): number {
   }
   const release =
     values.release ?? (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
-  const lock = idLockSchema.parse(JSON.parse(readFileSync(ID_LOCK_FILE, 'utf8')));
+  const lock = parseIdLock(readFileSync(ID_LOCK_FILE, 'utf8'), ID_LOCK_FILE);
   const documents = parseEditionFile(readFileSync(EDITION_FILE, 'utf8'), EDITION_FILE).data.documents;
   const previous = existsSync(RELEASE_LINKS_FILE)
     ? releaseLinksSchema.parse(JSON.parse(readFileSync(RELEASE_LINKS_FILE, 'utf8')))

@@ -2,12 +2,20 @@
  * npm run ingest — turns the witness and its edition file into passages, the ledger and the id lock.
  * All the work is done by the pure function ingestWitness(); this file reads, compares and writes.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError, formatProblem } from '../src/lib/content-error.ts';
 import { ingestWitness, LOCK_PATH, PASSAGES_DIR } from '../src/lib/ingest-witness.ts';
-import { idLockSchema } from '../src/lib/schema/ledger.ts';
+import { parseIdLock } from '../src/lib/passages/parse-id-lock.ts';
+import {
+  guardOutput,
+  interruptedRun,
+  outputProblem,
+  recoverInterrupted,
+  STAGING,
+  writeOutput,
+} from './lib/ingest-output.ts';
 
 const HELP = `Usage: npm run ingest -- [witness.txt] [options]
 
@@ -17,7 +25,9 @@ Turns a scraped witness into clean, attributed passages with stable ids.
   --edition FILE     the edition file (default: <witness>.edition.yaml beside the witness, if present)
   --no-edition       ignore any edition file: heuristics only
   --out DIR          write passages/, apparatus/ledger.json, apparatus/ids.lock.json (and, outside
-                     content/, report.txt) to DIR instead of content/
+                     content/, report.txt) to DIR instead of content/; DIR must be new, empty, or
+                     the output of an earlier ingest of the same witness
+  --force            replace the output of another witness (content/ included) on purpose
   --check            write nothing; exit 1 if the files in the output folder differ from what the
                      witness and the edition file produce (npm run build and CI run this)
   --report           print every decision with its witness line and reason, flagging heuristic
@@ -42,6 +52,7 @@ function main(argv: string[]): number {
       out: { type: 'string' },
       check: { type: 'boolean', default: false },
       report: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -64,9 +75,31 @@ function main(argv: string[]): number {
   const outDir = values.out ?? DEFAULT_OUT;
   const writesContent = resolve(outDir) === resolve(DEFAULT_OUT);
 
+  if (values.check && interruptedRun(outDir)) {
+    console.error(
+      `ingest --check: an interrupted ingest left ${relativeName(join(outDir, STAGING))}/\n  fix: run \`npm run ingest\`, which finishes or discards it, then review the diff and commit it`,
+    );
+    return 1;
+  }
+  if (!values.check) {
+    try {
+      const recovered = recoverInterrupted(outDir);
+      if (recovered === 'finished')
+        console.error(`ingest: finished the swap an interrupted ingest left in ${relativeName(outDir)}/`);
+      if (recovered === 'discarded')
+        console.error(
+          `ingest: deleted the unfinished output an interrupted ingest left in ${relativeName(outDir)}/`,
+        );
+    } catch (error) {
+      throw outputProblem(error, outDir, relativeName);
+    }
+  }
+
   const witness = readInput(witnessPath);
   const lockPath = join(outDir, LOCK_PATH);
-  const lock = existsSync(lockPath) ? readLock(lockPath) : null;
+  const lock = existsSync(lockPath)
+    ? parseIdLock(readFileSync(lockPath, 'utf8'), relativeName(lockPath))
+    : null;
 
   const result = ingestWitness({
     witness,
@@ -79,7 +112,16 @@ function main(argv: string[]): number {
 
   if (values.report) console.log(result.report);
   if (values.check) return check(outDir, result.files);
-  writeAtomically(outDir, result.files);
+  guardOutput({
+    outDir,
+    witnessFile: relativeName(witnessPath),
+    contentDir: writesContent ? outDir : null,
+    editionWitness: DEFAULT_WITNESS,
+    force: values.force,
+    files: result.files,
+    nameOf: relativeName,
+  });
+  writeOutput(outDir, result.files, relativeName);
   const documents =
     result.ledger.documents.length <= 4
       ? result.ledger.documents.map((d) => `${d.passages} ${d.id}`).join(', ')
@@ -110,21 +152,6 @@ function readInput(path: string): Uint8Array {
       fix: 'check the path (run from the project folder) and the file’s permissions',
     });
   }
-}
-
-function readLock(path: string) {
-  const parsed = idLockSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-  if (!parsed.success) {
-    throw new ContentError({
-      file: relativeName(path),
-      line: 1,
-      column: 1,
-      rule: 'lock-schema',
-      message: `Unexpected id lock: ${parsed.error.issues[0]?.message ?? 'invalid'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`,
-      fix: 'restore the file from git (`git checkout -- content/apparatus/ids.lock.json`); never edit it by hand, or links break',
-    });
-  }
-  return parsed.data;
 }
 
 /** Lists what differs between the generated files and the output folder; exit code 1 if anything does. */
@@ -158,45 +185,6 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
-/**
- * Writes into a staging folder inside the output folder, then swaps it in: the passages folder as a
- * whole, the other files one rename each. A failure leaves the previous output in place.
- */
-function writeAtomically(outDir: string, files: Map<string, string>): void {
-  const staging = join(outDir, `.ingest-${process.pid}`);
-  try {
-    mkdirSync(outDir, { recursive: true });
-    rmSync(staging, { recursive: true, force: true });
-    for (const [path, content] of files) {
-      const target = join(staging, path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, content);
-    }
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new ContentError({
-      file: relativeName(outDir),
-      line: 1,
-      column: 1,
-      rule: 'unwritable-output',
-      message: `Unexpected ${code} writing to the output folder, expected a folder the ingest can create and write`,
-      fix: 'choose another folder with --out, or fix the permissions of this one; nothing was changed',
-    });
-  }
-  const passages = join(outDir, PASSAGES_DIR);
-  const retired = join(outDir, `.ingest-old-${process.pid}`);
-  if (existsSync(passages)) renameSync(passages, retired);
-  renameSync(join(staging, PASSAGES_DIR), passages);
-  rmSync(retired, { recursive: true, force: true });
-  for (const path of files.keys()) {
-    if (path.startsWith(`${PASSAGES_DIR}/`)) continue;
-    mkdirSync(dirname(join(outDir, path)), { recursive: true });
-    renameSync(join(staging, path), join(outDir, path));
-  }
-  rmSync(staging, { recursive: true, force: true });
-}
-
 try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
@@ -207,6 +195,12 @@ try {
     console.error(`ingest: ${(error as Error).message}\n\n${HELP}`);
     process.exitCode = 64;
   } else {
-    throw error;
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (!code) throw error;
+    // An I/O error outside the output folder's own handling: still a message, not a stack.
+    console.error(
+      `ingest: ${path ? relativeName(path) : 'a file'}: Unexpected ${code} (${(error as Error).message})\n  fix: check that the path exists and that you may read and write it`,
+    );
+    process.exitCode = 2;
   }
 }

@@ -94,7 +94,8 @@ function parseDataFile(fileName: string, text: string): Record<string, unknown> 
 /** The edition as a whole (title, editors, licence): one entry, id `edition`. */
 const edition = defineCollection({
   loader: dataFile(EDITION_FILE, (file) => [{ ...asRecord(file.edition), id: 'edition' }]),
-  schema: editionFileSchema.shape.edition,
+  // The edition block is strict (an unknown field is refused); the loader adds the entry's id.
+  schema: editionFileSchema.shape.edition.extend({ id: z.literal('edition') }),
 });
 
 /** The documents in the witness; the entry id is the document id. */

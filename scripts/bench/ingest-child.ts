@@ -1,11 +1,13 @@
 /**
  * Run by the benchmark in a child process, so that the peak memory it reports is the ingest's own:
- * ingests one witness with no edition file and prints time, peak memory and passage count as JSON.
+ * ingests one witness with no edition file and prints time, peak memory and passage count as JSON
+ * (or, for a witness the ingest refuses, the rule that refused it).
  *
  *   node scripts/bench/ingest-child.ts <witness>
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { ContentError } from '../../src/lib/content-error.ts';
 import { ingestWitness } from '../../src/lib/ingest-witness.ts';
 
 const path = process.argv[2];
@@ -14,14 +16,20 @@ if (!path) {
   process.exit(2);
 }
 const start = performance.now();
-const result = ingestWitness({
-  witness: readFileSync(path),
-  witnessFile: path,
-  edition: null,
-  editionFile: null,
-  lock: null,
-});
+let passages = 0;
+let refused: string | null = null;
+try {
+  passages = ingestWitness({
+    witness: readFileSync(path),
+    witnessFile: path,
+    edition: null,
+    editionFile: null,
+    lock: null,
+  }).passages.length;
+} catch (error) {
+  // A witness past the ingest's limit is refused: the figure is then the refusal's cost.
+  if (!(error instanceof ContentError)) throw error;
+  refused = error.problem.rule;
+}
 const ms = performance.now() - start;
-process.stdout.write(
-  JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, passages: result.passages.length }),
-);
+process.stdout.write(JSON.stringify({ ms, maxRssKb: process.resourceUsage().maxRSS, passages, refused }));

@@ -9,6 +9,7 @@ export const removalKindLabels: Record<RemovalKind, string> = {
   'snippet-stitch': 'Stitched search snippets',
   licence: 'Archive licence notice',
   'outside-document': 'Outside any document',
+  'interface-text': 'Interface text of the web page',
 };
 
 /** How the apparatus names the trace that revealed a gap. */

@@ -122,7 +122,8 @@ async function assembleEdition(): Promise<ReaderEdition> {
       );
     }
     retiredBySuccessor.set(entry.successor, [...(retiredBySuccessor.get(entry.successor) ?? []), entry.id]);
-    return entry;
+    // The lock keeps a retired paragraph's text to revive its id; the site needs only where it leads.
+    return { id: entry.id, successor: entry.successor, reason: entry.reason };
   });
 
   const paths = new Set<string>();

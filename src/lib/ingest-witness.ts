@@ -2,9 +2,11 @@ import { classifyBlocks } from './classify/classify-blocks.ts';
 import { findFlattenedHeadings } from './classify/find-flattened-headings.ts';
 import { findLacunae } from './classify/find-lacunae.ts';
 import { abbreviate } from './content-error.ts';
-import { parseEditionFile } from './edition/parse-edition-file.ts';
+import { type ParsedEdition, parseEditionFile } from './edition/parse-edition-file.ts';
 import {
   QuoteResolver,
+  type ResolvedHeading,
+  type ResolvedRemoval,
   removalsOutsideDocuments,
   resolveDocuments,
   resolveGaps,
@@ -79,6 +81,7 @@ export function ingestWitness(input: IngestInput): IngestResult {
   const sentences = keptPieces(text, blocks, removals).flatMap((piece) => splitSentences(text, piece));
   const headingResult = resolveHeadings(findFlattenedHeadings(text, sentences), edition, quotes);
   const headings = headingResult.headings;
+  if (edition) assertHeadingsKept(headings, removals, edition, lines, text);
   const prose = keptPieces(
     text,
     blocks,
@@ -182,7 +185,7 @@ export function ingestWitness(input: IngestInput): IngestResult {
         witness: lines.point(gap.at),
       };
     }),
-    retired: lock.retired,
+    retired: lock.retired.map(({ id, successor, reason }) => ({ id, successor, reason })),
   };
 
   const overruled: OverruledLine[] = [...removalResult.overruled, ...headingResult.overruled].map(
@@ -219,6 +222,36 @@ function assertUniqueDocumentIds(edition: NonNullable<ReturnType<typeof parseEdi
     }
     seen.add(document.id);
   });
+}
+
+/**
+ * A heading the editor restores must stand in kept text: one inside a removal would be listed in the
+ * ledger both as removed and as a heading (and, outside every document, belong to none).
+ */
+function assertHeadingsKept(
+  headings: readonly ResolvedHeading[],
+  removals: readonly ResolvedRemoval[],
+  edition: ParsedEdition,
+  lines: LineIndex,
+  text: string,
+): void {
+  for (const heading of headings) {
+    if (heading.decision === null) continue;
+    const removal = removals.find((r) => r.start < heading.end && heading.start < r.end);
+    if (!removal) continue;
+    const where = lines.point(removal.start);
+    const removed = `${removal.kind} removal “${abbreviate(text.slice(removal.start, removal.end), 50)}” (witness line ${where.line})`;
+    throw edition.problemAt(
+      ['headings', heading.decision, 'quote'],
+      'heading-in-removal',
+      `Unexpected heading “${abbreviate(text.slice(heading.start, heading.end))}” inside removed text, the ${removed}, expected a heading in the kept text`,
+      removal.kind === 'outside-document'
+        ? 'the heading lies outside every document: remove the heading, or move the `begins`/`ends` quote of its document so that it includes it'
+        : removal.origin === 'heuristic' && !removal.confirmed
+          ? 'remove the heading, or keep the text by adding the heuristic removal’s first words to `retained` with a reason'
+          : 'remove the heading, or narrow the removal’s quote so that it no longer covers the heading',
+    );
+  }
 }
 
 /** An editor's gap must fall inside a passage; one placed in removed text or a heading would vanish. */

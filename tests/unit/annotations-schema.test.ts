@@ -122,7 +122,7 @@ describe('an annotation file', () => {
       problemIn(noteFile(['url: https://en.wikipedia.org/wiki/Grigory_Zinoviev', 'url: en.wikipedia.org']))
         .message,
     ).toBe(
-      'Unexpected value at `sources.0.url`, expected an absolute URL such as "https://en.wikipedia.org/wiki/Sergei_Kirov"',
+      'Unexpected value at `sources.0.url`, expected an absolute http(s) URL such as "https://en.wikipedia.org/wiki/Sergei_Kirov" (other schemes, such as javascript: or data:, are refused)',
     );
   });
 
@@ -162,5 +162,43 @@ describe('an annotation file', () => {
       message: 'Unexpected note without text, expected its Markdown text after the closing `---`',
       fix: 'write the note (one to four sentences) below the frontmatter',
     });
+  });
+});
+
+describe('what a note may publish', () => {
+  it('refuses raw HTML in the text, which would be dropped with its words, at its line', () => {
+    const problem = problemIn(
+      noteFile([
+        'He chaired the Communist International from 1919 to 1926.',
+        '<p>He chaired the Comintern.</p>',
+      ]),
+    );
+    expect(problem).toMatchObject({ file: FILE, line: 13, column: 1, rule: 'annotation-html' });
+    expect(problem.message).toBe(
+      'Unexpected raw HTML `<p>He chaired the Comintern.</p>` in the note, expected Markdown (HTML is not rendered, so its text would be lost)',
+    );
+    expect(problem.fix).toContain('write it in Markdown');
+  });
+
+  it('refuses a javascript: or data: link in the text or the sources, and accepts web and site links', () => {
+    const link = problemIn(noteFile(['from 1919 to 1926.', 'from 1919 to [1926](javascript:alert(1)).']));
+    expect(link).toMatchObject({ line: 13, column: 53, rule: 'annotation-link' });
+    expect(link.message).toBe(
+      'Unexpected link target "javascript:alert(1)" in the note, expected an http(s) URL or a path of this site',
+    );
+    const source = problemIn(
+      noteFile([
+        'url: https://en.wikipedia.org/wiki/Grigory_Zinoviev',
+        'url: "data:text/html,<script>alert(1)</script>"',
+      ]),
+    );
+    expect(source).toMatchObject({ line: 10, rule: 'annotation-schema' });
+    expect(source.message).toContain('expected an absolute http(s) URL');
+    expect(() =>
+      parseAnnotationFile(
+        noteFile(['from 1919 to 1926.', 'from [1919](/timeline/#x) to [1926](https://example.org/).']),
+        FILE,
+      ),
+    ).not.toThrow();
   });
 });

@@ -44,6 +44,10 @@ describe('assignStableIds', () => {
     ]);
   });
 
+  /** Where each retired id leads, without the text the lock keeps to revive it. */
+  const links = (retired: readonly { id: string; successor: string; reason: string }[]) =>
+    retired.map(({ id, successor, reason }) => ({ id, successor, reason }));
+
   it('retires the id of a deleted paragraph and sends it to the next passage', () => {
     const again = assignStableIds(essay(FIRST, SECOND, FOURTH), first.lock);
     expect(again.ids).toEqual([
@@ -56,6 +60,8 @@ describe('assignStableIds', () => {
         id: 'why-is-there-to-be-observed',
         successor: 'such-a-conclusion-would-be-however',
         reason: 'removed',
+        document: 'essay',
+        text: THIRD,
       },
     ]);
   });
@@ -67,21 +73,37 @@ describe('assignStableIds', () => {
       'the-goal-of-the-maneuver-is',
       'such-a-conclusion-would-be-however',
     ]);
-    expect(again.lock.retired).toEqual([
+    expect(links(again.lock.retired)).toEqual([
       { id: 'why-is-there-to-be-observed', successor: 'the-goal-of-the-maneuver-is', reason: 'merged' },
     ]);
   });
 
-  it('never reuses a retired id, and re-points an old redirect when its successor retires too', () => {
+  it('gives a paragraph restored after its deletion its old id back, as it was or corrected', () => {
     const deleted = assignStableIds(essay(FIRST, SECOND, FOURTH), first.lock);
-    const restored = assignStableIds(
+    const restored = assignStableIds(essay(FIRST, SECOND, THIRD, FOURTH), deleted.lock);
+    expect(restored).toEqual(first);
+    const corrected = assignStableIds(
       essay(FIRST, SECOND, THIRD.replace('Soviet state', 'workers’ state'), FOURTH),
       deleted.lock,
     );
-    // The restored paragraph is new to the lock (its old id is retired), so it gets a fresh id.
-    expect(restored.ids[2]).toBe('why-is-there-to-be-observed-2');
+    expect(corrected.ids[2]).toBe('why-is-there-to-be-observed');
+    expect(corrected.lock.retired).toEqual([]);
+  });
+
+  it('never reuses a retired id for another paragraph, and re-points an old redirect when its successor retires too', () => {
+    const deleted = assignStableIds(essay(FIRST, SECOND, FOURTH), first.lock);
+    const other = assignStableIds(
+      essay(
+        FIRST,
+        SECOND,
+        'Why is there to be observed no progress at all, after three years of effort by every cooperative farm?',
+        FOURTH,
+      ),
+      deleted.lock,
+    );
+    expect(other.ids[2]).toBe('why-is-there-to-be-observed-2');
     const both = assignStableIds(essay(FIRST, SECOND), deleted.lock);
-    expect(both.lock.retired).toEqual([
+    expect(links(both.lock.retired)).toEqual([
       { id: 'why-is-there-to-be-observed', successor: 'the-goal-of-the-maneuver-is', reason: 'removed' },
       {
         id: 'such-a-conclusion-would-be-however',

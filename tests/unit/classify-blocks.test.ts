@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyBlocks } from '../../src/lib/classify/classify-blocks.ts';
 import { splitBlocks } from '../../src/lib/witness/split-blocks.ts';
+import { witnessText } from './support/kirov.ts';
 
 /** What each removal covers, as text, with its kind. */
 function removalsIn(text: string) {
@@ -53,5 +54,38 @@ describe('classifyBlocks (generic heuristics, shown on a page about something el
 
   it('keeps ordinary paragraphs, including a one-line paragraph that ends with a full stop', () => {
     expect(removalsIn(`${PARAGRAPH}\n\nThat is all.\n\n${PARAGRAPH} More.`)).toEqual([]);
+  });
+
+  it('removes a search widget’s prompt, its labels and its instructions, as interface text', () => {
+    const widget = [
+      'We are looking for answers to your question:',
+      'Forums and discussions:',
+      'Guides and handbooks:',
+      'Hold on until every database has answered.',
+      'When it is done, a link to what was found appears here.',
+    ];
+    const text = `${PARAGRAPH}\n\n${widget.join('\n\n')}\n\n${PARAGRAPH} Again.`;
+    expect(removalsIn(text)).toEqual(widget.map((line) => ['interface-text', line]));
+  });
+
+  it('removes a form’s labels and a loading line, in one block or several', () => {
+    const text = `${PARAGRAPH}\n\nYour name:\nYour e-mail:\nMessage:\n\nSending your message...\n\nPress the button once and stay on the page.\n\n${PARAGRAPH} More.`;
+    expect(removalsIn(text)).toEqual([
+      ['interface-text', 'Your name:\nYour e-mail:\nMessage:'],
+      ['interface-text', 'Sending your message...'],
+      ['interface-text', 'Press the button once and stay on the page.'],
+    ]);
+  });
+
+  it('keeps a short lead-in that introduces a paragraph or a quotation, and a quoted line', () => {
+    const quotation =
+      '“The harvest will be gathered whatever the weather, and the plan will be met in full,” the chairman said.';
+    const text = `${PARAGRAPH}\n\nThe report put it this way:\n\n${quotation}\n\nHe closed with these words:\n\n“We shall win.”\n\n${PARAGRAPH} More.`;
+    expect(removalsIn(text)).toEqual([]);
+  });
+
+  it('finds no interface text in the Kirov witness, so its edition is unchanged by the rule', () => {
+    const text = witnessText();
+    expect(classifyBlocks(text, splitBlocks(text)).filter((r) => r.kind === 'interface-text')).toEqual([]);
   });
 });

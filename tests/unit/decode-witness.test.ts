@@ -68,3 +68,50 @@ describe('positions with a byte-order mark and CRLF', () => {
     expect(result.ledger.witness).toMatchObject({ byteOrderMark: true, lineEnds: 'CRLF' });
   });
 });
+
+describe('decodeWitness on files that are text, but not as the ingest reads it', () => {
+  const utf16le = (text: string, bom: boolean) =>
+    Buffer.concat([Buffer.from(bom ? [0xff, 0xfe] : []), Buffer.from(text, 'utf16le')]);
+
+  it('names UTF-16, with or without a byte-order mark, and says how to re-save it', () => {
+    for (const bom of [true, false]) {
+      const problem = problemOf(() =>
+        decodeWitness(utf16le('Zinoviev and Kamenev are no fools.\n', bom), 'w.txt'),
+      );
+      expect(problem).toMatchObject({ file: 'w.txt', line: 1, column: 1, rule: 'utf16-witness' });
+      expect(problem.message).toBe(
+        `Unexpected UTF-16 text (little-endian${bom ? ', with a byte-order mark' : ''}), expected UTF-8`,
+      );
+      expect(problem.fix).toContain('re-save the file as UTF-8');
+      expect(problem.fix).toContain('iconv -f UTF-16LE -t UTF-8');
+    }
+  });
+
+  it('refuses CR-only line ends at the first one, with the conversion', () => {
+    const problem = problemOf(() => decodeWitness(bytes('One line.\rTwo lines.\r'), 'mac.txt'));
+    expect(problem).toMatchObject({ line: 1, column: 10, rule: 'cr-line-ends' });
+    expect(problem.fix).toContain("tr '\\r' '\\n'");
+  });
+
+  it('reads prose that mentions <p> and </p> as text, and finds an HTML page past the first 64 KB', () => {
+    const prose =
+      'Wrap each paragraph in <p> and </p>. A <p> without its </p> still closes. The <div> groups them, </div> ends it.\n';
+    expect(decodeWitness(bytes(prose.repeat(3)), 'how-to.txt').text).toBe(prose.repeat(3));
+    const filler = 'A plain line of the scraped text, long enough to count.\n\n'.repeat(1300);
+    expect(filler.length).toBeGreaterThan(65536);
+    const page =
+      '<div class="x"><p>One</p>\n<p>Two</p>\n<ul><li>a</li><li>b</li></ul>\n<span>c</span></div>\n'.repeat(
+        400,
+      );
+    const problem = problemOf(() => decodeWitness(bytes(filler, page), 'tail.txt'));
+    expect(problem).toMatchObject({ line: 2601, column: 1, rule: 'html-witness' });
+  });
+
+  it('refuses a witness over 16 MB, saying why', () => {
+    const problem = problemOf(() => decodeWitness(new Uint8Array(17 * 1024 * 1024).fill(0x61), 'huge.txt'));
+    expect(problem).toMatchObject({ file: 'huge.txt', line: 1, column: 1, rule: 'witness-too-large' });
+    expect(problem.message).toBe(
+      'Unexpected witness of 17.0 MB, expected at most 16.0 MB: the ingest needs up to 80 bytes of memory per byte of witness, so a larger file would exhaust the memory of a build machine',
+    );
+  });
+});

@@ -120,3 +120,117 @@ gaps:
     expect(outside).toMatchObject({ line: 14, rule: 'gap-outside-text' });
   });
 });
+
+describe('the edition file refuses what would silently lose or destroy text', () => {
+  it('refuses a blank quote, which would match between every two characters, with the line and a fix', () => {
+    const problem = problemIn(
+      `${HEAD}${DOCUMENT}removals:\n  - { quote: '     ', occurrences: all, kind: keyword-spam, reason: typo }\n`,
+    );
+    expect(problem).toMatchObject({
+      file: 'test.edition.yaml',
+      line: 14,
+      column: 14,
+      rule: 'edition-schema',
+    });
+    expect(problem.message).toBe(
+      'Unexpected value at `removals.0.quote`: expected a quote of at least 3 characters besides spaces (a blank quote matches everywhere)',
+    );
+    expect(problem.fix).toBe(
+      'copy at least three characters of the witness’s words into the quote (a whole phrase is safest)',
+    );
+  });
+
+  it('refuses a quote of punctuation alone and a removal that cuts a word', () => {
+    expect(
+      problemIn(
+        `${HEAD}${DOCUMENT}removals:\n  - { quote: '. . .', occurrences: all, kind: keyword-spam, reason: x }\n`,
+      ).message,
+    ).toBe(
+      'Unexpected value at `removals.0.quote`: expected words of the witness (a quote of punctuation alone matches everywhere)',
+    );
+    const cut = problemIn(
+      `${HEAD}${DOCUMENT}removals:\n  - { quote: ractor fac, occurrences: all, kind: keyword-spam, reason: x }\n`,
+    );
+    expect(cut).toMatchObject({ line: 14, rule: 'quote-cuts-word' });
+    expect(cut.fix).toBe('quote whole words (a removal takes words out of the text, never parts of a word)');
+  });
+
+  it('refuses an unknown field, with the field it was probably meant to be', () => {
+    const satus = problemIn(
+      `${HEAD}${DOCUMENT}headings:\n  - quote: The Harvest of the Year\n    satus: rejected\n    reason: not a heading\n`,
+    );
+    expect(satus).toMatchObject({ line: 15, column: 5, rule: 'edition-unknown-field' });
+    expect(satus.message).toBe(
+      'Unexpected field `headings.0.satus` (did you mean `status`?), expected only `quote`, `status`, `reason`',
+    );
+    expect(satus.fix).toBe(
+      'rename it to `status`; a field the ingest does not know would be ignored, so it is refused',
+    );
+    const otherTitle = problemIn(
+      `${HEAD}${DOCUMENT.replace('    title: A Report\n', '    title: A Report\n    otherTitle: [The Report]\n')}`,
+    );
+    expect(otherTitle.message).toMatch(
+      /^Unexpected field `documents\.0\.otherTitle` \(did you mean `otherTitles`\?\)/u,
+    );
+    const notes = problemIn(`${HEAD}${DOCUMENT}notes:\n  - a note\n`);
+    expect(notes).toMatchObject({ line: 13, column: 1, rule: 'edition-unknown-field' });
+    expect(notes.message).toBe(
+      'Unexpected field `notes`, expected only `edition`, `documents`, `headings`, `removals`, `retained`, `gaps`',
+    );
+  });
+
+  it('refuses a restored gap whose source is blank', () => {
+    const problem = problemIn(
+      `${HEAD}${DOCUMENT}gaps:\n  - after: the economy of\n    status: restored\n    missing: a figure\n    value: '170'\n    source: ' '\n    reason: cut\n`,
+    );
+    expect(problem).toMatchObject({ line: 18, rule: 'edition-schema' });
+    expect(problem.message).toBe(
+      'Unexpected value at `gaps.0.source`: expected text, not an empty or blank string',
+    );
+  });
+
+  it('refuses a heading inside removed text, and one outside every document', () => {
+    const overlap = problemIn(
+      `${HEAD}${DOCUMENT}headings:\n  - { quote: The Harvest of the Year, reason: a title }\nremovals:\n  - { quote: The Harvest of the Year The harvest, kind: web-title, reason: a title }\n`,
+    );
+    expect(overlap).toMatchObject({ line: 14, column: 14, rule: 'heading-in-removal' });
+    expect(overlap.message).toBe(
+      'Unexpected heading “The Harvest of the Year” inside removed text, the web-title removal “The Harvest of the Year The harvest” (witness line 3), expected a heading in the kept text',
+    );
+    expect(overlap.fix).toBe(
+      'remove the heading, or narrow the removal’s quote so that it no longer covers the heading',
+    );
+    const outside = problemOf(() =>
+      ingestText(
+        `${WITNESS}\n\nAn Appendix The closing words come after the document ends.`,
+        `${HEAD}${DOCUMENT}headings:\n  - { quote: An Appendix, reason: a title }\n`,
+      ),
+    );
+    expect(outside).toMatchObject({ line: 14, rule: 'heading-in-removal' });
+    expect(outside.fix).toContain('the heading lies outside every document');
+  });
+
+  it('refuses a document source URL that is not http(s)', () => {
+    const problem = problemIn(`${HEAD}${DOCUMENT.replace('url: null', 'url: "javascript:alert(1)"')}`);
+    expect(problem).toMatchObject({ line: 10, rule: 'edition-schema' });
+    expect(problem.fix).toBe(
+      'write the archive page’s web address (https://…), or `url: null` when it is not known',
+    );
+    expect(problem.message).toContain('`documents.0.source.url`: expected an absolute http(s) URL');
+  });
+
+  it('refuses a YAML alias bomb without expanding it', () => {
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+    ].join('\n');
+    const problem = problemIn(`${HEAD}${bomb}\n`);
+    expect(problem).toMatchObject({ line: 3, column: 8, rule: 'yaml-aliases' });
+    expect(problem.fix).toBe(
+      'write each value out instead of repeating it through anchors (&name) and aliases (*name)',
+    );
+  });
+});

@@ -42,7 +42,7 @@ const OTHER_PAGE = [
   'The Role of the Stations The stations, however, also watched the farms for the party.',
 ].join('\n');
 
-describe('npm run ingest', () => {
+describe('npm run ingest', { timeout: 60_000 }, () => {
   it('--help explains every option', () => {
     const run = ingest(['--help']);
     expect(run.code).toBe(0);
@@ -132,10 +132,88 @@ describe('npm run ingest', () => {
     writeFileSync(join(dir, 'a-file'), 'not a folder');
     const run = ingest([join(dir, 'page.txt'), '--out', join(dir, 'a-file/out')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Unexpected ENOTDIR writing to the output folder');
-    expect(run.stderr).toContain('fix: choose another folder with --out');
+    expect(run.stderr).toContain(
+      `a-file:1:1: Unexpected ENOTDIR writing ${join(dir, 'a-file')}, expected a folder the ingest can create and write [unwritable-output]`,
+    );
+    expect(run.stderr).toContain(
+      `fix: ${join(dir, 'a-file')} is a file where a folder belongs: move it away, or choose another folder with --out; nothing was changed`,
+    );
     expect(readdirSync(dir).sort()).toEqual(['a-file', 'page.txt']);
   });
+
+  it('refuses to write another witness into the edition’s content/, and deletes nothing', () => {
+    const dir = projectCopy();
+    writeFileSync(join(dir, 'other-page.txt'), OTHER_PAGE);
+    const before = readdirSync(join(dir, 'content/passages/essay')).length;
+    const run = ingest(['other-page.txt'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "ingest: content:1:1: Unexpected witness other-page.txt for the edition's folder content/, which holds the passages of content/source/kirov-scrape.txt, expected that witness or another output folder [output-is-edition]\n" +
+        "  fix: to try the heuristics on another page, write elsewhere: `npm run ingest -- other-page.txt --out /tmp/page`; to replace the edition's witness on purpose, add --force\n",
+    );
+    expect(readdirSync(join(dir, 'content/passages/essay'))).toHaveLength(before);
+    expect(ingest(['--check'], dir).code).toBe(0);
+    const forced = ingest(['other-page.txt', '--force'], dir);
+    expect(forced.code).toBe(0);
+    expect(readdirSync(join(dir, 'content/passages'))).toEqual(['document-1']);
+  }, 60_000);
+
+  it('refuses an --out folder that no ingest wrote, and one that holds another witness’s output', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'page.txt'), OTHER_PAGE);
+    writeFileSync(join(dir, 'second.txt'), OTHER_PAGE.replaceAll('tractor', 'plough'));
+    cpSync('src/lib/schema', join(dir, 'lib'), { recursive: true });
+    const sources = readdirSync(join(dir, 'lib')).sort();
+    const foreign = ingest([join(dir, 'page.txt'), '--out', join(dir, 'lib')]);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toContain(
+      `Unexpected existing folder ${join(dir, 'lib')}/ that no ingest wrote (it has no apparatus/ledger.json; it holds`,
+    );
+    expect(foreign.stderr).toContain('[output-not-ingest]');
+    expect(readdirSync(join(dir, 'lib')).sort()).toEqual(sources);
+
+    expect(ingest([join(dir, 'page.txt'), '--out', join(dir, 'out')]).code).toBe(0);
+    expect(ingest([join(dir, 'page.txt'), '--out', join(dir, 'out')]).code).toBe(0);
+    const other = ingest([join(dir, 'second.txt'), '--out', join(dir, 'out')]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toContain(
+      `Unexpected witness ${join(dir, 'second.txt')} for the output folder ${join(dir, 'out')}/, which holds the output of ${join(dir, 'page.txt')}`,
+    );
+    expect(other.stderr).toContain('add --force to replace the output of');
+  }, 60_000);
+
+  it('never deletes a file in passages/ that the ingest did not write', () => {
+    const dir = projectCopy();
+    writeFileSync(join(dir, 'content/passages/essay/my-draft.md'), 'a draft\n');
+    const run = ingest([], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'ingest: content/passages/essay/my-draft.md:1:1: Unexpected file in content/passages/ that the ingest did not write (passages/essay/my-draft.md), expected only generated passages [output-foreign-file]',
+    );
+    expect(readFileSync(join(dir, 'content/passages/essay/my-draft.md'), 'utf8')).toBe('a draft\n');
+  }, 60_000);
+
+  it('refuses a merge-conflicted or cut-short id lock with its line and the fix', () => {
+    const dir = projectCopy();
+    const lock = join(dir, 'content/apparatus/ids.lock.json');
+    const text = readFileSync(lock, 'utf8');
+    writeFileSync(
+      lock,
+      `${text.slice(0, 40)}\n<<<<<<< HEAD\n  "x": 1\n=======\n  "x": 2\n>>>>>>> other\n${text.slice(40)}`,
+    );
+    const conflicted = ingest([], dir);
+    expect(conflicted.code).toBe(2);
+    expect(conflicted.stderr).toMatch(
+      /^ingest: content\/apparatus\/ids\.lock\.json:6:1: Unexpected merge-conflict marker `<<<<<<<` in the id lock, expected the JSON the ingest wrote \[lock-conflict\]\n {2}fix: never merge the lock by hand/u,
+    );
+    writeFileSync(lock, text.slice(0, 100));
+    const cut = ingest([], dir);
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toContain('Unexpected text that is not JSON in the id lock');
+    expect(cut.stderr).toContain(
+      'fix: restore the file from git (`git checkout -- content/apparatus/ids.lock.json`)',
+    );
+  }, 60_000);
 
   it('handles a 10 MB witness (418 copies of the scrape) in one pass', () => {
     const copies = Array.from({ length: 418 }, (_, i) => witnessText().replaceAll('Kirov', `Kirov${i}`));

@@ -219,8 +219,12 @@ describe('the index entry schema', () => {
       'aliases.0: expected a spelling, not an empty string',
     ]);
     expect(issues({ ...valid, source: { title: 'PWN', url: 'encyklopedia.pwn.pl' } })).toEqual([
-      'source.url: expected an absolute URL such as "https://en.wikipedia.org/wiki/Smolny"',
+      'source.url: expected an absolute http(s) URL such as "https://en.wikipedia.org/wiki/Smolny" (other schemes, such as javascript: or data:, are refused)',
     ]);
+    expect(issues({ ...valid, source: { title: 'PWN', url: 'javascript:alert(1)' } })).toEqual([
+      'source.url: expected an absolute http(s) URL such as "https://en.wikipedia.org/wiki/Smolny" (other schemes, such as javascript: or data:, are refused)',
+    ]);
+    expect(issues({ ...valid, sorce: { title: 'PWN' } })).toEqual([': Unrecognized key: "sorce"']);
     expect(issues({ ...valid, source: { title: '' } })).toEqual([
       'source.title: expected the source’s title, e.g. "Wikipedia, Leonid Nikolaev"',
     ]);

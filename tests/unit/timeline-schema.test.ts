@@ -92,7 +92,7 @@ describe('the timeline event schema', () => {
       'source.text: name the source in `text`',
     ]);
     expect(problemsOf({ ...valid, source: { text: 'A book', url: 'ftp://example.org/' } })).toEqual([
-      'source.url: expected an http(s) URL',
+      'source.url: expected an absolute http(s) URL such as "https://en.wikipedia.org/wiki/Assassination_of_Sergei_Kirov" (other schemes, such as javascript: or data:, are refused)',
     ]);
     expect(problemsOf({ ...valid, source: { text: 'A book' } })).toEqual([]);
   });

@@ -1,7 +1,11 @@
+import type { Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
 import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { ContentError } from '../content-error.ts';
+import { abbreviate, ContentError } from '../content-error.ts';
 import { type Annotation, annotationSchema } from '../schema/annotation.ts';
+import { isPublishableHref } from '../schema/web-url.ts';
 
 /** A 1-based line and column in a file. */
 export interface Point {
@@ -81,7 +85,21 @@ export function parseAnnotationFile(source: string, file: string): AnnotationFil
     return offset === undefined ? { line: 2, column: 1 } : pointAt(offset);
   };
 
-  const raw: unknown = document.toJS() ?? {};
+  let raw: unknown;
+  try {
+    // Aliases are expanded at most 100 times: a YAML “billion laughs” would otherwise exhaust memory.
+    raw = document.toJS({ maxAliasCount: 100 }) ?? {};
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new ContentError({
+      file,
+      line: 2,
+      column: 1,
+      rule: 'annotation-yaml',
+      message: `Unexpected YAML aliases (*name) expanding past 100 copies, expected plain values: ${error.message}`,
+      fix: 'write each value out instead of repeating it through anchors (&name) and aliases (*name)',
+    });
+  }
   const result = annotationSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0] as z.core.$ZodIssue;
@@ -89,6 +107,7 @@ export function parseAnnotationFile(source: string, file: string): AnnotationFil
     throw new ContentError({ file, ...positionOf(path), ...describeIssue(issue, path, raw) });
   }
   const body = source.slice(frontmatter[0].length).trim();
+  checkBody(source.slice(frontmatter[0].length), frontmatter[0].split('\n').length - 1, file);
   if (body === '') {
     throw new ContentError({
       file,
@@ -111,6 +130,56 @@ export function parseAnnotationFile(source: string, file: string): AnnotationFil
       related: positionOf(['related']),
     },
   };
+}
+
+const markdown = unified().use(remarkParse);
+
+/**
+ * The note's Markdown may hold only what the site renders: raw HTML would be dropped with its text
+ * (the pipeline does not pass it through, so the strict Content-Security-Policy and the plain-text
+ * exports never meet markup a note author wrote), and a link may lead only to the web or this site.
+ * `lineOffset` is the number of lines before the body, so positions point into the file.
+ */
+function checkBody(body: string, lineOffset: number, file: string): void {
+  const tree = markdown.parse(body) as Root;
+  const problems: ContentError[] = [];
+  const at = (node: { position?: { start: { line: number; column: number } } | undefined }) => ({
+    line: (node.position?.start.line ?? 1) + lineOffset,
+    column: node.position?.start.column ?? 1,
+  });
+  const walk = (node: Root | Root['children'][number]): void => {
+    if (problems.length > 0) return;
+    if (node.type === 'html') {
+      problems.push(
+        new ContentError({
+          file,
+          ...at(node),
+          rule: 'annotation-html',
+          message: `Unexpected raw HTML \`${abbreviate(node.value, 40)}\` in the note, expected Markdown (HTML is not rendered, so its text would be lost)`,
+          fix: 'write it in Markdown: a paragraph is plain text, *emphasis* for <em>, **strong** for <strong>, [words](https://…) for a link',
+        }),
+      );
+      return;
+    }
+    if (
+      (node.type === 'link' || node.type === 'image' || node.type === 'definition') &&
+      !isPublishableHref(node.url)
+    ) {
+      problems.push(
+        new ContentError({
+          file,
+          ...at(node),
+          rule: 'annotation-link',
+          message: `Unexpected link target "${abbreviate(node.url, 60)}" in the note, expected an http(s) URL or a path of this site`,
+          fix: 'link to a web page (https://…) or to a page of the edition (/timeline/#…); other schemes such as javascript: or data: are refused',
+        }),
+      );
+      return;
+    }
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
+  if (problems[0]) throw problems[0];
 }
 
 function describeIssue(

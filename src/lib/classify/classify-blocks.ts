@@ -9,12 +9,23 @@ export interface RemovalCandidate extends Span {
   reason: string;
 }
 
-const wordsOf = (text: string) => text.split(/\s+/u).filter((word) => /\p{L}|\p{N}/u.test(word));
+/**
+ * How many words (runs of non-space holding a letter or digit) the text has, counting no further than
+ * `limit`: the rules only ask whether a line is short, and a long paragraph need not be split to say no.
+ */
+function wordCount(text: string, limit: number): number {
+  let count = 0;
+  for (const match of text.matchAll(/\S+/gu)) {
+    if (/\p{L}|\p{N}/u.test(match[0])) count++;
+    if (count >= limit) break;
+  }
+  return count;
+}
 const fold = (text: string) => text.replace(/\s+/gu, ' ').trim().toLowerCase();
 
 /** A single line of a few words: what SEO templates insert between paragraphs. */
 function isShortLine(text: string, block: Block): boolean {
-  return block.lines.length === 1 && wordsOf(text).length <= 14;
+  return block.lines.length === 1 && wordCount(text, 15) <= 14;
 }
 
 /**
@@ -23,20 +34,24 @@ function isShortLine(text: string, block: Block): boolean {
  * the scrape (repetition, punctuation, bullets, licence wording), never at this witness's words.
  */
 export function classifyBlocks(text: string, blocks: readonly Block[]): RemovalCandidate[] {
+  // Only short lines can be keyword spam, so only they are counted (a long paragraph is never folded).
   const lineCounts = new Map<string, number>();
   for (const block of blocks) {
+    if (!isShortLine(text.slice(block.start, block.end), block)) continue;
     const key = fold(text.slice(block.start, block.end));
     lineCounts.set(key, (lineCounts.get(key) ?? 0) + 1);
   }
 
+  const interface_ = findInterfaceText(text, blocks);
   const candidates: RemovalCandidate[] = [];
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     const blockText = text.slice(block.start, block.end);
     const whole = (kind: RemovalKind, reason: string) =>
       candidates.push({ start: block.start, end: block.end, kind, reason });
 
-    const repeats = lineCounts.get(fold(blockText)) ?? 0;
-    if (isShortLine(blockText, block) && repeats >= 2) {
+    const short = isShortLine(blockText, block);
+    const repeats = short ? (lineCounts.get(fold(blockText)) ?? 0) : 0;
+    if (short && repeats >= 2) {
       whole(
         'keyword-spam',
         `search-keyword line that the page repeats ${repeats} times between paragraphs; it is not part of any text`,
@@ -47,7 +62,14 @@ export function classifyBlocks(text: string, blocks: readonly Block[]): RemovalC
       whole('navigation', 'navigation bullets (links to other pages), not part of any text');
       continue;
     }
-    if (isShortLine(blockText, block) && !/[.,;:]["'”’)]*$/u.test(blockText)) {
+    if (interface_.has(index)) {
+      whole(
+        'interface-text',
+        'interface text of the web page: a prompt or form label that ends in a colon or an ellipsis (where a field, a result list or a loading message follows), and the short lines around it; it addresses the page’s visitor, not the reader of any text',
+      );
+      continue;
+    }
+    if (short && !/[.,;:]["'”’)]*$/u.test(blockText)) {
       whole(
         'web-title',
         /\s[|–-]\s/u.test(blockText)
@@ -67,6 +89,47 @@ export function classifyBlocks(text: string, blocks: readonly Block[]): RemovalC
     candidates.push(...findLicenceSentences(text, block));
   }
   return candidates;
+}
+
+/** A line that points at something the page's interface puts after it: a field, a result list, a spinner. */
+const PROMPT_END = /(?::|…|\.\.\.)\s*$/u;
+/** Quoted words are text (a line of verse, a slogan), never the interface's own. */
+const QUOTED = /^["“‘'«]|["”’'»]$/u;
+
+/**
+ * The site's own interface text, which aggregator pages scrape along with the text: a search widget's
+ * prompt (“… for your request:”), form labels (“Name:”), and the instructions and status lines around
+ * them (“wait for the results …”). Recognised by shape: a run of short blocks (each line at most 14
+ * words, unquoted) of which at least one ends in a colon or an ellipsis. A text's own short lead-in
+ * (“He wrote:”) stands before a full paragraph, so the last line of a run is not counted as a prompt
+ * when a long block follows it. Returns the indexes of the blocks to remove.
+ */
+function findInterfaceText(text: string, blocks: readonly Block[]): Set<number> {
+  const isShort = (block: Block) =>
+    !block.bulleted &&
+    block.lines.length <= 6 &&
+    block.lines.every((line) => {
+      const lineText = text.slice(line.start, line.end);
+      const words = wordCount(lineText, 15);
+      return words > 0 && words <= 14 && !QUOTED.test(lineText);
+    });
+  const found = new Set<number>();
+  for (let first = 0; first < blocks.length; first++) {
+    const firstBlock = blocks[first];
+    if (!firstBlock || !isShort(firstBlock)) continue;
+    let last = first;
+    while (blocks[last + 1] && isShort(blocks[last + 1] as Block)) last++;
+    const prompts: number[] = [];
+    for (let i = first; i <= last; i++) {
+      const block = blocks[i] as Block;
+      const endsInPrompt = block.lines.some((line) => PROMPT_END.test(text.slice(line.start, line.end)));
+      const leadIn = i === last && i + 1 < blocks.length;
+      if (endsInPrompt && !leadIn) prompts.push(i);
+    }
+    if (prompts.length > 0) for (let i = first; i <= last; i++) found.add(i);
+    first = last;
+  }
+  return found;
 }
 
 /** Punctuation standing alone between spaces (“connected with the . the October”): where snippets were glued. */
@@ -91,7 +154,7 @@ function findLicenceSentences(text: string, block: Block): RemovalCandidate[] {
     let first = i;
     while (first > 0 && !licence[first - 1]) {
       const previous = sentences[first - 1];
-      if (!previous || wordsOf(text.slice(previous.start, previous.end)).length > 6) break;
+      if (!previous || wordCount(text.slice(previous.start, previous.end), 7) > 6) break;
       first--;
     }
     let last = i;

@@ -90,22 +90,23 @@ interface Token extends Span {
 export function findFlattenedHeadings(text: string, sentences: readonly Span[]): HeadingCandidate[] {
   const found: HeadingCandidate[] = [];
   for (const sentence of sentences) {
-    const tokens = tokenize(text, sentence);
+    // Only the title-case run at the sentence's start matters, and of it only the first words (a heading
+    // has at most 12) and where its last sentence opener stands: a long sentence is not kept as tokens.
+    const tokens: Token[] = [];
     let run = 0;
-    while (run < tokens.length && isTitleToken(tokens[run]?.word ?? '')) {
-      if (/[.;:!?]["'”’]*$/u.test(tokens[run]?.word ?? '')) break;
+    let split = -1;
+    let stopped = false;
+    for (const token of tokenize(text, sentence)) {
+      if (tokens.length <= 12) tokens.push(token);
+      if (!isTitleToken(token.word) || /[.;:!?]["'”’]*$/u.test(token.word)) {
+        stopped = true;
+        break;
+      }
+      if (run >= 2 && SENTENCE_OPENERS.has(bare(token.word))) split = run;
       run++;
     }
     // The run must stop at an ordinary lowercase word: a heading is followed by running prose.
-    if (run >= tokens.length) continue;
-    let split = -1;
-    for (let i = run - 1; i >= 2; i--) {
-      if (SENTENCE_OPENERS.has(bare(tokens[i]?.word ?? ''))) {
-        split = i;
-        break;
-      }
-    }
-    if (split === -1) continue;
+    if (!stopped || split === -1 || split > 12) continue;
     const heading = tokens.slice(0, split);
     const last = heading.at(-1);
     const first = heading[0];
@@ -122,18 +123,13 @@ export function findFlattenedHeadings(text: string, sentences: readonly Span[]):
   return found;
 }
 
-function tokenize(text: string, span: Span): Token[] {
-  const tokens: Token[] = [];
+function* tokenize(text: string, span: Span): Generator<Token> {
   const pattern = /\S+/gu;
-  const slice = text.slice(span.start, span.end);
-  for (let match = pattern.exec(slice); match; match = pattern.exec(slice)) {
-    tokens.push({
-      word: match[0],
-      start: span.start + match.index,
-      end: span.start + match.index + match[0].length,
-    });
+  pattern.lastIndex = span.start;
+  for (let match = pattern.exec(text); match && match.index < span.end; match = pattern.exec(text)) {
+    const end = Math.min(match.index + match[0].length, span.end);
+    yield { word: text.slice(match.index, end), start: match.index, end };
   }
-  return tokens;
 }
 
 /** The word without surrounding punctuation. */

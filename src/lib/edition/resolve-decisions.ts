@@ -26,6 +26,8 @@ export interface ResolvedHeading extends Span {
   reason: string;
   origin: Origin;
   confirmed: boolean;
+  /** Index of the decision in the edition file's `headings`, or null for an unconfirmed heuristic heading. */
+  decision: number | null;
 }
 
 export interface ResolvedGap {
@@ -51,12 +53,24 @@ export interface Overruled extends Span {
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
+const wordChar = /[\p{L}\p{N}]/u;
+/** True when the span starts or ends between two letters or digits of the same word. */
+function cutsWord(text: string, span: Span): boolean {
+  const joined = (at: number) => wordChar.test(text[at - 1] ?? '') && wordChar.test(text[at] ?? '');
+  return joined(span.start) || joined(span.end);
+}
+
 /** Resolves quotes of the edition file against the witness; each must occur as often as it says. */
 export class QuoteResolver {
   readonly #text: string;
   readonly #edition: ParsedEdition;
   readonly #witnessFile: string;
   readonly #lines: LineIndex;
+
+  /** The witness text the quotes are resolved in. */
+  get text(): string {
+    return this.#text;
+  }
 
   constructor(text: string, edition: ParsedEdition, witnessFile: string, lines: LineIndex) {
     this.#text = text;
@@ -107,7 +121,17 @@ export function resolveRemovals(
   }
   const removals: ResolvedRemoval[] = [];
   edition.data.removals.forEach((decision, index) => {
-    for (const span of quotes.resolve(decision.quote, ['removals', index, 'quote'], decision.occurrences)) {
+    const spans = quotes.resolve(decision.quote, ['removals', index, 'quote'], decision.occurrences);
+    const cut = spans.find((span) => cutsWord(quotes.text, span));
+    if (cut) {
+      throw edition.problemAt(
+        ['removals', index, 'quote'],
+        'quote-cuts-word',
+        `Unexpected removal quote “${abbreviate(decision.quote)}” that begins or ends inside a word of the witness (“${abbreviate(quotes.text.slice(Math.max(0, cut.start - 20), cut.end + 20))}”), expected whole words`,
+        'quote whole words (a removal takes words out of the text, never parts of a word)',
+      );
+    }
+    for (const span of spans) {
       // Quoting the start of what a heuristic found confirms all of it: no need to copy a long block.
       const seen = candidates.filter((candidate) => overlaps(candidate, span));
       const start = Math.min(span.start, ...seen.map((c) => c.start));
@@ -158,7 +182,7 @@ export function resolveHeadings(
 ): { headings: ResolvedHeading[]; overruled: Overruled[] } {
   if (!edition || !quotes) {
     return {
-      headings: candidates.map((c) => ({ ...c, origin: 'heuristic', confirmed: false })),
+      headings: candidates.map((c) => ({ ...c, origin: 'heuristic', confirmed: false, decision: null })),
       overruled: [],
     };
   }
@@ -177,11 +201,12 @@ export function resolveHeadings(
         reason: decision.reason,
         origin: seen ? 'heuristic' : 'edition',
         confirmed: true,
+        decision: index,
       });
   });
   for (const candidate of candidates) {
     if (!decided.some((span) => overlaps(span, candidate))) {
-      headings.push({ ...candidate, origin: 'heuristic', confirmed: false });
+      headings.push({ ...candidate, origin: 'heuristic', confirmed: false, decision: null });
     }
   }
   return { headings: headings.sort((a, b) => a.start - b.start), overruled };

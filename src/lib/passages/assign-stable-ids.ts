@@ -1,5 +1,5 @@
 import { slug } from 'github-slugger';
-import type { IdLock, RetiredId } from '../schema/ledger.ts';
+import type { IdLock, LockedRetiredId } from '../schema/ledger.ts';
 import { containment, textSimilarity } from './text-similarity.ts';
 
 /** What the id matcher needs to know of a passage. */
@@ -85,6 +85,10 @@ export function assignStableIds(candidates: readonly IdCandidate[], previous: Id
     }
   });
 
+  // Pass 3: a paragraph an earlier edit removed and this one restores takes its retired id back.
+  const revivedFor = reviveRetired(candidates, oldFor, previous?.retired ?? []);
+  const revived = new Set(revivedFor.values());
+
   // New passages: a slug of their opening words, never one used before (live or retired).
   const used = new Set<string>([
     ...old.map((entry) => entry.id),
@@ -94,6 +98,8 @@ export function assignStableIds(candidates: readonly IdCandidate[], previous: Id
   const ids = candidates.map((candidate, i) => {
     const match = oldFor[i];
     if (match !== undefined) return old[match]?.id ?? '';
+    const back = revivedFor.get(i);
+    if (back !== undefined) return back;
     const base = openingSlug(candidate.text);
     let id = base;
     // Many paragraphs may open alike (“It is …”): remember the last suffix per base instead of counting up anew.
@@ -106,7 +112,10 @@ export function assignStableIds(candidates: readonly IdCandidate[], previous: Id
   });
 
   const retired = retireUnmatched(old, taken, candidates, ids, oldFor);
-  const chained = chainRetired(previous?.retired ?? [], retired);
+  const chained = chainRetired(
+    (previous?.retired ?? []).filter((entry) => !revived.has(entry.id)),
+    retired,
+  );
   return {
     ids,
     lock: {
@@ -127,12 +136,12 @@ function retireUnmatched(
   candidates: readonly IdCandidate[],
   ids: readonly string[],
   oldFor: readonly (number | undefined)[],
-): RetiredId[] {
+): LockedRetiredId[] {
   const survivorOf = new Map<number, number>();
   oldFor.forEach((j, i) => {
     if (j !== undefined) survivorOf.set(j, i);
   });
-  const retired: RetiredId[] = [];
+  const retired: LockedRetiredId[] = [];
   old.forEach((entry, j) => {
     if (taken.has(j)) return;
     // The surviving neighbours in the old order: the passages a merge would have joined it to.
@@ -156,13 +165,18 @@ function retireUnmatched(
       id: entry.id,
       successor: ids[successor] ?? '',
       reason: merged === undefined ? 'removed' : 'merged',
+      document: entry.document,
+      text: entry.text,
     });
   });
   return retired;
 }
 
 /** Keeps every earlier retirement, re-pointed when its successor has itself been retired now. */
-function chainRetired(earlier: readonly RetiredId[], now: readonly RetiredId[]): RetiredId[] {
+function chainRetired(
+  earlier: readonly LockedRetiredId[],
+  now: readonly LockedRetiredId[],
+): LockedRetiredId[] {
   const nowById = new Map(now.map((r) => [r.id, r]));
   const resolve = (id: string) => {
     let current = id;
@@ -171,6 +185,58 @@ function chainRetired(earlier: readonly RetiredId[], now: readonly RetiredId[]):
     return current;
   };
   return [...earlier.map((r) => ({ ...r, successor: resolve(r.successor) })), ...now];
+}
+
+/**
+ * Which unmatched passages are retired paragraphs come back, by index: the same text, or (when it was
+ * also corrected) text as similar as pass 2 asks and the same opening words, which gave the id. Only
+ * retired ids whose lock entry kept the text can come back.
+ */
+function reviveRetired(
+  candidates: readonly IdCandidate[],
+  oldFor: readonly (number | undefined)[],
+  retired: readonly LockedRetiredId[],
+): Map<number, string> {
+  const revivedFor = new Map<number, string>();
+  const withText = retired.filter(
+    (entry): entry is LockedRetiredId & { text: string } => entry.text !== undefined,
+  );
+  if (withText.length === 0) return revivedFor;
+  const taken = new Set<string>();
+  const byText = new Map<string, (typeof withText)[number][]>();
+  for (const entry of withText) {
+    const key = normalise(entry.text);
+    byText.set(key, [...(byText.get(key) ?? []), entry]);
+  }
+  candidates.forEach((candidate, i) => {
+    if (oldFor[i] !== undefined) return;
+    const entry = byText.get(normalise(candidate.text))?.find((e) => !taken.has(e.id));
+    if (!entry) return;
+    revivedFor.set(i, entry.id);
+    taken.add(entry.id);
+  });
+  const byOpening = new Map<string, (typeof withText)[number][]>();
+  for (const entry of withText) {
+    const key = openingSlug(entry.text);
+    byOpening.set(key, [...(byOpening.get(key) ?? []), entry]);
+  }
+  candidates.forEach((candidate, i) => {
+    if (oldFor[i] !== undefined || revivedFor.has(i)) return;
+    let best: string | undefined;
+    let bestScore = MATCH_THRESHOLD;
+    for (const entry of byOpening.get(openingSlug(candidate.text)) ?? []) {
+      if (taken.has(entry.id)) continue;
+      const score = textSimilarity(entry.text, candidate.text);
+      if (score > bestScore) {
+        best = entry.id;
+        bestScore = score;
+      }
+    }
+    if (best === undefined) return;
+    revivedFor.set(i, best);
+    taken.add(best);
+  });
+  return revivedFor;
 }
 
 /** A readable anchor from the first words: `zinoviev-and-kamenev-are-no-fools`. */

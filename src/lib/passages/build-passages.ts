@@ -93,13 +93,24 @@ export function normaliseSpace(text: string): string {
 
 const CLOSING_PUNCTUATION = /[.,;:!?)\]”’]/u;
 
-/** Joins the pieces with single spaces and inserts each gap's bracket where the missing words belong. */
+/**
+ * Joins the pieces with single spaces and inserts each gap's bracket where the missing words belong.
+ * The text is gathered as runs of non-space characters and joined once: appending character by
+ * character would hold a chain of millions of strings for a long paragraph.
+ */
 function composeText(
   text: string,
   pieces: readonly Span[],
   gaps: readonly ResolvedGap[],
 ): { text: string; gaps: PassageDraft['gaps'] } {
-  let out = '';
+  const parts: string[] = [];
+  let length = 0;
+  let endsWithSpace = false;
+  const append = (part: string) => {
+    parts.push(part);
+    length += part.length;
+    endsWithSpace = part.endsWith(' ');
+  };
   let pendingSpace = false;
   let afterMarker = false;
   const placed: PassageDraft['gaps'] = [];
@@ -109,28 +120,35 @@ function composeText(
       const gap = gaps[g++];
       if (!gap) continue;
       const marker = gapMarker(gap);
-      if (out !== '' && !out.endsWith(' ')) out += ' ';
-      placed.push({ gap, marker, at: out.length });
-      out += marker;
+      if (length > 0 && !endsWithSpace) append(' ');
+      placed.push({ gap, marker, at: length });
+      append(marker);
       pendingSpace = true;
       afterMarker = true;
     }
   };
   for (const piece of pieces) {
-    if (out !== '') pendingSpace = true;
-    for (let offset = piece.start; offset < piece.end; offset++) {
+    if (length > 0) pendingSpace = true;
+    let offset = piece.start;
+    while (offset < piece.end) {
       insertGapsAt(offset);
       const char = text[offset] ?? '';
       if (/\s/u.test(char)) {
-        pendingSpace = out !== '';
+        pendingSpace = length > 0;
+        offset++;
         continue;
       }
-      if (pendingSpace && !(afterMarker && CLOSING_PUNCTUATION.test(char))) out += ' ';
+      if (pendingSpace && !(afterMarker && CLOSING_PUNCTUATION.test(char))) append(' ');
       pendingSpace = false;
       afterMarker = false;
-      out += char;
+      // The rest of the word, up to the next gap (a gap may fall inside a word: “inin”).
+      const nextGap = gaps[g]?.at ?? Infinity;
+      let end = offset + 1;
+      while (end < piece.end && end < nextGap && !/\s/u.test(text[end] ?? '')) end++;
+      append(text.slice(offset, end));
+      offset = end;
     }
     insertGapsAt(piece.end);
   }
-  return { text: out, gaps: placed };
+  return { text: parts.join(''), gaps: placed };
 }

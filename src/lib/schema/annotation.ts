@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webUrlSchema } from './web-url.ts';
 
 /*
  * Frontmatter of a marginal note, `content/annotations/<id>.md`. The file name is the note's id
@@ -55,9 +56,7 @@ export const noteSourceSchema = z.strictObject(
       .string({ error: 'expected the title of the source, as the reader sees it' })
       .min(1, { error: 'expected the title of the source, as the reader sees it' }),
     /** Where to read it online; the title links there. Default: none (printed works, the witness). */
-    url: z
-      .url({ error: 'expected an absolute URL such as "https://en.wikipedia.org/wiki/Sergei_Kirov"' })
-      .optional(),
+    url: webUrlSchema('https://en.wikipedia.org/wiki/Sergei_Kirov').optional(),
   },
   { error: 'expected a source with `title` and optionally `url`' },
 );

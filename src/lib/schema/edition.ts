@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { gapKindSchema } from './passage.ts';
+import { webUrlSchema } from './web-url.ts';
+
+/*
+ * Every object here is strict: a field the schema does not know (`satus:` for `status:`) is refused
+ * rather than ignored, since an ignored decision is a decision silently lost.
+ */
 
 /** The kinds of foreign matter the edition removes from a witness. */
 export const removalKindSchema = z.enum([
@@ -9,6 +15,7 @@ export const removalKindSchema = z.enum([
   'snippet-stitch',
   'licence',
   'outside-document',
+  'interface-text',
 ]);
 
 /** An ISO 8601 date with its precision: `1934`, `1934-12` or `1934-12-01`. */
@@ -18,44 +25,58 @@ export const partialDateSchema = z
     message: 'expected an ISO date with its precision: YYYY, YYYY-MM or YYYY-MM-DD',
   });
 
-/** An exact quote of the witness. Whitespace runs in the quote match any whitespace run in the witness. */
-const quoteSchema = z.string().min(3, { message: 'expected a quote of at least 3 characters' });
+/**
+ * An exact quote of the witness. Whitespace runs in the quote match any whitespace run in the witness.
+ * At least three characters besides spaces and at least one letter or digit: a quote of spaces or
+ * punctuation alone matches everywhere (with `occurrences: all` it would remove the text between letters).
+ */
+const quoteSchema = z
+  .string()
+  .refine((quote) => quote.trim().length >= 3, {
+    message: 'expected a quote of at least 3 characters besides spaces (a blank quote matches everywhere)',
+  })
+  .refine((quote) => /[\p{L}\p{N}]/u.test(quote), {
+    message: 'expected words of the witness (a quote of punctuation alone matches everywhere)',
+  });
+
+/** A line of text the reader sees: not empty, not only spaces. */
+const textSchema = z.string().trim().min(1, { message: 'expected text, not an empty or blank string' });
 
 /** A document the witness contains (the essay, the obituary glued before it). */
-export const documentSchema = z.object({
+export const documentSchema = z.strictObject({
   /** Short id, used in passage paths and URLs: `essay`, `obituary`. */
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: 'expected a lowercase id such as "essay"' }),
   /** The title the edition prints. */
-  title: z.string().min(1),
+  title: textSchema,
   /** Other titles the text is known by. Default: none. */
-  otherTitles: z.array(z.string()).default([]),
+  otherTitles: z.array(textSchema).default([]),
   /** Authors or signatories, as printed. */
-  authors: z.array(z.string()).min(1),
+  authors: z.array(textSchema).min(1),
   /** When it was written or dated, with its precision. */
   date: partialDateSchema,
   /** Translator into English, or null when unknown. */
-  translator: z.string().nullable(),
+  translator: textSchema.nullable(),
   /** What the document is, in one sentence, for the reader who meets it first. */
-  description: z.string().min(1),
+  description: textSchema,
   /**
    * What the witness lacks beyond the gaps it marks (words dropped without a trace), said to the reader in the
    * document's header and on /about/. Default: none, for a text the edition has no reason to think incomplete.
    */
-  completeness: z.string().min(1).optional(),
+  completeness: textSchema.optional(),
   /** Where the site publishes it: `/` for the essay, `/obituary/` for a companion. */
   path: z.string().regex(/^\/(?:[a-z0-9-]+\/)*$/, { message: 'expected a path such as "/" or "/obituary/"' }),
   /** Where the online text comes from, and what it credits. */
-  source: z.object({
+  source: z.strictObject({
     /** The archive that published the text the witness copies. */
-    archive: z.string(),
-    /** The archive page, when known. */
-    url: z.url().nullable(),
+    archive: textSchema,
+    /** The archive page, when known: an http(s) URL, or null. */
+    url: webUrlSchema('https://www.marxists.org/archive/trotsky/1934/12/kirov.htm').nullable(),
     /** The printed edition the archive transcribed, as the archive describes it. */
-    printed: z.string().nullable(),
+    printed: textSchema.nullable(),
     /** The licence or permission under which the archive publishes it. */
-    licence: z.string(),
+    licence: textSchema,
     /** The credit line the archive asks for. */
-    credit: z.string(),
+    credit: textSchema,
   }),
   /** Exact quote of the witness where the document begins. */
   begins: quoteSchema,
@@ -64,49 +85,49 @@ export const documentSchema = z.object({
 });
 
 /** A section heading that the scrape flattened into the running text. */
-export const headingDecisionSchema = z.object({
+export const headingDecisionSchema = z.strictObject({
   /** The heading's words, exactly as in the witness. */
   quote: quoteSchema,
   /** `rejected` overrules a heuristic that took these words for a heading. Default: heading. */
   status: z.enum(['heading', 'rejected']).default('heading'),
   /** Why the editor takes these words for a heading. */
-  reason: z.string().min(1),
+  reason: textSchema,
 });
 
 /** Foreign matter to remove, with its reason. */
-export const removalDecisionSchema = z.object({
+export const removalDecisionSchema = z.strictObject({
   /** The removed text, exactly as in the witness (a whole block or sentences of it). */
   quote: quoteSchema,
   /** `all` removes every occurrence; otherwise the quote must occur exactly once. Default: 1. */
   occurrences: z.union([z.literal('all'), z.literal(1)]).default(1),
   kind: removalKindSchema,
   /** Why it is not part of any document. Shown to the reader in the apparatus. */
-  reason: z.string().min(1),
+  reason: textSchema,
 });
 
 /** A heuristic removal the editor overrules: the text stays. */
-export const retainDecisionSchema = z.object({
+export const retainDecisionSchema = z.strictObject({
   quote: quoteSchema,
-  reason: z.string().min(1),
+  reason: textSchema,
 });
 
 /** A gap in the witness: confirmed and marked, restored from a source, or rejected as a false alarm. */
 export const gapDecisionSchema = z
-  .object({
+  .strictObject({
     /** Exact quote of the witness that ends where the missing words belong. */
     after: quoteSchema,
     /** `unresolved` marks […]; `restored` prints [value]; `rejected` says the heuristic was wrong here. */
     status: z.enum(['unresolved', 'restored', 'rejected']),
     /** What is missing, in a few words: "a year", "a population figure", "a quotation". */
-    missing: z.string().min(1).optional(),
+    missing: textSchema.optional(),
     /** The heuristic that found it, when the editor adds a gap no heuristic saw. Default: editorial. */
     kind: gapKindSchema.default('editorial'),
     /** The restored value (only with status `restored`). */
-    value: z.string().min(1).optional(),
+    value: textSchema.optional(),
     /** Where the value comes from (only with status `restored`). */
-    source: z.string().min(1).optional(),
+    source: textSchema.optional(),
     /** The editor's reasoning, shown in the apparatus. */
-    reason: z.string().min(1),
+    reason: textSchema,
   })
   .superRefine((gap, ctx) => {
     if (gap.status === 'restored' && (!gap.value || !gap.source)) {
@@ -133,14 +154,14 @@ export const gapDecisionSchema = z
   });
 
 /** The edition file, `content/source/<witness>.edition.yaml`: every editorial decision as data. */
-export const editionFileSchema = z.object({
+export const editionFileSchema = z.strictObject({
   /** The edition as a whole. */
-  edition: z.object({
-    title: z.string().min(1),
+  edition: z.strictObject({
+    title: textSchema,
     /** Who is responsible for the edition. */
-    editors: z.string().min(1),
+    editors: textSchema,
     /** The licence of the edition's own apparatus (notes, timeline, decisions). */
-    licence: z.string().min(1),
+    licence: textSchema,
   }),
   /** The documents in the witness, in witness order. */
   documents: z.array(documentSchema).min(1),

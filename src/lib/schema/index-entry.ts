@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { webUrlSchema } from './web-url.ts';
 
 /** What an index entry names; the index page groups entries by it, in this order. */
 export const indexKindSchema = z.enum(['person', 'organisation', 'place', 'term'], {
@@ -6,18 +7,18 @@ export const indexKindSchema = z.enum(['person', 'organisation', 'place', 'term'
 });
 
 /** Where the entry's description comes from; the index page shows it beside the entry. */
-export const indexSourceSchema = z.object({
+export const indexSourceSchema = z.strictObject({
   /** The source as a reader would cite it: a title, or "the witness, line 142". */
   title: z.string().min(1, { error: 'expected the source’s title, e.g. "Wikipedia, Leonid Nikolaev"' }),
   /** Its address, when it is on the web. Default: none. */
-  url: z.url({ error: 'expected an absolute URL such as "https://en.wikipedia.org/wiki/Smolny"' }).optional(),
+  url: webUrlSchema('https://en.wikipedia.org/wiki/Smolny').optional(),
 });
 
 /**
  * One entry of the index of names and terms, `content/index/<id>.yaml`. The build finds every passage
  * that mentions the name or one of its aliases; an entry that no passage mentions stops the build.
  */
-export const indexEntrySchema = z.object({
+export const indexEntrySchema = z.strictObject({
   /** Stable id, equal to the file name without `.yaml`; the entry's anchor on the index page. */
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
     error: 'expected a lowercase id of letters, digits and hyphens, such as "communist-international"',

@@ -77,18 +77,28 @@ export const ledgerSchema = z.object({
   retired: z.array(retiredIdSchema),
 });
 
+/**
+ * A retired id in the id lock, with the paragraph's last text and document, so that the paragraph gets
+ * its id back if an edit restores it (older locks have retired ids without them).
+ */
+export const lockedRetiredIdSchema = retiredIdSchema.extend({
+  document: z.string().optional(),
+  text: z.string().optional(),
+});
+
 /** `content/apparatus/ids.lock.json`: every id ever assigned, so links survive re-ingest. */
 export const idLockSchema = z.object({
   version: z.literal(1),
   /** Live passages in edition order, with the text their id was last matched on. */
   passages: z.array(z.object({ id: z.string(), document: z.string(), text: z.string() })),
-  /** Retired ids and their successors; never shrinks. */
-  retired: z.array(retiredIdSchema),
+  /** Retired ids and their successors; shrinks only when a restored paragraph takes its id back. */
+  retired: z.array(lockedRetiredIdSchema),
 });
 
 export type LedgerRemoval = z.infer<typeof ledgerRemovalSchema>;
 export type LedgerHeading = z.infer<typeof ledgerHeadingSchema>;
 export type LedgerGap = z.infer<typeof ledgerGapSchema>;
 export type RetiredId = z.infer<typeof retiredIdSchema>;
+export type LockedRetiredId = z.infer<typeof lockedRetiredIdSchema>;
 export type Ledger = z.infer<typeof ledgerSchema>;
 export type IdLock = z.infer<typeof idLockSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { datePrecisions, precisionOf } from '../timeline/partial-date.ts';
+import { webUrlSchema } from './web-url.ts';
 
 /*
  * A timeline event, `content/timeline/<id>.yaml`: one file per event, the file name is its id (its
@@ -27,7 +28,7 @@ export const eventSourceSchema = z.strictObject({
   /** The source as the reader sees it: who, what, where, and the words that support the event. Required. */
   text: z.string().trim().min(1, { error: 'name the source in `text`' }),
   /** A link to the source when it is online and may be linked to. Default: none. */
-  url: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  url: webUrlSchema('https://en.wikipedia.org/wiki/Assassination_of_Sergei_Kirov').optional(),
 });
 
 /** A passage's stable id: the part of its link after `#`. */

@@ -1,0 +1,116 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  outputProblem,
+  recoverInterrupted,
+  type SwapStep,
+  writeOutput,
+} from '../../scripts/lib/ingest-output.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'kirov-output-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const nameOf = (path: string) => relative(root, path);
+
+/** An ingest output of one edition: passages, ledger and lock, each naming which edition it is. */
+const edition = (name: string, passages: string[]) =>
+  new Map<string, string>([
+    ...passages.map((id): [string, string] => [`passages/essay/${id}.md`, `${name} ${id}\n`]),
+    ['apparatus/ledger.json', `{"edition":"${name}"}\n`],
+    ['apparatus/ids.lock.json', `{"edition":"${name}"}\n`],
+  ]);
+
+/** Every file of the output folder (staging folders aside) with its text. */
+function readOutput(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (entry.name.startsWith('.ingest-')) continue;
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(relative(dir, path), readFileSync(path, 'utf8'));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+class Killed extends Error {}
+
+describe('writeOutput', () => {
+  const OLD = edition('old', ['one', 'two', 'three']);
+  const NEW = edition('new', ['one', 'four']);
+
+  it('replaces the old output by the new one and leaves no staging folder', () => {
+    const dir = join(root, 'plain');
+    writeOutput(dir, OLD, nameOf);
+    writeOutput(dir, NEW, nameOf);
+    expect(readOutput(dir)).toEqual(NEW);
+    expect(readdirSync(dir).sort()).toEqual(['apparatus', 'passages']);
+  });
+
+  it('killed at any step, leaves the old output whole or the new one whole, which the next run puts in place', () => {
+    const steps: SwapStep[] = [];
+    writeOutput(join(root, 'steps'), OLD, nameOf);
+    writeOutput(join(root, 'steps'), NEW, nameOf, (step) => steps.push(step));
+    expect(steps).toEqual([
+      'staged',
+      'marked',
+      'passages-set-aside',
+      'passages-moved',
+      'moved apparatus/ids.lock.json',
+      'moved apparatus/ledger.json',
+      'done',
+    ]);
+    for (const killAt of steps) {
+      const dir = join(root, `kill-${killAt.replace(/\W+/gu, '-')}`);
+      writeOutput(dir, OLD, nameOf);
+      expect(() =>
+        writeOutput(dir, NEW, nameOf, (step) => {
+          if (step === killAt) throw new Killed(step);
+        }),
+      ).toThrow(Killed);
+      const committed = steps.indexOf(killAt) >= steps.indexOf('marked');
+      if (!committed) expect(readOutput(dir)).toEqual(OLD);
+      const recovered = recoverInterrupted(dir);
+      expect([killAt, recovered]).toEqual([
+        killAt,
+        killAt === 'done' ? null : committed ? 'finished' : 'discarded',
+      ]);
+      expect(readOutput(dir)).toEqual(committed ? NEW : OLD);
+      expect(readdirSync(dir).sort()).toEqual(['apparatus', 'passages']);
+    }
+  });
+
+  it('cleans up and names the path when the output cannot be written', () => {
+    const dir = join(root, 'blocked');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'apparatus'), 'a file where the folder belongs');
+    expect(() => writeOutput(dir, NEW, nameOf)).toThrow(
+      'blocked/apparatus:1:1: Unexpected ENOTDIR writing blocked/apparatus, expected a folder the ingest can create and write [unwritable-output]\n' +
+        '  fix: blocked/apparatus is a file where a folder belongs: move it away, or choose another folder with --out; nothing was changed',
+    );
+    expect(readdirSync(dir)).toEqual(['apparatus']);
+    expect(existsSync(join(dir, '.ingest-staging'))).toBe(false);
+  });
+
+  it('says which path a permission error concerns and how to fix it', () => {
+    const error = Object.assign(new Error('EACCES: permission denied'), {
+      code: 'EACCES',
+      path: join(root, 'content/apparatus/ledger.json'),
+    });
+    expect(outputProblem(error, join(root, 'content'), nameOf).message).toBe(
+      'content/apparatus/ledger.json:1:1: Unexpected EACCES writing content/apparatus/ledger.json, expected a folder the ingest can create and write [unwritable-output]\n' +
+        '  fix: make content/apparatus/ledger.json writable (`chmod u+w content/apparatus/ledger.json`, or check its owner), or choose another folder with --out; nothing was changed',
+    );
+  });
+});
