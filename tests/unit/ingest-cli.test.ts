@@ -226,5 +226,5 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
     });
     expect(result.passages).toHaveLength(418 * 63);
     expect(new Set(result.passages.map((p) => p.frontmatter.id)).size).toBe(418 * 63);
-  }, 60_000);
+  }, 180_000);
 });
