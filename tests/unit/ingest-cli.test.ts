@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -182,6 +191,24 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
     expect(other.stderr).toContain('add --force to replace the output of');
   }, 60_000);
 
+  it('--check reports what an interrupted ingest left, and the next ingest discards its unfinished output', () => {
+    const dir = projectCopy();
+    mkdirSync(join(dir, 'content/.ingest-staging/passages/essay'), { recursive: true });
+    writeFileSync(join(dir, 'content/.ingest-staging/passages/essay/half.md'), 'half-written\n');
+    const check = ingest(['--check'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toBe(
+      'ingest --check: an interrupted ingest left content/.ingest-staging/\n  fix: run `npm run ingest`, which finishes or discards it, then review the diff and commit it\n',
+    );
+    const run = ingest([], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'ingest: deleted the unfinished output an interrupted ingest left in content/',
+    );
+    expect(existsSync(join(dir, 'content/.ingest-staging'))).toBe(false);
+    expect(ingest(['--check'], dir).code).toBe(0);
+  });
+
   it('never deletes a file in passages/ that the ingest did not write', () => {
     const dir = projectCopy();
     writeFileSync(join(dir, 'content/passages/essay/my-draft.md'), 'a draft\n');
@@ -228,5 +255,5 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
     });
     expect(result.passages).toHaveLength(418 * 63);
     expect(new Set(result.passages.map((p) => p.frontmatter.id)).size).toBe(418 * 63);
-  }, 60_000);
+  }, 180_000);
 });

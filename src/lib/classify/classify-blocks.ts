@@ -42,7 +42,7 @@ export function classifyBlocks(text: string, blocks: readonly Block[]): RemovalC
     lineCounts.set(key, (lineCounts.get(key) ?? 0) + 1);
   }
 
-  const interface_ = findInterfaceText(text, blocks);
+  const interfaceBlocks = findInterfaceText(text, blocks);
   const candidates: RemovalCandidate[] = [];
   for (const [index, block] of blocks.entries()) {
     const blockText = text.slice(block.start, block.end);
@@ -62,7 +62,7 @@ export function classifyBlocks(text: string, blocks: readonly Block[]): RemovalC
       whole('navigation', 'navigation bullets (links to other pages), not part of any text');
       continue;
     }
-    if (interface_.has(index)) {
+    if (interfaceBlocks.has(index)) {
       whole(
         'interface-text',
         'interface text of the web page: a prompt or form label that ends in a colon or an ellipsis (where a field, a result list or a loading message follows), and the short lines around it; it addresses the page’s visitor, not the reader of any text',
