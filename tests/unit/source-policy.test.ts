@@ -61,6 +61,21 @@ describe('the source policy', () => {
     expect(refused, `sources on the denied list:\n${refused.join('\n')}`).toEqual([]);
   });
 
+  it('names no denied host in a title or a source text either, linked or not', () => {
+    const named = contentFiles.flatMap((file) =>
+      readFileSync(join(root, file), 'utf8')
+        .split('\n')
+        .flatMap((text, index) =>
+          deniedHosts
+            .filter(({ host }) =>
+              new RegExp(`(^|[^a-z0-9.-])${host.replaceAll('.', '\\.')}\\b`, 'i').test(text),
+            )
+            .map(({ host, reason }) => `${file}:${index + 1}: ${host} (${reason})`),
+        ),
+    );
+    expect(named, `denied hosts named as sources:\n${named.join('\n')}`).toEqual([]);
+  });
+
   it('denies a listed host and its subdomains, and only those', () => {
     expect(deniedHostOf('https://www.liquisearch.com/sergey_kirov')?.host).toBe('liquisearch.com');
     expect(deniedHostOf('http://encyclopedia2.thefreedictionary.com/reformism')?.host).toBe(

@@ -16,6 +16,9 @@ export interface DeniedHost {
 const mirror = (of: string) => `a copy of ${of} under another name; cite the original`;
 
 export const deniedHosts: readonly DeniedHost[] = [
+  { host: 'absoluteastronomy.com', reason: mirror('old versions of Wikipedia') },
+  { host: 'the-uncensored-wiki.com', reason: mirror('old versions of Wikipedia') },
+  { host: 'formaementis.wordpress.com', reason: 'an anonymous blog; cite an encyclopedia or a biography' },
   { host: 'academic.ru', reason: mirror('encyclopedias (Britannica, Wikipedia)') },
   { host: 'fr-academic.com', reason: mirror('French Wikipedia') },
   {
