@@ -46,7 +46,8 @@ export interface StaticSite {
 
 /**
  * Serves dist/ (or another build folder) on 127.0.0.1 and a free port, under the base path, as a
- * static host would.
+ * static host would: a folder without its final slash is redirected to it, and an address with no file
+ * gets 404.html with status 404.
  */
 export async function serveDist(dir: string = distDir): Promise<StaticSite> {
   const folder = resolve(dir);
@@ -75,7 +76,13 @@ export async function serveDist(dir: string = distDir): Promise<StaticSite> {
         });
         response.end(body);
       })
-      .catch(() => send(404, `Not found: ${pathname}`));
+      .catch(async () => {
+        // As a static host does: the site's own not-found page, with the status that says so.
+        const notFound = await readFile(join(folder, '404.html')).catch(() => null);
+        if (!notFound) return send(404, `Not found: ${pathname}`);
+        response.writeHead(404, { 'Content-Type': contentTypes['.html'] ?? 'text/html' });
+        response.end(notFound);
+      });
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
