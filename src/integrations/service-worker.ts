@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listFiles } from '../../scripts/lib/list-files.ts';
+import { guardBuildStep } from './build-step.ts';
 
 /*
  * Writes the offline worker, dist/sw.js: src/service-worker/worker.js with this build's plan in front
@@ -211,13 +212,13 @@ export function serviceWorker(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': guardBuildStep('offline worker (kirov-service-worker)', ({ dir, logger }) => {
         const plan = writeServiceWorker(fileURLToPath(dir), base);
         const kept = plan.shell.length + plan.precache.length;
         logger.info(
           `service worker precaches ${kept} files (${(precacheBytes(plan) / 1024).toFixed(0)} KB of a ${(PRECACHE_BUDGET / 1024).toFixed(0)} KB budget); ${plan.deferred} files (${(plan.deferredBytes / 1024).toFixed(0)} KB) are cached when read`,
         );
-      },
+      }),
     },
   };
 }

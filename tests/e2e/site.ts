@@ -6,6 +6,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
+import { INCOMPLETE_FILE } from '../../src/integrations/build-step.ts';
 import { EDITION_FILE } from '../../src/lib/content-paths.ts';
 import { editionFileSchema } from '../../src/lib/schema/edition.ts';
 import { type PassageFrontmatter, passageSchema } from '../../src/lib/schema/passage.ts';
@@ -54,6 +55,11 @@ export async function serveDist(dir: string = distDir): Promise<StaticSite> {
   if (!existsSync(join(folder, 'index.html'))) {
     throw new Error(
       `${relative(root, folder)}/index.html not found; build the site first with \`npx astro build\``,
+    );
+  }
+  if (existsSync(join(folder, INCOMPLETE_FILE))) {
+    throw new Error(
+      `${relative(root, join(folder, INCOMPLETE_FILE))}: the build is incomplete, and must not be served:\n${readFileSync(join(folder, INCOMPLETE_FILE), 'utf8')}`,
     );
   }
   const server = createServer((request, response) => {

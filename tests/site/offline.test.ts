@@ -34,7 +34,8 @@ describe('the offline worker (sw.js)', () => {
   });
 
   test('keeps only files the build has, each as the worker was written for it', () => {
-    if (!plan) throw new Error('sw.js: Unexpected worker without a plan, expected `self.kirovOffline = {…};`');
+    if (!plan)
+      throw new Error('sw.js: Unexpected worker without a plan, expected `self.kirovOffline = {…};`');
     expect(() => verifyPlan(plan, distDir)).not.toThrow();
     const stale = [...plan.shell, ...plan.precache].filter(
       (entry) => revision(fileOf(entry.url, base)) !== entry.revision,
