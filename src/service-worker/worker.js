@@ -11,8 +11,8 @@
  *   that a new worker takes over tells its reader (src/scripts/register-service-worker.ts).
  * - A file kept at install is answered from the device. Anything else is fetched, and a page or file
  *   that arrives is kept for next time ("cached as read"). Offline, a navigation that was never kept gets
- *   the offline page when the site has that page, and the not-found page (status 404) when it has not;
- *   a path missing its final slash goes to the path with it.
+ *   the offline page when the site has that page, and the not-found page (status 404) when it has not.
+ *   A page's address missing its final slash goes to the page, online or not.
  */
 
 const plan = self.kirovOffline;
@@ -125,6 +125,11 @@ async function respond(request, url) {
   const key = keyOf(url);
   const kept = (await caches.match(key, { cacheName: PRECACHE })) ?? null;
   if (kept) return kept;
+  // A page's address without its final slash goes to the page, whatever the server would answer.
+  if (request.mode === 'navigate' && !url.pathname.endsWith('/')) {
+    const slashed = await toSlashed(url);
+    if (slashed) return slashed;
+  }
   try {
     const response = await fetch(request);
     if (response.ok && response.type === 'basic' && !response.redirected) {
@@ -140,13 +145,15 @@ async function respond(request, url) {
   }
 }
 
+async function toSlashed(url) {
+  const pages = await sitePages();
+  if (!pages.has(`${url.pathname}/`)) return null;
+  return Response.redirect(`${url.origin}${url.pathname}/${url.search}`, 301);
+}
+
 async function offlineNavigation(url) {
   const pages = await sitePages();
-  const path = url.pathname;
-  if (!path.endsWith('/') && pages.has(`${path}/`)) {
-    return Response.redirect(`${url.origin}${path}/${url.search}${url.hash}`, 301);
-  }
-  if (pages.has(path)) return copyWithStatus(plan.offline, 200);
+  if (pages.has(url.pathname)) return copyWithStatus(plan.offline, 200);
   return copyWithStatus(plan.notFound, 404);
 }
 

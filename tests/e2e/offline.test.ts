@@ -119,7 +119,7 @@ describe('the offline worker after a deploy with a missing file', () => {
     await context.setOffline(true);
     const unread: string[] = [];
     for (const path of pages.filter((url) => url !== `${base}about/`)) {
-      const response = await page.goto(`${env.site.origin}${path}`);
+      const response = await page.goto(`${env.site.origin}${path}`, { waitUntil: 'domcontentloaded' });
       if (response?.status() !== 200 || (await page.locator('h1, .passage').count()) === 0) unread.push(path);
     }
     expect(unread, 'kept pages that did not open offline').toEqual([]);
@@ -136,5 +136,5 @@ describe('the offline worker after a deploy with a missing file', () => {
     expect(page.url()).toBe(env.site.url('/timeline/'));
     expect(await page.locator('h1').count()).toBe(1);
     await context.close();
-  }, 120_000);
+  }, 180_000);
 });
