@@ -4,7 +4,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { listFiles } from '../../scripts/lib/list-files.ts';
+import { listFiles } from '../lib/list-files.ts';
 import { guardBuildStep } from './build-step.ts';
 
 /*

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { listFiles } from '../../scripts/lib/list-files.ts';
+import { listFiles } from '../lib/list-files.ts';
 import { guardBuildStep } from './build-step.ts';
 
 /*
