@@ -164,11 +164,11 @@ async function copyWithStatus(url, status) {
 }
 
 let pagesOfSite = null;
-/** Every page path the site has (its list is part of the shell). */
+/** Every page path the site has (its list is part of the shell; read once it is there). */
 async function sitePages() {
-  pagesOfSite ??= caches
-    .match(plan.pages, { cacheName: PRECACHE })
-    .then((response) => (response ? response.json() : []))
-    .then((paths) => new Set(paths));
+  if (pagesOfSite) return pagesOfSite;
+  const response = await caches.match(plan.pages, { cacheName: PRECACHE });
+  if (!response) return new Set();
+  pagesOfSite = new Set(await response.json());
   return pagesOfSite;
 }
