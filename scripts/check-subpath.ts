@@ -14,6 +14,7 @@ const BROWSER_TESTS = [
   'tests/e2e/search.test.ts',
   'tests/e2e/classtools.test.ts',
   'tests/e2e/timeline.test.ts',
+  'tests/e2e/offline.test.ts',
 ];
 
 const folder = mkdtempSync(join(tmpdir(), 'kirov-subpath-'));

@@ -27,7 +27,9 @@
  *   Astro     the build's wall time minus all its timed astro:build:done hooks: Node's start-up,
  *             config, content sync, types, Vite, and rendering every page.
  *   Pagefind  the kirov-pagefind hook: reading the published JSON and writing the index.
- *   service worker  the kirov-service-worker hook (Workbox precache manifest over every file).
+ *   service worker  the kirov-service-worker hook (hashing every file, planning the precache).
+ *   offline precache  what the service worker keeps at install (files, KB, within its budget) and
+ *             what it leaves to be cached when read, beside the size of the whole build.
  *   CSP, …    every other integration's astro:build:done hook, one figure each, so that a new
  *             integration is timed apart from Astro without touching this file.
  *   total     ingest + the whole build.
@@ -52,6 +54,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -61,6 +64,7 @@ import { performance } from 'node:perf_hooks';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { passageText } from '../../src/lib/passage-text.ts';
 import { type PassageFrontmatter, passageSchema } from '../../src/lib/schema/passage.ts';
+import { listFiles } from '../lib/list-files.ts';
 import type { Figure } from './figure.ts';
 
 const SCALES = [1, 10, 100] as const;
@@ -98,6 +102,10 @@ interface ScaleResult {
   pages: number;
   records: number;
   peakKb: number | null;
+  /** What the offline worker keeps at install (its budget) and what it leaves to be cached when read. */
+  precache: { files: number; kb: number; budgetKb: number; deferred: number; deferredKb: number };
+  /** The whole build folder, for comparison. */
+  dist: { files: number; kb: number };
   /** The 1-minute load average when the build ended: other work on the machine skews the times. */
   load: number;
 }
@@ -175,6 +183,8 @@ async function measureScale(root: string, scale: number, real: RealPassage[]): P
     pages: Number(/(\d+) page\(s\) built/.exec(log)?.[1] ?? Number.NaN),
     records: Number(/indexed (\d+) records/.exec(log)?.[1] ?? Number.NaN),
     peakKb: build.peakKb,
+    precache: precacheOf(log, label),
+    dist: sizeOf(dist),
     load: loadavg()[0] ?? Number.NaN,
   };
   progress(`${label} build: ${result.pages} pages in ${build.ms.toFixed(0)} ms`);
@@ -182,6 +192,29 @@ async function measureScale(root: string, scale: number, real: RealPassage[]): P
   rmSync(join(root, `cache-${scale}x`), { recursive: true, force: true });
   if (scale !== 100) rmSync(dist, { recursive: true, force: true });
   return result;
+}
+
+/** The service worker integration's report: "precaches N files (K KB of a B KB budget); D files (E KB) are cached when read". */
+function precacheOf(log: string, label: string): ScaleResult['precache'] {
+  const match =
+    /precaches (\d+) files \((\d+) KB of a (\d+) KB budget\); (\d+) files \((\d+) KB\) are cached when read/.exec(
+      log,
+    );
+  if (!match) throw new Error(`bench: the ${label} build printed no precache figures (kirov-service-worker)`);
+  const [, files, kb, budgetKb, deferred, deferredKb] = match.map(Number);
+  return {
+    files: files ?? Number.NaN,
+    kb: kb ?? Number.NaN,
+    budgetKb: budgetKb ?? Number.NaN,
+    deferred: deferred ?? Number.NaN,
+    deferredKb: deferredKb ?? Number.NaN,
+  };
+}
+
+function sizeOf(dir: string): ScaleResult['dist'] {
+  const files = listFiles(dir);
+  const bytes = files.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
+  return { files: files.length, kb: bytes / 1024 };
 }
 
 const HOOK_LABELS = new Map([
@@ -237,6 +270,12 @@ function figuresOf(results: ScaleResult[]): Figure[] {
         ...(note ? { note } : {}),
       });
     }
+    figures.push({
+      name: `${label}, offline precache`,
+      value: r.precache.kb,
+      unit: 'KB',
+      note: `${r.precache.files} files kept at install (budget ${r.precache.budgetKb} KB); ${r.precache.deferred} files (${(r.precache.deferredKb / 1024).toFixed(1)} MB) over the budget cached when read; dist/ holds ${r.dist.files} files (${(r.dist.kb / 1024).toFixed(1)} MB)`,
+    });
     if (r.peakKb !== null)
       figures.push({
         name: `${label}, build peak memory`,

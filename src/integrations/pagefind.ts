@@ -10,6 +10,7 @@ import {
   type PublishedPassages,
   searchRecords,
 } from '../lib/search/search-records.ts';
+import { guardBuildStep } from './build-step.ts';
 
 /**
  * Builds the Pagefind index in-process when Astro has written the site, from the data the site publishes
@@ -21,7 +22,7 @@ export function pagefindIndex(): AstroIntegration {
   return {
     name: 'kirov-pagefind',
     hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
+      'astro:build:done': guardBuildStep('search index (kirov-pagefind)', async ({ dir, logger }) => {
         const read = async <T>(name: string): Promise<T | null> => {
           const path = fileURLToPath(new URL(name, dir));
           return existsSync(path) ? (JSON.parse(await readFile(path, 'utf8')) as T) : null;
@@ -34,7 +35,7 @@ export function pagefindIndex(): AstroIntegration {
         const apparatus = await read<ApparatusSummary>('apparatus.json');
         const records = searchRecords({ passages, notes, events, apparatus });
         await writeIndex(records, fileURLToPath(new URL('pagefind/', dir)), logger);
-      },
+      }),
     },
   };
 }

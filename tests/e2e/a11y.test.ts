@@ -42,7 +42,9 @@ function pagesToCheck(all: string[]): string[] {
   return all.filter((path) => !path.startsWith('/p/') || sample.has(path));
 }
 
-const pages = pagesToCheck(builtPages());
+/** An address the site does not have: the server answers it with the not-found page (404.html). */
+const NOT_FOUND = '/no-such-page/';
+const pages = [...pagesToCheck(builtPages()), NOT_FOUND];
 const widths = [1280, 820, 390] as const;
 
 let site: StaticSite;
@@ -64,6 +66,7 @@ it('finds the pages to check in the build', () => {
   expect(pages).toContain('/about/');
   expect(pages).toContain('/names/');
   expect(pages).toContain('/timeline/');
+  expect(pages).toContain('/offline/');
   expect(pages.filter((path) => path.startsWith('/p/'))).toHaveLength(3);
 });
 
@@ -101,7 +104,7 @@ describe.each(pages)('%s', (path) => {
       const page = await context.newPage();
       try {
         const response = await page.goto(site.url(path), { waitUntil: 'networkidle' });
-        expect(response?.status()).toBe(200);
+        expect(response?.status()).toBe(path === NOT_FOUND ? 404 : 200);
         await checkScheme(page, path, width, 'light');
         await checkScheme(page, path, width, 'dark');
         expect(

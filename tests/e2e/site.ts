@@ -6,6 +6,7 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
+import { INCOMPLETE_FILE } from '../../src/integrations/build-step.ts';
 import { EDITION_FILE } from '../../src/lib/content-paths.ts';
 import { editionFileSchema } from '../../src/lib/schema/edition.ts';
 import { type PassageFrontmatter, passageSchema } from '../../src/lib/schema/passage.ts';
@@ -46,13 +47,19 @@ export interface StaticSite {
 
 /**
  * Serves dist/ (or another build folder) on 127.0.0.1 and a free port, under the base path, as a
- * static host would.
+ * static host would: a folder without its final slash is redirected to it, and an address with no file
+ * gets 404.html with status 404.
  */
 export async function serveDist(dir: string = distDir): Promise<StaticSite> {
   const folder = resolve(dir);
   if (!existsSync(join(folder, 'index.html'))) {
     throw new Error(
       `${relative(root, folder)}/index.html not found; build the site first with \`npx astro build\``,
+    );
+  }
+  if (existsSync(join(folder, INCOMPLETE_FILE))) {
+    throw new Error(
+      `${relative(root, join(folder, INCOMPLETE_FILE))}: the build is incomplete, and must not be served:\n${readFileSync(join(folder, INCOMPLETE_FILE), 'utf8')}`,
     );
   }
   const server = createServer((request, response) => {
@@ -75,7 +82,13 @@ export async function serveDist(dir: string = distDir): Promise<StaticSite> {
         });
         response.end(body);
       })
-      .catch(() => send(404, `Not found: ${pathname}`));
+      .catch(async () => {
+        // As a static host does: the site's own not-found page, with the status that says so.
+        const notFound = await readFile(join(folder, '404.html')).catch(() => null);
+        if (!notFound) return send(404, `Not found: ${pathname}`);
+        response.writeHead(404, { 'Content-Type': contentTypes['.html'] ?? 'text/html' });
+        response.end(notFound);
+      });
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

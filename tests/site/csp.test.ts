@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { inlineHashes, policyOf } from '../../src/integrations/csp.ts';
+import { hasSearch, inlineHashes, policyOf } from '../../src/integrations/csp.ts';
 import { distDir, htmlPages } from './support/built.ts';
 
 /*
@@ -20,15 +20,26 @@ function policyFor(page: string): Map<string, string[]> {
 }
 
 describe('Content-Security-Policy', () => {
+  test("allows WebAssembly only on the pages with the search: the documents and the edition's own pages", () => {
+    const allowing = htmlPages.filter((page) =>
+      policyFor(page).get('script-src')?.includes("'wasm-unsafe-eval'"),
+    );
+    expect(allowing).toEqual(htmlPages.filter((page) => !page.startsWith('p/')));
+    expect(htmlPages.filter((page) => page.startsWith('p/')).length).toBeGreaterThan(60);
+  });
+
   test.each(htmlPages)('%s allows only its own origin and its own inline code', (page) => {
     const policy = policyFor(page);
     expect(policy.get('default-src')).toEqual(["'self'"]);
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'self'"]);
     expect(policy.get('img-src')).toEqual(["'self'", 'data:']);
-    const own = inlineHashes(readFileSync(join(distDir, page), 'utf8'));
-    // Pagefind compiles its WebAssembly, which needs 'wasm-unsafe-eval'; JavaScript eval stays off.
-    expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'", ...own.script]);
+    const html = readFileSync(join(distDir, page), 'utf8');
+    const own = inlineHashes(html);
+    // Pagefind compiles its WebAssembly, which needs 'wasm-unsafe-eval', on the pages with the search
+    // only; JavaScript eval stays off everywhere.
+    const wasm = hasSearch(html) ? ["'wasm-unsafe-eval'"] : [];
+    expect(policy.get('script-src')).toEqual(["'self'", ...wasm, ...own.script]);
     expect(policy.get('style-src')).toEqual(["'self'", ...own.style]);
     const everySource = [...policy.values()].flat();
     expect(

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { inlineHashes, narrowPolicy } from '../../src/integrations/csp.ts';
+import { contentOrigins, inlineHashes, narrowPolicy } from '../../src/integrations/csp.ts';
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const css = 'body{margin:0}';
@@ -12,8 +12,32 @@ const page = (policy: string, body = '') =>
 describe('narrowPolicy', () => {
   it("keeps only this page's own style hash and drops the hashes of scripts it does not carry", () => {
     const astro = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${hash('island()')}; style-src 'self' ${hash(css)} ${other}`;
-    expect(narrowPolicy(page(astro), 'dist/index.html')).toContain(
+    expect(narrowPolicy(page(astro, '<div data-site-search hidden></div>'), 'dist/index.html')).toContain(
       meta(`default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${hash(css)}`),
+    );
+  });
+
+  it("allows WebAssembly ('wasm-unsafe-eval') only on a page with the search", () => {
+    const astro = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${hash(css)}`;
+    expect(narrowPolicy(page(astro, '<main><p>¶ 1</p></main>'), 'dist/p/x/index.html')).toContain(
+      meta(`default-src 'self'; script-src 'self'; style-src 'self' ${hash(css)}`),
+    );
+    expect(
+      narrowPolicy(page(astro, '<p>data-site-search is only words here</p>'), 'dist/a/index.html'),
+    ).toContain(meta(`default-src 'self'; script-src 'self'; style-src 'self' ${hash(css)}`));
+  });
+
+  it('names the content file, line and column, when a script reaches the page from a note’s data: URL', () => {
+    const url = 'data:text/html,<script>alert(document.domain)</script>';
+    const note = {
+      path: 'content/annotations/smolny.md',
+      text: `---\nkind: place\nsources:\n  - title: A page\n    url: ${url}\n---\nThe Smolny.\n`,
+    };
+    const other = { path: 'content/timeline/1934-12-01.yaml', text: 'title: Kirov shot\n' };
+    const html = page(`script-src 'self'; style-src 'self' ${hash(css)}`, `<a href="${url}">A page</a>`);
+    const origins = (code: string) => contentOrigins(code, [other, note]);
+    expect(() => narrowPolicy(html, 'dist/index.html', origins)).toThrow(
+      `content/annotations/smolny.md:5:33: Unexpected script in the content (it reaches dist/index.html as inline script with hash ${hash('alert(document.domain)')}, which the Content-Security-Policy forbids), expected text, links with http: or https: addresses, or site paths; remove the script (a data: or javascript: URL, or a <script> element) from that file`,
     );
   });
 

@@ -42,14 +42,14 @@ function watchPolicy(browser: Browser, refused: string[]): void {
 }
 
 /**
- * Serves dist/ and launches Chromium for the calling test file; both are closed when its tests end.
+ * Serves dist/ (or the folder `dir` names when the tests start) and launches Chromium for the calling test file; both are closed when its tests end.
  * A test fails when a page it opened had anything refused by the Content-Security-Policy.
  */
-export function useSiteInBrowser(): SiteInBrowser {
+export function useSiteInBrowser(dir?: () => string): SiteInBrowser {
   const opened = {} as SiteInBrowser;
   const refused: string[] = [];
   beforeAll(async () => {
-    opened.site = await serveDist();
+    opened.site = await serveDist(dir?.());
     opened.browser = await launchChromium();
     watchPolicy(opened.browser, refused);
   });

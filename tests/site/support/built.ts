@@ -4,6 +4,7 @@ import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { attribute, elementsOf } from '../../../scripts/lib/hast-elements.ts';
 import { listFiles } from '../../../scripts/lib/list-files.ts';
+import { INCOMPLETE_FILE } from '../../../src/integrations/build-step.ts';
 import { base, distDir } from '../../support/build-under-test.ts';
 
 /*
@@ -12,6 +13,14 @@ import { base, distDir } from '../../support/build-under-test.ts';
  */
 
 export { attribute, base, distDir, elementsOf };
+
+// A build whose astro:build:done steps failed part-way is not the site, whatever else it holds.
+const incomplete = join(distDir, INCOMPLETE_FILE);
+if (existsSync(incomplete)) {
+  throw new Error(
+    `${relative(process.cwd(), incomplete)}: the build is incomplete, and must not be deployed:\n${readFileSync(incomplete, 'utf8')}`,
+  );
+}
 
 /** The site's own origin and base as its pages name it (KIROV_SITE), e.g. http://localhost:4321/. */
 export const siteUrl = new URL(base, process.env.KIROV_SITE ?? 'http://localhost:4321').href;
