@@ -44,6 +44,23 @@ export function loadMarginalNotes(root: URL | string): PlacedNote[] {
   return notes;
 }
 
+/**
+ * The title of each timeline event, by id, for the notes' links to the events they relate to.
+ * The files are validated by the timeline collection when the pages are built; here a title is
+ * all that is read, and an event without one is left out.
+ */
+export function readEventTitles(root: URL | string): Record<string, string> {
+  const dir = join(typeof root === 'string' ? root : fileURLToPath(root), timelineDir);
+  if (!existsSync(dir)) return {};
+  const titles: Record<string, string> = {};
+  for (const name of readdirSync(dir).filter((file) => /\.ya?ml$/.test(file))) {
+    const data: unknown = parseYaml(readFileSync(join(dir, name), 'utf8'));
+    const title = typeof data === 'object' && data !== null ? (data as { title?: unknown }).title : undefined;
+    if (typeof title === 'string') titles[name.replace(/\.ya?ml$/, '')] = title;
+  }
+  return titles;
+}
+
 /** Every `content/annotations/**\/*.md`, parsed and validated, in file-name order. */
 export function readAnnotationFiles(rootDir: string): AnnotationFile[] {
   const dir = join(rootDir, annotationsDir);
