@@ -71,6 +71,7 @@ function place(): void {
     })),
     {
       gap: 0.375 * rem,
+      briefGap: 0.125 * rem,
       top: 0,
       columns: twoColumns.matches ? 2 : 1,
       tolerance: rem,
