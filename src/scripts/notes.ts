@@ -20,13 +20,14 @@ interface Pair {
   ref: HTMLAnchorElement;
   note: HTMLElement;
   details: HTMLDetailsElement;
-  gist: HTMLElement | null;
+  summary: HTMLElement;
 }
 
 const pairs: Pair[] = [...document.querySelectorAll<HTMLAnchorElement>('a.note-ref')].flatMap((ref) => {
   const note = document.getElementById(ref.hash.slice(1));
   const details = note?.querySelector('details');
-  return note && details ? [{ ref, note, details, gist: note.querySelector<HTMLElement>('.gist') }] : [];
+  const summary = details?.querySelector('summary');
+  return note && details && summary ? [{ ref, note, details, summary }] : [];
 });
 
 /** The note opened last, which keeps its place while the others make room for it. */
@@ -39,20 +40,22 @@ function place(): void {
   // Measuring: nothing is written until every number is read.
   const articleBox = article.getBoundingClientRect();
   const padding = parseFloat(article.style.paddingBottom) || 0;
-  const measured = pairs.map(({ ref, note, details, gist }) => {
+  const measured = pairs.map(({ ref, note, details, summary }) => {
     const height = note.getBoundingClientRect().height;
-    // A brief note's first words are collapsed, not removed: their lines are still laid out, and
-    // counting them gives the same height whether the note is brief or not, so that a note's
-    // state never changes what the layout is given.
-    const shown = gist?.getBoundingClientRect().height ?? 0;
-    const full = gist ? linesOf(gist) * parseFloat(getComputedStyle(gist).lineHeight) : 0;
+    // The summary's lines, counted rather than measured: a brief note's first words are clipped,
+    // not removed, so the count is the same whether the note is brief or not, and a note's state
+    // never changes what the layout is given.
+    const lineHeight = parseFloat(getComputedStyle(summary).lineHeight);
+    const { title, gist } = summaryLines(summary);
+    const chrome = height - summary.getBoundingClientRect().height;
     return {
       line: (ref.getClientRects()[0] ?? ref.getBoundingClientRect()).top,
       parent: note.offsetParent?.getBoundingClientRect().top ?? 0,
       top: note.getBoundingClientRect().top,
       open: details.open,
-      brief: height - shown,
-      short: height - shown + full,
+      title,
+      brief: chrome + title * lineHeight,
+      short: chrome + (title + gist) * lineHeight,
       height,
     };
   });
@@ -86,6 +89,7 @@ function place(): void {
     if (!pair || !m) return;
     pair.note.style.top = `${slot.top + articleBox.top - m.parent}px`;
     pair.note.classList.toggle('is-brief', slot.brief);
+    pair.note.style.setProperty('--t', String(m.title));
     pair.note.classList.toggle('is-left', slot.column === 1);
     bottom = Math.max(
       bottom,
@@ -96,11 +100,22 @@ function place(): void {
   article.style.paddingBottom = overflow > 0 ? `${overflow}px` : '';
 }
 
-/** The number of lines an element's text takes (its line boxes, by their distinct tops). */
-function linesOf(element: Element): number {
+/** The lines of a summary: its number and title, and its first words (after the line break). */
+function summaryLines(summary: HTMLElement): { title: number; gist: number } {
+  const lines = (range: Range) => {
+    const tops = [...range.getClientRects()].map((rect) => rect.top).sort((a, b) => a - b);
+    // Boxes on one line may start a pixel apart (a bold title beside its number).
+    return tops.filter((top, index) => index === 0 || top - (tops[index - 1] ?? top) > 4).length;
+  };
   const range = document.createRange();
-  range.selectNodeContents(element);
-  return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  range.selectNodeContents(summary);
+  const br = summary.querySelector('br');
+  if (!br) return { title: lines(range), gist: 0 };
+  range.setEndBefore(br);
+  const title = lines(range);
+  range.selectNodeContents(summary);
+  range.setStartAfter(br);
+  return { title, gist: lines(range) };
 }
 
 function sync(pair: Pair): void {

@@ -137,7 +137,7 @@ describe('marginal notes in the margin (768 px and wider)', () => {
             .replace(/\s+/g, ' ')
             .trim(),
           href: (anchor as HTMLAnchorElement).href,
-          back: anchor.closest('.note-back') !== null,
+          back: anchor.matches('.note-src ~ p:last-child > a'),
         })),
       );
       const back = links.filter((link) => link.back);
@@ -356,8 +356,17 @@ describe('/notes.json', () => {
       asides.map((aside) => ({
         id: aside.id.replace(/^note-/, ''),
         n: Number(aside.querySelector('.note-n')?.textContent),
-        gist: aside.querySelector('.gist')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-        paragraphs: [...aside.querySelectorAll('details > p:not([class])')].map(
+        // The summary's first words: what follows the line break after the title.
+        gist: (() => {
+          const summary = aside.querySelector('summary');
+          const br = summary?.querySelector('br');
+          if (!summary || !br) return '';
+          const range = document.createRange();
+          range.selectNodeContents(summary);
+          range.setStartAfter(br);
+          return range.toString().replace(/\s+/g, ' ').trim();
+        })(),
+        paragraphs: [...aside.querySelectorAll('details > p:not(.note-src, .note-src ~ p)')].map(
           (p) => p.textContent?.replace(/\s+/g, ' ').trim() ?? '',
         ),
       })),

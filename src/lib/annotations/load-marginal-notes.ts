@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { ID_LOCK_FILE } from '../content-paths.ts';
 import { idLockSchema } from '../schema/ledger.ts';
 import { passageSchema } from '../schema/passage.ts';
+import { formatPartialDate, precisionOf } from '../timeline/partial-date.ts';
 import { checkRelatedEvents } from './check-related-events.ts';
 import { type AnnotationFile, parseAnnotationFile } from './parse-annotation-file.ts';
 import { type NotePassage, type PlacedNote, placeNotes } from './place-notes.ts';
@@ -45,9 +46,9 @@ export function loadMarginalNotes(root: URL | string): PlacedNote[] {
 }
 
 /**
- * The title of each timeline event, by id, for the notes' links to the events they relate to.
- * The files are validated by the timeline collection when the pages are built; here a title is
- * all that is read, and an event without one is left out.
+ * Each timeline event as a note names it, by id: its title and its date ("Kirov assassinated in the
+ * Smolny, 1 December 1934"). The files are validated by the timeline collection when the pages are
+ * built; here only the title and the date are read, and an event without them is left out.
  */
 export function readEventTitles(root: URL | string): Record<string, string> {
   const dir = join(typeof root === 'string' ? root : fileURLToPath(root), timelineDir);
@@ -55,8 +56,13 @@ export function readEventTitles(root: URL | string): Record<string, string> {
   const titles: Record<string, string> = {};
   for (const name of readdirSync(dir).filter((file) => /\.ya?ml$/.test(file))) {
     const data: unknown = parseYaml(readFileSync(join(dir, name), 'utf8'));
-    const title = typeof data === 'object' && data !== null ? (data as { title?: unknown }).title : undefined;
-    if (typeof title === 'string') titles[name.replace(/\.ya?ml$/, '')] = title;
+    const { title, date } = (typeof data === 'object' && data !== null ? data : {}) as Record<
+      string,
+      unknown
+    >;
+    if (typeof title === 'string' && typeof date === 'string' && precisionOf(date) !== null) {
+      titles[name.replace(/\.ya?ml$/, '')] = `${title}, ${formatPartialDate(date)}`;
+    }
   }
   return titles;
 }

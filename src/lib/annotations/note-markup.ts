@@ -118,8 +118,9 @@ export function noteAside(note: NoteContent & NoteWords & { related?: readonly R
   const [first, ...others] = note.body;
   const split =
     first?.type === 'element' && first.tagName === 'p' ? splitGist(first) : { opening: [], rest: first };
-  const gist: ElementContent[] =
-    split.opening.length > 0 ? [text(' '), element('span', { className: ['gist'] }, split.opening)] : [];
+  // The first words take a line of their own under the title: a line break costs the page fewer
+  // bytes than an element around them.
+  const gist: ElementContent[] = split.opening.length > 0 ? [element('br', {}), ...split.opening] : [];
   return element(
     'aside',
     {
@@ -141,12 +142,9 @@ export function noteAside(note: NoteContent & NoteWords & { related?: readonly R
           text(note.sources.length > 1 ? 'Sources: ' : 'Source: '),
           ...sources,
         ]),
-        ...(related.length > 0
-          ? [element('p', { className: ['note-rel'] }, [text('Timeline: '), ...related])]
-          : []),
-        element('p', { className: ['note-back'] }, [
-          element('a', { href: `#ref-${note.id}` }, [text(backLinkText(note))]),
-        ]),
+        // The timeline and the back link follow the sources, styled as they are (notes.css).
+        ...(related.length > 0 ? [element('p', {}, [text('Timeline: '), ...related])] : []),
+        element('p', {}, [element('a', { href: `#ref-${note.id}` }, [text(backLinkText(note))])]),
       ]),
     ],
   );

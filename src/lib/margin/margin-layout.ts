@@ -59,7 +59,9 @@ export function layoutMargin(items: readonly MarginItem[], options: MarginOption
     const pin = pinnedAt >= 0 && options.pinned ? { at: pinnedAt, top: options.pinned.top } : undefined;
     const solve = (brief: ReadonlySet<number>) => {
       // Each note's height with the space below it, so that a brief note can keep less.
-      const heights = members.map((index, at) => heightOf(items[index] as MarginItem, brief.has(at), options));
+      const heights = members.map((index, at) =>
+        heightOf(items[index] as MarginItem, brief.has(at), options),
+      );
       const tops = placeColumn(wants, heights, 0, options.top, pin);
       const far = tops.map((top, at) => (at === pin?.at ? 0 : Math.abs(top - (wants[at] ?? 0))));
       return { heights, tops, far };
