@@ -73,8 +73,8 @@ function place(): void {
       openHeight: m.open ? hundredths(m.height) : undefined,
     })),
     {
+      // Kept between brief notes too: a note's summary is a tap target, which wants space around it.
       gap: 0.375 * rem,
-      briefGap: 0.125 * rem,
       top: 0,
       columns: twoColumns.matches ? 2 : 1,
       tolerance: rem,

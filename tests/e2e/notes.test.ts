@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type AnnotationFile, parseAnnotationFile } from '../../src/lib/annotations/parse-annotation-file.ts';
 import { base, readDocuments, readPassageFiles } from './site.ts';
+import { formatViolations, runAxe } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import {
   type MarginLayout,
@@ -226,6 +227,25 @@ describe('notes beside their words (1024 px and wider), closed and after opening
       });
     }
   }
+});
+
+describe('the placed margin and an open note, to axe', () => {
+  it('has no violations at 1024 and 1280 px, in light and dark, closed and with a note open', async () => {
+    for (const width of [1024, 1280]) {
+      const page = await open('/', width);
+      await settleNotes(page);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const closed = await runAxe(page);
+        expect(closed.length, `${width} px, ${scheme}:\n${formatViolations(closed)}`).toBe(0);
+      }
+      await page.locator('#ref-lenin').click();
+      await settleNotes(page);
+      const opened = await runAxe(page);
+      expect(opened.length, `${width} px, a note open:\n${formatViolations(opened)}`).toBe(0);
+      await page.context().close();
+    }
+  });
 });
 
 describe('tapping a note’s words keeps its paragraph on screen', () => {

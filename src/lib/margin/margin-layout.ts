@@ -25,10 +25,8 @@ export interface MarginItem {
 }
 
 export interface MarginOptions {
-  /** Space below a note. */
+  /** Space between two notes. */
   gap: number;
-  /** Space below a brief note, less, so that a crowded paragraph's notes read as one list. Default: gap. */
-  briefGap?: number | undefined;
   /** The highest a note may stand (the top of the text). */
   top: number;
   /** 1, or 2 on a screen wide enough for a column on each side of the text. */
@@ -58,11 +56,8 @@ export function layoutMargin(items: readonly MarginItem[], options: MarginOption
     const pinnedAt = members.indexOf(options.pinned?.index ?? -1);
     const pin = pinnedAt >= 0 && options.pinned ? { at: pinnedAt, top: options.pinned.top } : undefined;
     const solve = (brief: ReadonlySet<number>) => {
-      // Each note's height with the space below it, so that a brief note can keep less.
-      const heights = members.map((index, at) =>
-        heightOf(items[index] as MarginItem, brief.has(at), options),
-      );
-      const tops = placeColumn(wants, heights, 0, options.top, pin);
+      const heights = members.map((index, at) => heightOf(items[index] as MarginItem, brief.has(at)));
+      const tops = placeColumn(wants, heights, options.gap, options.top, pin);
       const far = tops.map((top, at) => (at === pin?.at ? 0 : Math.abs(top - (wants[at] ?? 0))));
       return { heights, tops, far };
     };
@@ -71,7 +66,7 @@ export function layoutMargin(items: readonly MarginItem[], options: MarginOption
     for (let round = 0; round <= members.length; round++) {
       const { heights, tops, far } = solve(brief);
       const before = brief.size;
-      for (const cluster of clusters(tops, heights, 0)) {
+      for (const cluster of clusters(tops, heights, options.gap)) {
         if (!cluster.some((at) => (far[at] ?? 0) > options.tolerance)) continue;
         for (const at of cluster) if (items[members[at] as number]?.openHeight === undefined) brief.add(at);
       }
@@ -95,9 +90,8 @@ export function layoutMargin(items: readonly MarginItem[], options: MarginOption
   return slots;
 }
 
-function heightOf(item: MarginItem, brief: boolean, options: MarginOptions): number {
-  if (item.openHeight !== undefined) return item.openHeight + options.gap;
-  return brief ? item.briefHeight + (options.briefGap ?? options.gap) : item.height + options.gap;
+function heightOf(item: MarginItem, brief: boolean): number {
+  return item.openHeight ?? (brief ? item.briefHeight : item.height);
 }
 
 /**
