@@ -3,13 +3,20 @@ import { defineConfig } from 'astro/config';
 import { cspPerPage } from './src/integrations/csp.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
-import { loadMarginalNotes, markupCodeDigest } from './src/lib/annotations/load-marginal-notes.ts';
+import {
+  loadMarginalNotes,
+  markupCodeDigest,
+  readEventTitles,
+} from './src/lib/annotations/load-marginal-notes.ts';
 import { rehypeAnchorNotes } from './src/lib/annotations/rehype-anchor-notes.ts';
+
+// KIROV_BASE lets the same build serve from a sub-path (e.g. a project page at /kirov-reader/).
+const base = process.env.KIROV_BASE ?? '/';
+const root = new URL('./', import.meta.url);
 
 export default defineConfig({
   output: 'static',
-  // KIROV_BASE lets the same build serve from a sub-path (e.g. a project page at /kirov-reader/).
-  base: process.env.KIROV_BASE ?? '/',
+  base,
   site: process.env.KIROV_SITE ?? 'http://localhost:4321',
   // Document paths end in a slash ("/obituary/"); directory output writes them as folder/index.html.
   trailingSlash: 'always',
@@ -57,7 +64,11 @@ export default defineConfig({
         // that no longer matches stops the build (see src/lib/annotations/load-marginal-notes.ts).
         [
           rehypeAnchorNotes,
-          { notes: loadMarginalNotes(new URL('./', import.meta.url)), codeDigest: markupCodeDigest() },
+          {
+            notes: loadMarginalNotes(root),
+            codeDigest: markupCodeDigest(),
+            timeline: { href: `${base.replace(/\/?$/, '/')}timeline/`, titles: readEventTitles(root) },
+          },
         ],
       ],
     }),

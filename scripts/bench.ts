@@ -14,6 +14,9 @@
  *                      rendered results over 24 queries on a warm page (median, p95), and the bytes of
  *                      the index fetched per query (run `npm run build` first; skipped with a note if
  *                      dist/ or Chromium is missing)
+ *   margin             in headless Chromium against the built dist/: how far the essay's marginal notes
+ *                      stand from the line of their words at 1024, 1280, 1600 and 1920 px (median,
+ *                      p95, max, share within 32 px); the browser test bounds the same figures
  *   lighthouse         Lighthouse's performance, accessibility, best-practices and SEO scores of the reader
  *                      page in dist/, mobile and desktop, with FCP, LCP, TBT, CLS, byte weight and any
  *                      request to another origin (full reports in bench-results/lighthouse*.json)
@@ -28,6 +31,7 @@ import { benchBuildScale } from './bench/build-scale.ts';
 import type { Figure } from './bench/figure.ts';
 import { benchEditionIngest, benchLargeIngest } from './bench/ingest.ts';
 import { benchLighthouse } from './bench/lighthouse.ts';
+import { benchMargin } from './bench/margin.ts';
 import { benchPageWeight } from './bench/page-weight.ts';
 import { benchSearch } from './bench/search.ts';
 
@@ -36,6 +40,7 @@ const figures: Figure[] = [
   ...benchLargeIngest(),
   ...benchPageWeight('dist'),
   ...(await benchSearch('dist', '1×')),
+  ...(await benchMargin('dist')),
   ...(await benchLighthouse('dist')),
 ];
 const scale = await benchBuildScale();

@@ -1,68 +1,149 @@
 /*
- * Marginal notes, enhanced (the page reads fully without this; see src/styles/notes.css):
- * - from 48rem, each note moves up beside the line of its words, below the note before it;
- * - below 48rem, notes fold away and each note's words become a button that opens the note under
- *   its paragraph (aria-expanded tells the state; Escape closes and returns to the words);
- * - hovering or focusing a note's words lights up the note, and the other way round.
+ * Marginal notes, enhanced (the page reads fully without this; see src/styles/notes.css). Each note
+ * is a disclosure: its summary, the short form, stands in the margin; the rest opens in place.
+ * - From 48rem, every note is placed beside its words by src/lib/margin/margin-layout.ts: all of
+ *   them measured first, then all written, so the browser lays the page out once. From 100rem a
+ *   second column on the other side of the text takes notes a crowded right margin cannot.
+ * - Below 48rem, notes fold away and each note's words open the note under its paragraph.
+ * - At every width the words are a button that opens and closes their note in place (the page
+ *   never scrolls to it), aria-expanded tells the state, and Escape closes the note and returns to
+ *   the words. Hovering or focusing the words lights up the note, and the other way round.
  */
-
-// A module, not a global script: its names stay its own.
-export {};
+import { layoutMargin } from '../lib/margin/margin-layout.ts';
 
 const root = document.documentElement;
 const article = document.querySelector<HTMLElement>('article');
 const wide = matchMedia('(min-width: 48rem)');
-const pairs = [...document.querySelectorAll<HTMLAnchorElement>('a.note-ref')].flatMap((ref) => {
-  const note = document.getElementById(ref.hash.slice(1));
-  return note ? [{ ref, note }] : [];
-});
+const twoColumns = matchMedia('(min-width: 100rem)');
 
-function setOpen(ref: HTMLAnchorElement, note: HTMLElement, open: boolean): void {
-  note.classList.toggle('is-open', open);
-  ref.setAttribute('aria-expanded', String(open));
+interface Pair {
+  ref: HTMLAnchorElement;
+  note: HTMLElement;
+  details: HTMLDetailsElement;
+  summary: HTMLElement;
 }
 
-/** Each note at its words' line, or lower when the note before it still takes that space. */
+const pairs: Pair[] = [...document.querySelectorAll<HTMLAnchorElement>('a.note-ref')].flatMap((ref) => {
+  const note = document.getElementById(ref.hash.slice(1));
+  const details = note?.querySelector('details');
+  const summary = details?.querySelector('summary');
+  return note && details && summary ? [{ ref, note, details, summary }] : [];
+});
+
+/** The note opened last, which keeps its place while the others make room for it. */
+let pinned: Pair | undefined;
+
+/** Every note beside its words (see margin-layout.ts); the article grows if the last ones need it. */
 function place(): void {
-  if (!article) return;
-  article.style.paddingBottom = '';
-  const gap = parseFloat(getComputedStyle(root).fontSize) * 0.75;
-  // All measuring first, then all writing, so the browser lays the page out once.
-  const measured = pairs.map(({ ref, note }) => ({
-    note,
-    line: (ref.getClientRects()[0] ?? ref.getBoundingClientRect()).top,
-    parent: note.offsetParent?.getBoundingClientRect().top ?? 0,
-    height: note.offsetHeight,
-  }));
+  if (!article || !wide.matches) return;
+  const rem = parseFloat(getComputedStyle(root).fontSize);
+  // Measuring: nothing is written until every number is read.
+  const articleBox = article.getBoundingClientRect();
+  const padding = parseFloat(article.style.paddingBottom) || 0;
+  const measured = pairs.map(({ ref, note, details, summary }) => {
+    const height = note.getBoundingClientRect().height;
+    // The summary's lines, counted rather than measured: a brief note's first words are clipped,
+    // not removed, so the count is the same whether the note is brief or not, and a note's state
+    // never changes what the layout is given.
+    const lineHeight = parseFloat(getComputedStyle(summary).lineHeight);
+    const { title, gist } = summaryLines(summary);
+    const chrome = height - summary.getBoundingClientRect().height;
+    return {
+      line: (ref.getClientRects()[0] ?? ref.getBoundingClientRect()).top,
+      parent: note.offsetParent?.getBoundingClientRect().top ?? 0,
+      top: note.getBoundingClientRect().top,
+      open: details.open,
+      title,
+      brief: chrome + title * lineHeight,
+      short: chrome + (title + gist) * lineHeight,
+      height,
+    };
+  });
+  const pinnedIndex = pinned ? pairs.indexOf(pinned) : -1;
+  const pinnedNote = measured[pinnedIndex];
+  // Measured from the article's top, in hundredths of a pixel, so that the same page gives the
+  // same numbers wherever it is scrolled to.
+  const hundredths = (value: number) => Math.round(value * 100) / 100;
+  const from = (y: number) => hundredths(y - articleBox.top);
+  const slots = layoutMargin(
+    measured.map((m) => ({
+      want: from(m.line),
+      height: hundredths(m.short),
+      briefHeight: hundredths(m.brief),
+      openHeight: m.open ? hundredths(m.height) : undefined,
+    })),
+    {
+      // Kept between brief notes too: a note's summary is a tap target, which wants space around it.
+      gap: 0.375 * rem,
+      top: 0,
+      columns: twoColumns.matches ? 2 : 1,
+      tolerance: rem,
+      pinned: pinnedNote?.open ? { index: pinnedIndex, top: from(pinnedNote.top) } : undefined,
+    },
+  );
+  // Writing.
   let bottom = Number.NEGATIVE_INFINITY;
-  for (const { note, line, parent, height } of measured) {
-    const top = Math.max(line, bottom + gap);
-    note.style.top = `${top - parent}px`;
-    bottom = top + height;
-  }
-  const overflow = bottom - article.getBoundingClientRect().bottom;
-  if (overflow > 0) article.style.paddingBottom = `${overflow}px`;
+  slots.forEach((slot, index) => {
+    const pair = pairs[index];
+    const m = measured[index];
+    if (!pair || !m) return;
+    pair.note.style.top = `${slot.top + articleBox.top - m.parent}px`;
+    pair.note.classList.toggle('is-brief', slot.brief);
+    pair.note.style.setProperty('--t', String(m.title));
+    pair.note.classList.toggle('is-left', slot.column === 1);
+    bottom = Math.max(
+      bottom,
+      articleBox.top + slot.top + (m.open ? m.height : slot.brief ? m.brief : m.short),
+    );
+  });
+  const overflow = bottom - (articleBox.bottom - padding);
+  article.style.paddingBottom = overflow > 0 ? `${overflow}px` : '';
+}
+
+/** The lines of a summary: its number and title, and its first words (after the line break). */
+function summaryLines(summary: HTMLElement): { title: number; gist: number } {
+  const lines = (range: Range) => {
+    const tops = [...range.getClientRects()].map((rect) => rect.top).sort((a, b) => a - b);
+    // Boxes on one line may start a pixel apart (a bold title beside its number).
+    return tops.filter((top, index) => index === 0 || top - (tops[index - 1] ?? top) > 4).length;
+  };
+  const range = document.createRange();
+  range.selectNodeContents(summary);
+  const br = summary.querySelector('br');
+  if (!br) return { title: lines(range), gist: 0 };
+  range.setEndBefore(br);
+  const title = lines(range);
+  range.selectNodeContents(summary);
+  range.setStartAfter(br);
+  return { title, gist: lines(range) };
+}
+
+function sync(pair: Pair): void {
+  const open = pair.details.open;
+  pair.note.classList.toggle('is-open', open);
+  pair.ref.setAttribute('aria-expanded', String(open));
+}
+
+/** Opens or closes a note; the details element's toggle event, which comes later, places the notes. */
+function setOpen(pair: Pair, open: boolean): void {
+  pair.details.open = open;
+  sync(pair);
 }
 
 function apply(): void {
   const folded = !wide.matches;
   root.classList.toggle('notes-folded', folded);
   root.classList.toggle('notes-placed', !folded);
-  for (const { ref, note } of pairs) {
-    if (folded) {
-      ref.setAttribute('role', 'button');
-      ref.setAttribute('aria-controls', note.id);
-      setOpen(ref, note, note.classList.contains('is-open') || location.hash === `#${note.id}`);
-    } else {
-      for (const name of ['role', 'aria-controls', 'aria-expanded']) ref.removeAttribute(name);
-      note.classList.remove('is-open');
-    }
-  }
   if (folded && article) article.style.paddingBottom = '';
-  else place();
+  place();
 }
 
-for (const { ref, note } of pairs) {
+for (const pair of pairs) {
+  const { ref, note, details } = pair;
+  ref.setAttribute('role', 'button');
+  ref.setAttribute('aria-controls', note.id);
+  if (location.hash === `#${note.id}`) details.open = true;
+  sync(pair);
   const hot = (on: boolean) => () => {
     ref.classList.toggle('is-hot', on);
     note.classList.toggle('is-hot', on);
@@ -73,39 +154,44 @@ for (const { ref, note } of pairs) {
     element.addEventListener('focusin', hot(true));
     element.addEventListener('focusout', hot(false));
   }
+  // The words open their note where it stands: following the link would scroll the page to it.
   ref.addEventListener('click', (event) => {
-    if (!root.classList.contains('notes-folded')) return;
     event.preventDefault();
-    setOpen(ref, note, !note.classList.contains('is-open'));
+    setOpen(pair, !details.open);
   });
   // A button answers Space as well as Enter; a link only Enter.
   ref.addEventListener('keydown', (event) => {
-    if (event.key !== ' ' || !root.classList.contains('notes-folded')) return;
+    if (event.key !== ' ') return;
     event.preventDefault();
-    setOpen(ref, note, !note.classList.contains('is-open'));
+    setOpen(pair, !details.open);
+  });
+  details.addEventListener('toggle', () => {
+    sync(pair);
+    if (details.open) pinned = pair;
+    else if (pinned === pair) pinned = undefined;
+    place();
   });
 }
 
 document.addEventListener('keydown', (event) => {
-  if (event.key !== 'Escape' || !root.classList.contains('notes-folded')) return;
+  if (event.key !== 'Escape') return;
   const focused = document.activeElement;
-  const pair = pairs.find(
-    ({ ref, note }) => note.classList.contains('is-open') && (ref === focused || note.contains(focused)),
-  );
-  if (!pair) return;
-  setOpen(pair.ref, pair.note, false);
+  const pair = pairs.find(({ ref, note }) => ref === focused || note.contains(focused));
+  if (!pair?.details.open) return;
+  setOpen(pair, false);
   pair.ref.focus();
 });
 
-// A link to a folded note (from the index, /notes.json, a shared URL) opens it.
+// A link to a note (from the index, /notes.json, a shared URL) opens it.
 addEventListener('hashchange', () => {
   const pair = pairs.find(({ note }) => `#${note.id}` === location.hash);
-  if (pair && root.classList.contains('notes-folded')) setOpen(pair.ref, pair.note, true);
+  if (pair) setOpen(pair, true);
 });
 
 if (pairs.length > 0) {
   wide.addEventListener('change', apply);
+  twoColumns.addEventListener('change', place);
   // Text reflows when the width, the zoom or the fonts change; the notes follow it.
-  if (article) new ResizeObserver(() => wide.matches && place()).observe(article);
+  if (article) new ResizeObserver(() => place()).observe(article);
   apply();
 }

@@ -3,7 +3,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type AnnotationFile, parseAnnotationFile } from '../../src/lib/annotations/parse-annotation-file.ts';
 import { base, readDocuments, readPassageFiles } from './site.ts';
+import { formatViolations, runAxe } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
+import {
+  type MarginLayout,
+  marginFigures,
+  measureMargin,
+  NEAR_PX,
+  settleNotes,
+} from './support/margin-notes.ts';
 
 const env = useSiteInBrowser();
 
@@ -77,32 +85,6 @@ describe('marginal notes in the margin (768 px and wider)', () => {
         await page.context().close();
       });
     }
-
-    it(`at ${width} px, each note starts at its words' line or, when the note before is in the way, just below it`, async () => {
-      const page = await open('/', width);
-      const placed = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLAnchorElement>('a.note-ref')].map((ref) => {
-          const note = document.getElementById(ref.hash.slice(1));
-          return {
-            id: note?.id,
-            line: ref.getClientRects()[0]?.top ?? Number.NaN,
-            top: note?.getBoundingClientRect().top ?? Number.NaN,
-            bottom: note?.getBoundingClientRect().bottom ?? Number.NaN,
-          };
-        }),
-      );
-      expect(placed.length).toBeGreaterThan(0);
-      placed.forEach((note, index) => {
-        const previous = placed[index - 1];
-        expect(note.top, `${note.id} starts above its words`).toBeGreaterThanOrEqual(note.line - 1);
-        if (previous)
-          expect(note.top, `${note.id} starts above the note before`).toBeGreaterThan(previous.bottom);
-        const pushed = previous !== undefined && note.top > note.line + 1;
-        if (!pushed)
-          expect(Math.abs(note.top - note.line), `${note.id} is not at its words' line`).toBeLessThan(2);
-      });
-      await page.context().close();
-    });
   }
 
   it('without JavaScript, the notes float in the margin, stacked, overlapping neither each other nor the text', async () => {
@@ -114,16 +96,14 @@ describe('marginal notes in the margin (768 px and wider)', () => {
     await page.context().close();
   });
 
-  it('each note’s words link to the note, and its back link returns to the words', async () => {
-    const page = await open('/', 1280);
+  it('without JavaScript, each note’s words link to the note, which opens, and its back link returns to the words', async () => {
+    const page = await open('/', 1280, { javaScript: false });
     const ref = page.locator('#ref-kamenev');
     expect(await ref.getAttribute('href')).toBe('#note-kamenev');
     await ref.click();
     expect(new URL(page.url()).hash).toBe('#note-kamenev');
-    await expect
-      .poll(() => page.locator('#note-kamenev').evaluate((note) => note.matches(':target')))
-      .toBe(true);
-    await page.locator('#note-kamenev a', { hasText: 'Back to the text' }).click();
+    await page.locator('#note-kamenev summary').click();
+    await page.getByRole('link', { name: 'Back to ¶ 1, “Kamenev”' }).click();
     expect(new URL(page.url()).hash).toBe('#ref-kamenev');
     const inView = await ref.evaluate((element) => {
       const box = element.getBoundingClientRect();
@@ -135,14 +115,163 @@ describe('marginal notes in the margin (768 px and wider)', () => {
 
   it('hovering a note’s words lights up the note, and hovering the note lights up the words', async () => {
     const page = await open('/', 1280);
+    await settleNotes(page);
+    const hot = (selector: string) => page.locator(selector).evaluate((e) => e.classList.contains('is-hot'));
     await page.locator('#ref-stalin').hover();
-    expect(await page.locator('#note-stalin').getAttribute('class')).toBe('note is-hot');
+    expect(await hot('#note-stalin')).toBe(true);
     await page.locator('#note-stalin').hover();
-    expect(await page.locator('#ref-stalin').getAttribute('class')).toBe('note-ref is-hot');
+    expect(await hot('#ref-stalin')).toBe(true);
     await page.mouse.move(0, 0);
-    expect(await page.locator('#note-stalin').getAttribute('class')).toBe('note');
+    expect(await hot('#note-stalin')).toBe(false);
+    expect(await hot('#ref-stalin')).toBe(false);
     await page.context().close();
   });
+
+  it('names every link of the notes so that it makes sense alone: one name, one destination', async () => {
+    for (const path of pagesWithNotes) {
+      // Without scripting the words of a note are a link too (with it, a button that opens the note).
+      const page = await open(path, 1280, { javaScript: false });
+      const links = await page.$$eval('aside.note a[href], a.note-ref', (anchors) =>
+        anchors.map((anchor) => ({
+          // A note's words are named with their number, which notes.css adds as " note 4".
+          name: `${anchor.textContent ?? ''}${anchor.matches('.note-ref') ? ` note ${anchor.getAttribute('data-n')}` : ''}`
+            .replace(/\s+/g, ' ')
+            .trim(),
+          href: (anchor as HTMLAnchorElement).href,
+          back: anchor.matches('.note-src ~ p:last-child > a'),
+        })),
+      );
+      const back = links.filter((link) => link.back);
+      expect(back.length).toBe(await page.locator('aside.note').count());
+      for (const link of back) expect(link.name).toMatch(/^Back to ¶ \d+, “.+”$/);
+      const destinations = new Map<string, Set<string>>();
+      for (const link of links)
+        destinations.set(link.name, (destinations.get(link.name) ?? new Set()).add(link.href));
+      const clashing = [...destinations].filter(([, hrefs]) => hrefs.size > 1).map(([name]) => name);
+      expect(clashing, `${path}: link names that lead to different places`).toEqual([]);
+      await page.context().close();
+    }
+  });
+});
+
+describe('notes beside their words (1024 px and wider), closed and after opening one', () => {
+  /** Bounds the distances and checks that no note overlaps another or the text column. */
+  function expectBeside(layout: MarginLayout, count: number, when: string): void {
+    const figures = marginFigures(layout.notes);
+    const far = layout.notes.filter((note) => Math.abs(note.offset) > NEAR_PX);
+    expect(figures.count, when).toBe(count);
+    expect(
+      figures.nearShare,
+      `${when}: notes more than ${NEAR_PX} px from their words: ${JSON.stringify(far)}`,
+    ).toBeGreaterThanOrEqual(0.95);
+    expect(figures.max, when).toBeLessThanOrEqual(450);
+    expect(layout.overlaps, when).toEqual([]);
+    expect(layout.covering, when).toEqual([]);
+    expect(layout.scrollsSideways, when).toBe(false);
+  }
+
+  for (const path of pagesWithNotes) {
+    const count = annotations.filter(
+      (note) => documents.find((d) => d.id === documentOf.get(note.data.target.passage))?.path === path,
+    ).length;
+    for (const width of [1024, 1280, 1600, 1920]) {
+      it(`on ${path} at ${width} px`, async () => {
+        const page = await open(path, width);
+        await settleNotes(page);
+        const closed = await measureMargin(page);
+        expectBeside(closed, count, 'closed');
+        const ids = closed.notes.map((note) => note.id);
+        // The first, a middle and the last note: opened from their words, then closed with Escape.
+        for (const id of new Set([ids[0], ids[Math.floor(ids.length / 2)], ids.at(-1)])) {
+          const ref = page.locator(`a.note-ref[href="#${id}"]`);
+          await ref.scrollIntoViewIfNeeded();
+          const before = await page.evaluate(
+            (noteId) => ({
+              scroll: scrollY,
+              top: Math.round(
+                document.getElementById(noteId ?? '')?.getBoundingClientRect().top ?? Number.NaN,
+              ),
+            }),
+            id,
+          );
+          await ref.click();
+          await settleNotes(page);
+          expect(await ref.getAttribute('aria-expanded')).toBe('true');
+          const opened = await page.evaluate(
+            (noteId) => ({
+              scroll: scrollY,
+              top: Math.round(
+                document.getElementById(noteId ?? '')?.getBoundingClientRect().top ?? Number.NaN,
+              ),
+              open: document.querySelector(`#${noteId} details`)?.hasAttribute('open'),
+            }),
+            id,
+          );
+          expect(opened, `${id} opens where it stands, and the page does not move`).toEqual({
+            ...before,
+            open: true,
+          });
+          const open = await measureMargin(page);
+          expect(open.overlaps, `${id} open`).toEqual([]);
+          expect(open.covering, `${id} open`).toEqual([]);
+          await page.keyboard.press('Escape');
+          await settleNotes(page);
+          expect(await ref.getAttribute('aria-expanded')).toBe('false');
+          const after = await measureMargin(page);
+          expectBeside(after, count, `after opening and closing ${id}`);
+          const rounded = (layout: MarginLayout) =>
+            layout.notes.map((n) => `${n.id} ${Math.round(n.offset)}`);
+          expect(rounded(after), `closing ${id} puts every note back`).toEqual(rounded(closed));
+        }
+        await page.context().close();
+      });
+    }
+  }
+});
+
+describe('the placed margin and an open note, to axe', () => {
+  it('has no violations at 1024 and 1280 px, in light and dark, closed and with a note open', async () => {
+    for (const width of [1024, 1280]) {
+      const page = await open('/', width);
+      await settleNotes(page);
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const closed = await runAxe(page);
+        expect(closed.length, `${width} px, ${scheme}:\n${formatViolations(closed)}`).toBe(0);
+      }
+      await page.locator('#ref-lenin').click();
+      await settleNotes(page);
+      const opened = await runAxe(page);
+      expect(opened.length, `${width} px, a note open:\n${formatViolations(opened)}`).toBe(0);
+      await page.context().close();
+    }
+  });
+});
+
+describe('tapping a note’s words keeps its paragraph on screen', () => {
+  for (const width of [820, 390]) {
+    it(`at ${width} px`, async () => {
+      const context = await env.browser.newContext({ viewport: { width, height: 900 }, hasTouch: true });
+      const page = await context.newPage();
+      await page.goto(env.site.url('/'));
+      await settleNotes(page);
+      const ref = page.locator('#ref-nikolaev');
+      await ref.scrollIntoViewIfNeeded();
+      const scroll = await page.evaluate(() => scrollY);
+      await ref.tap();
+      await settleNotes(page);
+      expect(await ref.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.locator('#note-nikolaev').isVisible()).toBe(true);
+      expect(await page.evaluate(() => scrollY)).toBe(scroll);
+      expect(new URL(page.url()).hash).toBe('');
+      const paragraph = await page.locator('#ref-nikolaev').evaluate((element) => {
+        const box = element.closest('.passage')?.getBoundingClientRect();
+        return box ? { top: box.top, bottom: box.bottom } : undefined;
+      });
+      expect(paragraph && paragraph.bottom > 0 && paragraph.top < 900).toBe(true);
+      await context.close();
+    });
+  }
 });
 
 describe('marginal notes on a phone (390 px)', () => {
@@ -246,15 +375,32 @@ describe('/notes.json', () => {
     const shown = await page.$$eval('aside.note', (asides) =>
       asides.map((aside) => ({
         id: aside.id.replace(/^note-/, ''),
-        n: Number(aside.querySelector('.note-title .note-n')?.textContent),
-        text: [...aside.querySelectorAll(':scope > p:not([class])')]
-          .map((p) => p.textContent?.replace(/\s+/g, ' ').trim())
-          .join('\n\n'),
+        n: Number(aside.querySelector('.note-n')?.textContent),
+        // The summary's first words: what follows the line break after the title.
+        gist: (() => {
+          const summary = aside.querySelector('summary');
+          const br = summary?.querySelector('br');
+          if (!summary || !br) return '';
+          const range = document.createRange();
+          range.selectNodeContents(summary);
+          range.setStartAfter(br);
+          return range.toString().replace(/\s+/g, ' ').trim();
+        })(),
+        paragraphs: [...aside.querySelectorAll('details > p:not(.note-src, .note-src ~ p)')].map(
+          (p) => p.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+        ),
       })),
     );
-    expect(shown).toEqual(
-      notes.filter((note) => note.document === essay.id).map(({ id, n, text }) => ({ id, n, text })),
-    );
+    // The note's text as shown: its first words in the summary, then the rest of the first
+    // paragraph (or, when the first words were all of it, the next paragraph).
+    const expected = notes.filter((note) => note.document === essay.id);
+    expect(shown.map(({ id, n }) => ({ id, n }))).toEqual(expected.map(({ id, n }) => ({ id, n })));
+    for (const [index, { gist, paragraphs }] of shown.entries()) {
+      const [first = '', ...others] = paragraphs;
+      const continued = [`${gist} ${first}`.trim(), ...others].join('\n\n');
+      const whole = [gist, ...paragraphs].filter(Boolean).join('\n\n');
+      expect([continued, whole]).toContain(expected[index]?.text);
+    }
     await page.context().close();
   });
 });

@@ -3,14 +3,18 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { renderNoteBody } from '../../src/lib/annotations/note-markup.ts';
+import { backLinkText, renderNoteBody } from '../../src/lib/annotations/note-markup.ts';
 import { type AnchoredNote, rehypeAnchorNotes } from '../../src/lib/annotations/rehype-anchor-notes.ts';
 import { findTextQuote } from '../../src/lib/annotations/text-quote.ts';
 import type { NoteTarget } from '../../src/lib/schema/annotation.ts';
 import { problemOf } from './support/problem-of.ts';
 
-/** A note on passage "p", as the build hands it to the plugin. */
+/** The target of each note made by note(), for the back link the note's markup ends with. */
+const targets = new Map<string, Omit<NoteTarget, 'passage'>>();
+
+/** A note on passage "p" (¶ 3), as the build hands it to the plugin. */
 function note(id: string, number: number, target: Omit<NoteTarget, 'passage'>): AnchoredNote {
+  targets.set(id, target);
   return {
     id,
     number,
@@ -21,6 +25,8 @@ function note(id: string, number: number, target: Omit<NoteTarget, 'passage'>): 
     target: { passage: 'p', ...target },
     body: renderNoteBody('Text of the *note*.'),
     sources: [{ title: 'A Source', url: 'https://example.org/a' }],
+    passageN: 3,
+    related: [],
   };
 }
 
@@ -44,12 +50,13 @@ function render(markdown: string, notes: AnchoredNote[], frontmatter: Record<str
 const ref = (id: string, n: number, words: string) =>
   `<a class="note-ref" href="#note-${id}" id="ref-${id}" data-n="${n}">${words}</a>`;
 
+/** The note after its paragraph: its short text is all in the summary, under the title. */
 const aside = (id: string, n: number) =>
-  `<aside class="note" id="note-${id}" role="note">` +
-  `<p class="note-title"><span class="note-n">${n}</span> <b>Title ${id}</b></p>` +
-  '<p>Text of the <em>note</em>.</p>' +
+  `<aside class="note" id="note-${id}" role="note"><details>` +
+  `<summary><span class="note-n">${n}</span> <b>Title ${id}</b><br>Text of the <em>note</em>.</summary>` +
   '<p class="note-src">Source: <a href="https://example.org/a">A Source</a></p>' +
-  `<p class="note-back"><a href="#ref-${id}">Back to the text</a></p></aside>`;
+  `<p><a href="#ref-${id}">${backLinkText({ passageN: 3, target: targets.get(id) ?? { quote: '' } })}</a></p>` +
+  '</details></aside>';
 
 describe('rehypeAnchorNotes', () => {
   it('turns the quoted words into a link to the note and puts the note, with its back link, after the paragraph', () => {
@@ -168,6 +175,86 @@ describe('rehypeAnchorNotes', () => {
       render('See [the archive](https://example.org) now.', [note('a', 1, { quote: 'archive now' })]),
     );
     expect(link.rule).toBe('note-quote-in-link');
+  });
+});
+
+describe('a note’s markup', () => {
+  const long = (body: string, extra: Partial<AnchoredNote> = {}): AnchoredNote => ({
+    ...note('nikolaev', 4, { quote: 'Nikolaiev' }),
+    title: 'Leonid Nikolaev (1904–1934)',
+    body: renderNoteBody(body),
+    ...extra,
+  });
+  const summaryAndRest = (html: string) => ({
+    summary: /<summary>(.*?)<\/summary>/s.exec(html)?.[1],
+    rest: /<\/summary>(.*?)<p class="note-src">/s.exec(html)?.[1],
+  });
+
+  it('shows the title and the first words, cut between two words, in the summary, and the rest when opened', () => {
+    const html = render('the terrorist act of Nikolaiev, Stalin replies', [
+      long(
+        'Kirov\'s killer ("Nikolaiev" here) was a young Leningrad Communist, expelled from the party and out of work.\n\nHe was shot.',
+      ),
+    ]);
+    expect(summaryAndRest(html)).toEqual({
+      summary:
+        '<span class="note-n">4</span> <b>Leonid Nikolaev (1904–1934)</b><br>Kirov\'s killer ("Nikolaiev" here) was a young Leningrad',
+      rest: '<p>Communist, expelled from the party and out of work.</p><p>He was shot.</p>',
+    });
+  });
+
+  it('never stops the first words inside a date, a name’s initials or a link', () => {
+    const date = render('Nikolaiev', [
+      long('Late in the afternoon of the first day of winter, on 1 December 1934 Leonid Nikolaev came up.'),
+    ]);
+    expect(summaryAndRest(date).summary).toContain('<br>Late in the afternoon of the first day of winter,');
+    const initials = render('Nikolaiev', [
+      long('The Communist League of America, the group led by James P. Cannon and Max Shachtman, merged.'),
+    ]);
+    expect(summaryAndRest(initials).summary).toContain('<br>The Communist League of America,');
+    const link = render('Nikolaiev', [
+      long('See [the page](https://example.org) for the long story of it all.'),
+    ]);
+    expect(summaryAndRest(link).summary).toBe(
+      '<span class="note-n">4</span> <b>Leonid Nikolaev (1904–1934)</b><br>See',
+    );
+  });
+
+  it('links the timeline events it relates to, and names the paragraph and words in its back link', () => {
+    const html = String(
+      unified()
+        .use(remarkParse)
+        .use(remarkRehype)
+        .use(rehypeAnchorNotes, {
+          notes: [{ ...note('nikolaev', 4, { quote: 'Nikolaiev' }), related: ['kirov-assassinated'] }],
+          timeline: {
+            href: '/timeline/',
+            titles: { 'kirov-assassinated': 'Kirov assassinated in the Smolny' },
+          },
+        })
+        .use(rehypeStringify)
+        .processSync({ value: 'the act of Nikolaiev', data: { astro: { frontmatter: { id: 'p' } } } }),
+    );
+    expect(html).toContain(
+      '<p>Timeline: <a href="/timeline/#kirov-assassinated">Kirov assassinated in the Smolny</a></p>' +
+        '<p><a href="#ref-nikolaev">Back to ¶ 3, “Nikolaiev”</a></p></details>',
+    );
+    expect(
+      backLinkText({
+        passageN: 12,
+        target: { quote: 'the bureaucratic\ncentrism of the Stalinist faction in the party' },
+      }),
+    ).toBe('Back to ¶ 12, “the bureaucratic centrism of the…”');
+    // Two gaps in one paragraph: each back link names the words that pick its gap.
+    expect(backLinkText({ passageN: 51, target: { quote: '[…]', prefix: 'Lenin as early as ' } })).toBe(
+      'Back to ¶ 51, “early as […]”',
+    );
+    expect(backLinkText({ passageN: 51, target: { quote: '[…]', prefix: 'by letter: ' } })).toBe(
+      'Back to ¶ 51, “by letter: […]”',
+    );
+    expect(backLinkText({ passageN: 1, target: { quote: 'Zinoviev', suffix: ' and Kamenev are' } })).toBe(
+      'Back to ¶ 1, “Zinoviev and Kamenev”',
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { ID_LOCK_FILE } from '../content-paths.ts';
 import { idLockSchema } from '../schema/ledger.ts';
 import { passageSchema } from '../schema/passage.ts';
+import { formatPartialDate, precisionOf } from '../timeline/partial-date.ts';
 import { checkRelatedEvents } from './check-related-events.ts';
 import { type AnnotationFile, parseAnnotationFile } from './parse-annotation-file.ts';
 import { type NotePassage, type PlacedNote, placeNotes } from './place-notes.ts';
@@ -42,6 +43,28 @@ export function loadMarginalNotes(root: URL | string): PlacedNote[] {
     checkRelatedEvents(notes, eventIds);
   }
   return notes;
+}
+
+/**
+ * Each timeline event as a note names it, by id: its title and its date ("Kirov assassinated in the
+ * Smolny, 1 December 1934"). The files are validated by the timeline collection when the pages are
+ * built; here only the title and the date are read, and an event without them is left out.
+ */
+export function readEventTitles(root: URL | string): Record<string, string> {
+  const dir = join(typeof root === 'string' ? root : fileURLToPath(root), timelineDir);
+  if (!existsSync(dir)) return {};
+  const titles: Record<string, string> = {};
+  for (const name of readdirSync(dir).filter((file) => /\.ya?ml$/.test(file))) {
+    const data: unknown = parseYaml(readFileSync(join(dir, name), 'utf8'));
+    const { title, date } = (typeof data === 'object' && data !== null ? data : {}) as Record<
+      string,
+      unknown
+    >;
+    if (typeof title === 'string' && typeof date === 'string' && precisionOf(date) !== null) {
+      titles[name.replace(/\.ya?ml$/, '')] = `${title}, ${formatPartialDate(date)}`;
+    }
+  }
+  return titles;
 }
 
 /** Every `content/annotations/**\/*.md`, parsed and validated, in file-name order. */

@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { NoteKind, NoteSource } from '../schema/annotation.ts';
+import { splitGist } from './note-gist.ts';
 
 /*
  * The markup of a note: the link its quoted words become, and the `aside` after the paragraph.
@@ -64,20 +65,62 @@ export function noteReference(note: Pick<NoteContent, 'id' | 'number'>): Element
   });
 }
 
+/** A timeline event a note relates to, as the note links to it. */
+export interface RelatedEvent {
+  /** The event's page address: the timeline page and the event's id as its fragment. */
+  href: string;
+  title: string;
+}
+
+/** Where the note's words stand, for the link back to them: the ¶ number and the quote. */
+export interface NoteWords {
+  passageN: number;
+  /** The quote, and the words around it when it occurs more than once in its passage. */
+  target: { quote: string; prefix?: string | undefined; suffix?: string | undefined };
+}
+
 /**
- * The note itself, placed after the paragraph: number, title, text, sources, and a link back to
- * the words it explains. `role="note"` keeps it out of the landmarks list, where every `aside`
- * would otherwise appear as a complementary region. It carries no label of its own: its first
- * line, number and title, says what it is, and a label would only repeat it in every note's bytes
- * (the kind stays in /notes.json).
+ * The back link's text names the paragraph and the words, so that it makes sense read out of
+ * context (a screen reader's list of links) and no two back links on a page read the same: a
+ * quote that occurs more than once in its paragraph (a gap's "[…]") comes with the two words
+ * before or after it that its note uses to pick it.
  */
-export function noteAside(note: NoteContent): Element {
+export function backLinkText({ passageN, target }: NoteWords): string {
+  const flat = (words: string) => words.replace(/\s+/g, ' ').trim();
+  const quote = flat(target.quote);
+  const short = quote.length <= 40 ? quote : `${quote.slice(0, quote.lastIndexOf(' ', 40)).trimEnd()}…`;
+  const before = target.prefix !== undefined ? flat(target.prefix).split(' ').slice(-2).join(' ') : '';
+  const after = target.suffix !== undefined ? flat(target.suffix).split(' ').slice(0, 2).join(' ') : '';
+  const words = before ? `${before} ${short}` : after ? `${short} ${after}` : short;
+  return `Back to ¶ ${passageN}, “${words}”`;
+}
+
+/**
+ * The note itself, placed after the paragraph: a disclosure whose summary is the short form read
+ * in the margin (number, title, the opening words of the text; see note-gist.ts) and whose body is
+ * the rest: the text, its sources, the timeline events it relates to, and a link back to the
+ * words it explains. A `details` element opens and closes with a click, a tap, Enter or Space and
+ * tells a screen reader its state, with or without scripting. `role="note"` keeps the aside out
+ * of the landmarks list, where every `aside` would otherwise appear as a complementary region. It
+ * carries no label of its own: its summary says what it is (the kind stays in /notes.json).
+ */
+export function noteAside(note: NoteContent & NoteWords & { related?: readonly RelatedEvent[] }): Element {
   const sources = note.sources.flatMap((source, index): ElementContent[] => [
     ...(index > 0 ? [text('; ')] : []),
     source.url
       ? element('a', { href: source.url }, [text(source.title)])
       : element('cite', {}, [text(source.title)]),
   ]);
+  const related = (note.related ?? []).flatMap((event, index): ElementContent[] => [
+    ...(index > 0 ? [text('; ')] : []),
+    element('a', { href: event.href }, [text(event.title)]),
+  ]);
+  const [first, ...others] = note.body;
+  const split =
+    first?.type === 'element' && first.tagName === 'p' ? splitGist(first) : { opening: [], rest: first };
+  // The first words take a line of their own under the title: a line break costs the page fewer
+  // bytes than an element around them.
+  const gist: ElementContent[] = split.opening.length > 0 ? [element('br', {}), ...split.opening] : [];
   return element(
     'aside',
     {
@@ -86,18 +129,22 @@ export function noteAside(note: NoteContent): Element {
       role: 'note',
     },
     [
-      element('p', { className: ['note-title'] }, [
-        element('span', { className: ['note-n'] }, [text(String(note.number))]),
-        text(' '),
-        element('b', {}, [text(note.title)]),
-      ]),
-      ...note.body,
-      element('p', { className: ['note-src'] }, [
-        text(note.sources.length > 1 ? 'Sources: ' : 'Source: '),
-        ...sources,
-      ]),
-      element('p', { className: ['note-back'] }, [
-        element('a', { href: `#ref-${note.id}` }, [text('Back to the text')]),
+      element('details', {}, [
+        element('summary', {}, [
+          element('span', { className: ['note-n'] }, [text(String(note.number))]),
+          text(' '),
+          element('b', {}, [text(note.title)]),
+          ...gist,
+        ]),
+        ...(split.rest ? [split.rest] : []),
+        ...others,
+        element('p', { className: ['note-src'] }, [
+          text(note.sources.length > 1 ? 'Sources: ' : 'Source: '),
+          ...sources,
+        ]),
+        // The timeline and the back link follow the sources, styled as they are (notes.css).
+        ...(related.length > 0 ? [element('p', {}, [text('Timeline: '), ...related])] : []),
+        element('p', {}, [element('a', { href: `#ref-${note.id}` }, [text(backLinkText(note))])]),
       ]),
     ],
   );

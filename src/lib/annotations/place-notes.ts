@@ -29,6 +29,8 @@ export interface PlacedNote extends NoteContent {
   markdown: string;
   /** The document of the passage it anchors in. */
   document: string;
+  /** The ¶ number of that passage. */
+  passageN: number;
 }
 
 // The passage's tree as the site's unified processor builds it before the rehype plugins run
@@ -102,6 +104,7 @@ export function placeNotes(
       markdown: note.body,
       body: renderNoteBody(note.body),
       document: passage.document,
+      passageN: passage.n,
     };
   });
 }

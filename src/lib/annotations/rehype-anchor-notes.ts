@@ -4,8 +4,14 @@ import type { Plugin } from 'unified';
 import { anchorNotes, type NoteAnchor } from './anchor-notes.ts';
 import { type NoteContent, noteAside, noteReference } from './note-markup.ts';
 
-/** A note ready to anchor: its target, its number and its rendered content. */
-export type AnchoredNote = NoteAnchor & NoteContent;
+/** A note ready to anchor: its target, its number, its rendered content and what it relates to. */
+export type AnchoredNote = NoteAnchor &
+  NoteContent & {
+    /** The ¶ number of its passage, for the link back to its words. */
+    passageN: number;
+    /** Ids of the timeline events it relates to. */
+    related: readonly string[];
+  };
 
 export interface RehypeAnchorNotesOptions {
   /** Every note of the edition; each passage takes those whose `target.passage` is its id. */
@@ -16,6 +22,11 @@ export interface RehypeAnchorNotesOptions {
    * makes an edit to the code re-render the passages, as an edit to a note does. Default: none.
    */
   codeDigest?: string | undefined;
+  /**
+   * The timeline page's address (under the site's base) and each event's title by id, so that a
+   * note links to the events it relates to. Default: none, and notes list no events.
+   */
+  timeline?: { href: string; titles: Readonly<Record<string, string>> } | undefined;
 }
 
 /**
@@ -38,7 +49,14 @@ export const rehypeAnchorNotes: Plugin<[RehypeAnchorNotesOptions], Root> = (opti
     const passage = { id, file: file.path ? relative(file.cwd, file.path) : undefined };
     anchorNotes(tree, passage, notes, noteReference, (note) =>
       // Each page render gets its own copy; later plugins may change the tree they are given.
-      noteAside({ ...note, body: structuredClone(note.body) }),
+      noteAside({
+        ...note,
+        body: structuredClone(note.body),
+        related: note.related.flatMap((event) => {
+          const title = options.timeline?.titles[event];
+          return options.timeline && title ? [{ href: `${options.timeline.href}#${event}`, title }] : [];
+        }),
+      }),
     );
   };
 };
