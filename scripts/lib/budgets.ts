@@ -11,12 +11,12 @@ export const BUDGETS = {
   /** Critical bytes (gzip) of the reader page divided by the gzip of its visible text: the goal. */
   readerRatioGoal: 1.5,
   /** The same ratio as CI enforces it today. */
-  readerRatioCeiling: 1.7,
+  readerRatioCeiling: 1.65,
   /**
    * Critical bytes of the reader page, gzip: HTML, render-blocking CSS, parser-blocking JS. It grows with
    * the notes (their words are the page's text too); the ratio above is what keeps the page lean.
    */
-  readerCriticalGzip: 33_000,
+  readerCriticalGzip: 34_000,
   /** JavaScript needed to read any page: parser-blocking scripts, inline or fetched. */
   blockingJs: 0,
   /** Scripts every page loads after it is readable (module scripts and their static imports), gzip. */
