@@ -15,6 +15,7 @@ import { type EditionText, reanchor } from '../../src/lib/reader-notes/reanchor.
 import {
   ANNOTATION_CONTEXT,
   parseAnnotations,
+  parseImport,
   type WebAnnotation,
 } from '../../src/lib/reader-notes/web-annotation.ts';
 
@@ -78,6 +79,18 @@ describe('parseAnnotations', () => {
     expect(parseAnnotations(collection, 'notes.json')).toEqual([good]);
     expect(parseAnnotations(JSON.stringify([good]), 'notes.json')).toEqual([good]);
     expect(parseAnnotations(JSON.stringify(good), 'notes.json')).toEqual([good]);
+  });
+
+  it("tells a class layer file from a file of the reader's own notes", () => {
+    const layerFile = exportJson('Week 3', [good], { id: 'urn:uuid:layer', author: 'Ms Ortega' });
+    expect(parseImport(layerFile, 'week3.json')).toEqual({
+      layer: { id: 'urn:uuid:layer', title: 'Week 3', author: 'Ms Ortega' },
+      annotations: [good],
+    });
+    expect(parseImport(exportJson('My notes', [good]), 'mine.json')).toEqual({
+      layer: null,
+      annotations: [good],
+    });
   });
 
   it('names the file, the annotation and the field that is wrong', () => {

@@ -1,11 +1,20 @@
 import { ANNOTATION_CONTEXT, type WebAnnotation } from './web-annotation.ts';
 
-/** A W3C AnnotationCollection of every annotation, the file a reader exports and imports. */
-export function exportJson(label: string, annotations: readonly WebAnnotation[]): string {
+/**
+ * A W3C AnnotationCollection of annotations, the file a reader exports and imports. A class layer's
+ * file carries the layer's id and author, so that importing it adds the layer rather than notes.
+ */
+export function exportJson(
+  label: string,
+  annotations: readonly WebAnnotation[],
+  layer?: { id: string; author: string },
+): string {
   const collection = {
     '@context': ANNOTATION_CONTEXT,
+    ...(layer && { id: layer.id }),
     type: 'AnnotationCollection',
     label,
+    ...(layer?.author && { creator: { type: 'Person', name: layer.author } }),
     total: annotations.length,
     first: { type: 'AnnotationPage', startIndex: 0, items: annotations },
   };

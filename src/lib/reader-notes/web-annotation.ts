@@ -94,6 +94,29 @@ export function parseAnnotations(json: string, file: string): WebAnnotation[] {
   });
 }
 
+/** What an imported file holds: a class layer (a collection with an id) or the reader's own notes. */
+export interface ImportedFile {
+  layer: { id: string; title: string; author: string } | null;
+  annotations: WebAnnotation[];
+}
+
+export function parseImport(json: string, file: string): ImportedFile {
+  const annotations = parseAnnotations(json, file);
+  const data = JSON.parse(json) as Record<string, unknown>;
+  const isLayer =
+    data.type === 'AnnotationCollection' && typeof data.id === 'string' && typeof data.label === 'string';
+  if (!isLayer) return { layer: null, annotations };
+  const creator = data.creator as { name?: unknown } | undefined;
+  return {
+    layer: {
+      id: data.id as string,
+      title: data.label as string,
+      author: typeof creator?.name === 'string' ? creator.name : '',
+    },
+    annotations,
+  };
+}
+
 function itemsOf(data: unknown): unknown[] | null {
   if (Array.isArray(data)) return data;
   if (typeof data !== 'object' || data === null) return null;
