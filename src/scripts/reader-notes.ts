@@ -1,5 +1,5 @@
 /*
- * Starts the reader's own notes (src/scripts/reader-notes/ui.ts) only when they are needed: at once
+ * Starts the reader's own notes (src/script./reader-notes/reader-notes-ui.ts) only when they are needed: at once
  * when this device holds notes or a class link was opened, otherwise when the reader first selects
  * words in a passage. It also adds "My notes" to the site's navigation, since that page needs
  * JavaScript. Nothing here, nor in what it loads, sends a request anywhere.
@@ -37,7 +37,9 @@ if (main?.querySelector('.passage')) {
     started = true;
     document.removeEventListener('selectionchange', onSelection);
     window.removeEventListener('hashchange', onHash);
-    import('./reader-notes/ui.ts').then(({ startReaderNotes }) => startReaderNotes(main, trigger));
+    import('./reader-notes/reader-notes-ui.ts').then(({ startReaderNotes }) =>
+      startReaderNotes(main, trigger),
+    );
   };
   const onSelection = (event: Event) => {
     const selection = document.getSelection();

@@ -1,4 +1,5 @@
-import { ANNOTATION_CONTEXT, type WebAnnotation } from './web-annotation.ts';
+import { ANNOTATION_CONTEXT } from './model.ts';
+import type { WebAnnotation } from './web-annotation.ts';
 
 /**
  * A W3C AnnotationCollection of annotations, the file a reader exports and imports. A class layer's

@@ -1,6 +1,7 @@
 import search from 'approx-string-match';
 import { findTextQuote, type TextRange } from '../annotations/text-quote.ts';
-import { passageIdOf, type WebAnnotation } from './web-annotation.ts';
+import { passageIdOf } from './model.ts';
+import type { WebAnnotation } from './web-annotation.ts';
 
 /*
  * Finds a reader's words again in the edition as it is now, which may not be the edition they were

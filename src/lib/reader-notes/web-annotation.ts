@@ -1,16 +1,13 @@
 import { z } from 'zod';
+import { ANNOTATION_CONTEXT, MOTIVATIONS } from './model.ts';
+
+export { ANNOTATION_CONTEXT, MOTIVATIONS, type Motivation, passageIdOf } from './model.ts';
 
 /*
  * A reader's note as a W3C Web Annotation (https://www.w3.org/TR/annotation-model/), the form in
  * which notes are stored, exported and imported: any tool that reads Web Annotations can read them,
  * and what a reader exports today still imports after the edition changes.
  */
-
-export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
-
-/** Why the annotation was made; `replying` is a reader's answer to a teacher's question. */
-export const MOTIVATIONS = ['highlighting', 'commenting', 'questioning', 'replying'] as const;
-export type Motivation = (typeof MOTIVATIONS)[number];
 
 const textQuoteSelector = z.object({
   type: z.literal('TextQuoteSelector'),
@@ -132,9 +129,4 @@ function describeValue(data: unknown): string {
   if (data === null) return 'null';
   if (Array.isArray(data)) return 'list';
   return typeof data === 'object' ? 'object without annotations' : typeof data;
-}
-
-/** The paragraph id an annotation's target points at: its source URL's fragment. */
-export function passageIdOf(annotation: WebAnnotation): string {
-  return decodeURIComponent(new URL(annotation.target.source).hash.slice(1));
 }

@@ -4,6 +4,7 @@
  * a link to its words; those that could not be placed are listed with their words, never dropped.
  * Here the reader exports and imports files, and a teacher makes, shares and removes class layers.
  */
+import '../reader-notes.ts';
 import { layerLink } from '../../lib/reader-notes/class-layer.ts';
 import { exportJson, exportMarkdown, type ListedNote } from '../../lib/reader-notes/export-notes.ts';
 import { mergeAnnotations } from '../../lib/reader-notes/merge.ts';

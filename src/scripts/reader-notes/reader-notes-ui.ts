@@ -5,15 +5,11 @@
  * paragraph on a narrow screen), where it is edited, deleted (with undo) or answered. Class layers
  * arrive by link (#layer=…) and are shown or hidden from the strip above the text.
  */
-import { decodeLayer, layerParam } from '../../lib/reader-notes/class-layer.ts';
 import { describeQuote, describeQuoteBriefly } from '../../lib/reader-notes/describe-quote.ts';
 import { mergeAnnotations } from '../../lib/reader-notes/merge.ts';
+import { ANNOTATION_CONTEXT, type Motivation } from '../../lib/reader-notes/model.ts';
 import { type EditionText, reanchor } from '../../lib/reader-notes/reanchor.ts';
-import {
-  ANNOTATION_CONTEXT,
-  type Motivation,
-  type WebAnnotation,
-} from '../../lib/reader-notes/web-annotation.ts';
+import type { WebAnnotation } from '../../lib/reader-notes/web-annotation.ts';
 import stylesheet from '../../styles/reader-notes.css?url';
 import { loadStylesheet } from '../stylesheet.ts';
 import { offsetsOf, passageTextOf, unwrap, wrapRange } from './dom-text.ts';
@@ -103,10 +99,14 @@ class ReaderNotes {
 
   /** A class layer opened from a link: kept on the device, shown, and the link's fragment cleared. */
   private async openLayerLink(): Promise<void> {
+    if (!location.hash.startsWith('#layer=')) return;
+    // The layer's reader and validator load only when a class link is opened.
+    const { decodeLayer, layerParam } = await import('../../lib/reader-notes/class-layer.ts');
     const value = layerParam(location.hash);
-    if (!value) return;
     history.replaceState(null, '', location.pathname + location.search);
     try {
+      if (!value)
+        throw new Error('This class link cannot be read: it carries no layer; ask for the link again');
       const layer = await decodeLayer(value);
       const existing = this.layers.find((l) => l.id === layer.id);
       const annotations = existing
