@@ -116,7 +116,7 @@ describe("the reader's own notes", () => {
     expect(box && text && box.x).toBeGreaterThan((text?.x ?? 0) + (text?.width ?? 0));
     expect(Math.abs((box?.y ?? 0) - (mark?.y ?? 0))).toBeLessThan(2);
     await context.close();
-  });
+  }, 60_000);
 
   it('shows the notes offline once the site has been opened', async () => {
     const context = await newContext();
@@ -137,7 +137,7 @@ describe("the reader's own notes", () => {
     await page.locator('.mn-item').first().waitFor();
     expect(await page.locator('.mn-item a').allTextContents()).toEqual(['“total extermination”']);
     await context.close();
-  });
+  }, 60_000);
 
   it('creates and deletes a note with the keyboard alone, with undo', async () => {
     const context = await newContext();
@@ -166,7 +166,7 @@ describe("the reader's own notes", () => {
     await page.locator('reader-note .rn-body').waitFor();
     expect(await page.locator('reader-note .rn-body').textContent()).toBe('A group tried in January 1935.');
     await context.close();
-  });
+  }, 60_000);
 
   it('exports Web Annotations that another browser imports, showing the same highlights by the same words', async () => {
     const context = await newContext();
@@ -222,7 +222,7 @@ describe("the reader's own notes", () => {
     expect(await marksOf(second, 'why-is-there-to-be-observed')).toEqual(['Five Year Plans']);
     await other.close();
     await context.close();
-  });
+  }, 60_000);
 
   it('hands a class a layer of twenty questions in a link under 2,000 characters; a student answers one', async () => {
     const teacher = await newContext();
@@ -266,7 +266,13 @@ describe("the reader's own notes", () => {
     expect(new URL(phone.url()).hash).toBe('');
     await expect.poll(() => phone.locator('reader-note.rn-class').count()).toBe(20);
     const question = phone.locator(`#${ids[0]} reader-note.rn-class`);
-    expect(await question.locator('.rn-label').textContent()).toBe('Week 3: question');
+    // On a phone, folded under its paragraph until its label is pressed.
+    expect(await question.locator('.rn-body').isVisible()).toBe(false);
+    const fold = question.locator('button.rn-fold');
+    expect(await fold.textContent()).toBe('Week 3: question');
+    expect(await fold.getAttribute('aria-expanded')).toBe('false');
+    await fold.click();
+    expect(await fold.getAttribute('aria-expanded')).toBe('true');
     expect(await question.locator('.rn-body').textContent()).toBe(
       'Question 1: what does Trotsky argue here?',
     );
@@ -303,7 +309,7 @@ describe("the reader's own notes", () => {
     expect(await stored(phone)).toEqual(await stored(page));
     await student.close();
     await teacher.close();
-  });
+  }, 120_000);
 
   it('after a new release, lists every note as placed or could not be placed, none lost', async () => {
     const context = await newContext();
@@ -347,16 +353,17 @@ describe("the reader's own notes", () => {
       `Could not be placed: its words are no longer in paragraph #${SECOND}. It was on http://localhost:4321/#${FIRST}.`,
     );
     await context.close();
-  });
+  }, 60_000);
 
   // The reading page has violations of its own that the layer neither adds nor fixes (the edition
   // notes' "Back to the text" links, target-size, which the margin notes' rewrite addresses); the
   // layer is held to adding none, and My notes, all the layer's own, to none at all.
-  it('passes axe with the layer on, at 1280 and 390 px, light and dark: no violation added', async () => {
-    const found = (violations: Awaited<ReturnType<typeof runAxe>>) =>
-      violations.flatMap((v) => v.targets.map((t) => `${v.rule} ${t.selector}`));
-    for (const width of [1280, 390]) {
-      for (const dark of [false, true]) {
+  const found = (violations: Awaited<ReturnType<typeof runAxe>>) =>
+    violations.flatMap((v) => v.targets.map((t) => `${v.rule} ${t.selector}`));
+  for (const width of [1280, 390]) {
+    for (const dark of [false, true]) {
+      const scheme = dark ? 'dark' : 'light';
+      it(`passes axe with the layer on at ${width} px, ${scheme}: no violation added, none on My notes`, async () => {
         const context = await newContext({ width, dark });
         const page = await context.newPage();
         await page.goto(site.url('/'), { waitUntil: 'networkidle' });
@@ -365,24 +372,22 @@ describe("the reader's own notes", () => {
         await select(page, SECOND, 'redoubling the terror');
         await page.locator('.rn-bar').waitFor();
         const added = found(await runAxe(page)).filter((v) => !before.has(v));
-        expect(added, `${width}px ${dark ? 'dark' : 'light'}`).toEqual([]);
+        expect(added).toEqual([]);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `sideways scrolling at ${width}px`).toBeLessThanOrEqual(0);
-        await page.screenshot({
-          path: `test-results/screenshots/reader-notes-${width}-${dark ? 'dark' : 'light'}.png`,
-        });
+        await page.screenshot({ path: `test-results/screenshots/reader-notes-${width}-${scheme}.png` });
         await page.goto(site.url('/my-notes/'));
         await page.locator('.mn-item').first().waitFor();
         const onPage = await runAxe(page);
-        expect(onPage.length, `my notes ${width}px: ${formatViolations(onPage)}`).toBe(0);
+        expect(onPage.length, formatViolations(onPage)).toBe(0);
         await page.screenshot({
-          path: `test-results/screenshots/my-notes-${width}-${dark ? 'dark' : 'light'}.png`,
+          path: `test-results/screenshots/my-notes-${width}-${scheme}.png`,
           fullPage: true,
         });
         await context.close();
-      }
+      }, 60_000);
     }
-  });
+  }
 
   it('sent no request outside the site', () => {
     expect(foreign).toEqual([]);

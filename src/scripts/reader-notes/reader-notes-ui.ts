@@ -47,6 +47,8 @@ class ReaderNotes {
   });
   private readonly wide = matchMedia('(min-width: 48rem)');
   private selected: { passage: HTMLElement; start: number; end: number } | null = null;
+  /** Notes opened on a narrow screen, kept open across a new rendering. */
+  private readonly open = new Set<string>();
 
   private readonly main: HTMLElement;
 
@@ -91,7 +93,7 @@ class ReaderNotes {
         this.bar.remove();
       }
     });
-    this.wide.addEventListener('change', () => this.place());
+    this.wide.addEventListener('change', () => this.render());
     window.addEventListener('resize', () => this.place());
     // Fonts and the edition's notes settle after load, moving the lines.
     window.addEventListener('load', () => this.place());
@@ -196,10 +198,37 @@ class ReaderNotes {
       annotation.motivation === 'replying'
         ? this.layers.flatMap((l) => l.annotations).find((a) => a.id === annotation.inReplyTo)
         : undefined;
-    element.append(make('p', { className: 'rn-label' }, label));
+    // On a narrow screen a note folds under its paragraph, as the edition's do: its label opens it.
+    const more = make('div', { className: 'rn-more' });
+    if (this.wide.matches) {
+      element.append(make('p', { className: 'rn-label' }, label));
+    } else {
+      more.id = `rn-more-${Math.random().toString(36).slice(2, 10)}`;
+      const open = this.open.has(annotation.id);
+      const fold = make(
+        'button',
+        {
+          type: 'button',
+          className: 'rn-b rn-fold',
+          'aria-expanded': String(open),
+          'aria-controls': more.id,
+        },
+        label,
+      );
+      more.hidden = !open;
+      fold.addEventListener('click', () => {
+        const opening = more.hidden;
+        more.hidden = !opening;
+        fold.setAttribute('aria-expanded', String(opening));
+        if (opening) this.open.add(annotation.id);
+        else this.open.delete(annotation.id);
+      });
+      element.append(make('p', { className: 'rn-label' }, fold));
+    }
+    element.append(more);
     if (question?.body)
-      element.append(make('p', { className: 'rn-question' }, `Question: ${question.body.value}`));
-    if (annotation.body?.value) element.append(make('p', { className: 'rn-body' }, annotation.body.value));
+      more.append(make('p', { className: 'rn-question' }, `Question: ${question.body.value}`));
+    if (annotation.body?.value) more.append(make('p', { className: 'rn-body' }, annotation.body.value));
     const actions = make('p', { className: 'rn-actions' });
     if (layer.editable) {
       if (annotation.motivation !== 'highlighting') {
@@ -224,7 +253,7 @@ class ReaderNotes {
       answer.addEventListener('click', () => this.answer(annotation));
       actions.append(answer);
     }
-    if (actions.childNodes.length > 0) element.append(actions);
+    if (actions.childNodes.length > 0) more.append(actions);
     return element;
   }
 
@@ -457,6 +486,10 @@ class ReaderNotes {
   }
 
   private focusNote(id: string): void {
+    if (!this.wide.matches) {
+      this.open.add(id);
+      this.render();
+    }
     this.main.querySelector<HTMLElement>(`reader-note[data-rn="${CSS.escape(id)}"] button`)?.focus();
   }
 
