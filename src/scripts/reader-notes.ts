@@ -1,7 +1,7 @@
 /*
  * Starts the reader's own notes (src/script./reader-notes/reader-notes-ui.ts) only when they are needed: at once
  * when this device holds notes or a class link was opened, otherwise when the reader first selects
- * words in a passage. It also adds "My notes" to the site's navigation, since that page needs
+ * words in a passage. It also links to the "My notes" page from the colophon, since that page needs
  * JavaScript. Nothing here, nor in what it loads, sends a request anywhere.
  */
 import { HAS_NOTES_FLAG } from './reader-notes/flag.ts';
@@ -9,17 +9,18 @@ import { HAS_NOTES_FLAG } from './reader-notes/flag.ts';
 const main = document.querySelector('main');
 const base = document.documentElement.dataset.base ?? '/';
 
-const nav = document.querySelector('header.site nav ul');
-if (nav && !nav.querySelector('a[data-my-notes]')) {
+// Under the text, in the colophon, so that adding it moves nothing the reader is reading.
+const colophon = document.querySelector('footer.colophon dl');
+if (colophon && !colophon.querySelector('a[data-my-notes]')) {
   const link = Object.assign(document.createElement('a'), {
     href: `${base}my-notes/`,
     textContent: 'My notes',
   });
   link.dataset.myNotes = '';
-  if (location.pathname === link.pathname) link.setAttribute('aria-current', 'page');
-  const item = document.createElement('li');
-  item.append(link);
-  nav.append(item);
+  const term = Object.assign(document.createElement('dt'), { textContent: 'Your notes' });
+  const value = document.createElement('dd');
+  value.append(link, ': highlights and notes, kept in this browser only; class layers');
+  colophon.append(term, value);
 }
 
 function hasNotes(): boolean {

@@ -67,7 +67,8 @@ class ReaderNotes {
   async start(): Promise<void> {
     this.layers = await loadLayers();
     document.body.append(this.live);
-    this.main.querySelector('article > header')?.after(this.strip);
+    // After the text, so that showing it moves nothing the reader is reading.
+    this.main.querySelector('article')?.append(this.strip);
     await this.openLayerLink();
     this.render();
     let timer: number | undefined;
