@@ -118,6 +118,22 @@ describe("the reader's own notes", () => {
     await context.close();
   }, 60_000);
 
+  it('shows a note on its own document only, never on the same words elsewhere', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(site.url('/obituary/'));
+    await highlight(page, 'comrade-kirov-was-an-example-of', 'Kirov');
+    await page.goto(site.url('/'));
+    await page.locator('.rn-strip').waitFor();
+    expect(await page.locator('.passage', { hasText: 'Kirov' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('mark.rn-mark').count()).toBe(0);
+    expect(await page.locator('.rn-count').textContent()).toBe('0 notes on this page');
+    await page.goto(site.url('/obituary/'));
+    await page.locator('reader-note').waitFor();
+    expect(await marksOf(page, 'comrade-kirov-was-an-example-of')).toEqual(['Kirov']);
+    await context.close();
+  }, 60_000);
+
   it('shows the notes offline once the site has been opened', async () => {
     const context = await newContext();
     const page = await context.newPage();

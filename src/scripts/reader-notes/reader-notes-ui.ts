@@ -7,7 +7,7 @@
  */
 import { describeQuote, describeQuoteBriefly } from '../../lib/reader-notes/describe-quote.ts';
 import { mergeAnnotations } from '../../lib/reader-notes/merge.ts';
-import { ANNOTATION_CONTEXT, type Motivation } from '../../lib/reader-notes/model.ts';
+import { ANNOTATION_CONTEXT, type Motivation, passageIdOf } from '../../lib/reader-notes/model.ts';
 import { type EditionText, reanchor } from '../../lib/reader-notes/reanchor.ts';
 import type { WebAnnotation } from '../../lib/reader-notes/web-annotation.ts';
 import stylesheet from '../../styles/reader-notes.css?url';
@@ -142,6 +142,7 @@ class ReaderNotes {
     for (const layer of this.layers) {
       if (!layer.shown) continue;
       for (const annotation of layer.annotations) {
+        if (!this.belongsHere(annotation)) continue;
         const placement = reanchor(annotation, this.edition);
         if (!placement.placed) continue;
         const passage = this.passages.find((p) => p.id === placement.passage);
@@ -492,6 +493,19 @@ class ReaderNotes {
       this.render();
     }
     this.main.querySelector<HTMLElement>(`reader-note[data-rn="${CSS.escape(id)}"] button`)?.focus();
+  }
+
+  /**
+   * Whether an annotation is on this page: its paragraph (or the retired id it names) is here, or its
+   * URL is this page's. A note on another document's paragraph is never placed on words that
+   * happen to be the same here; My notes lists it under its own document.
+   */
+  private belongsHere(annotation: WebAnnotation): boolean {
+    const id = passageIdOf(annotation);
+    if (this.passages.some((p) => p.id === id)) return true;
+    const successor = this.edition.retired.find((entry) => entry.id === id)?.successor;
+    if (successor !== undefined) return this.passages.some((p) => p.id === successor);
+    return new URL(annotation.target.source).pathname === new URL(this.sourceOf('')).pathname;
   }
 
   private ownLayer(): StoredLayer {
