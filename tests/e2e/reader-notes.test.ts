@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAnnotations } from '../../src/lib/reader-notes/web-annotation.ts';
 import { launchChromium, type StaticSite, serveDist } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 
@@ -134,6 +135,25 @@ describe("the reader's own notes", () => {
     await context.close();
   }, 60_000);
 
+  it('prints the reader’s notes in a handout, under their paragraph, without their buttons', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(site.url('/'));
+    await note(page, SECOND, 'redoubling the terror', 'For the handout.');
+    await page.goto(site.url('/?handout=2'));
+    await page.locator('reader-note').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.locator(`#${SECOND} reader-note`);
+    expect(await printed.isVisible()).toBe(true);
+    expect(await printed.locator('.rn-body').textContent()).toBe('For the handout.');
+    expect(await printed.locator('.rn-actions').isVisible()).toBe(false);
+    const text = await page.locator(`#${SECOND} > p`).first().boundingBox();
+    const box = await printed.boundingBox();
+    expect(box?.y).toBeGreaterThan((text?.y ?? 0) + (text?.height ?? 0) - 1);
+    expect(await page.locator(`#${FIRST}`).isVisible()).toBe(false);
+    await context.close();
+  }, 60_000);
+
   it('shows the notes offline once the site has been opened', async () => {
     const context = await newContext();
     const page = await context.newPage();
@@ -198,6 +218,8 @@ describe("the reader's own notes", () => {
     ]);
     const file = await download.path();
     const exported = JSON.parse(readFileSync(file, 'utf8'));
+    // The edition's own schema of a Web Annotation, as an import checks it.
+    expect(parseAnnotations(readFileSync(file, 'utf8'), 'export.json')).toHaveLength(2);
     expect(exported.type).toBe('AnnotationCollection');
     expect(exported.first.items).toHaveLength(2);
     for (const annotation of exported.first.items) {
