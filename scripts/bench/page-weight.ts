@@ -32,8 +32,23 @@ export function benchPageWeight(distDir: string): Figure[] {
           : `over the goal of ${goal} by ${((reader.critical.gzip - goal * reader.text.gzip) / 1024).toFixed(1)} KB gzip (CI ceiling ${BUDGETS.readerRatioCeiling})`,
     },
     ...kb('JS after enhancements load', reader.enhancementJs, 'deferred module scripts and their imports'),
-    ...kb('JS and CSS loaded on use', reader.onDemand, 'paragraph tools; search and theme styles'),
+    ...kb(
+      'JS and CSS loaded on use',
+      reader.onDemand,
+      'paragraph tools, reader notes; search and theme styles',
+    ),
   ];
+  // The reader's own notes load on first use (selecting words, or notes already on the device).
+  const notes = reader.onDemandByStart.find(({ start }) => /(^|\/)reader-notes-ui\.[^/]*\.js$/.test(start));
+  if (notes) {
+    figures.push(
+      ...kb('reader notes JS and CSS, on first use', notes.bytes, 'not loaded until words are selected'),
+    );
+  } else {
+    console.error(
+      'bench: the reader notes chunk (reader-notes-ui.*.js) was not found among what the reader page loads on use',
+    );
+  }
   // The obituary is a short text under the same header, rail and scripts: the floor of the apparatus.
   const obituary = pageWeight(distDir, 'obituary/index.html');
   figures.push({

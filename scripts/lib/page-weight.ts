@@ -15,7 +15,7 @@
  *                navigation, without scripts, styles, templates and anything `hidden`.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -40,6 +40,8 @@ export interface PageWeight {
   enhancementJs: Bytes;
   /** Scripts and stylesheets the enhancements fetch only when a reader uses them. */
   onDemand: Bytes;
+  /** By each dynamic import of the enhancements: what it fetches when it runs (static imports, stylesheets). */
+  onDemandByStart: { start: string; bytes: Bytes }[];
   /** The visible text, whitespace collapsed. */
   text: Bytes;
   /** critical.gzip / text.gzip: our budget is 1.5. */
@@ -175,6 +177,14 @@ export function pageWeight(distDir: string, page: string, base = '/'): PageWeigh
     return [...found.static, ...found.dynamic];
   });
   for (const file of enhancement) lazy.delete(file);
+  // What one dynamic import fetches when it runs: its file and what it imports statically, with
+  // the stylesheets they name.
+  const reachedFrom = (start: string) =>
+    [
+      ...reachable([start], (file) =>
+        importsOfFile(file).static.concat(importsOfFile(file).dynamic.filter((url) => url.endsWith('.css'))),
+      ),
+    ].filter((file) => !enhancement.has(file));
 
   const htmlBytes = bytesOf(html);
   const cssBytes = sum(css);
@@ -189,6 +199,10 @@ export function pageWeight(distDir: string, page: string, base = '/'): PageWeigh
     critical,
     enhancementJs: sum([...enhancement].map((file) => bytesOf(read(file)))),
     onDemand: sum([...lazy].map((file) => bytesOf(read(file)))),
+    onDemandByStart: [...new Set(lazyStarts)].map((start) => ({
+      start: relative(distDir, start),
+      bytes: sum(reachedFrom(start).map((file) => bytesOf(read(file)))),
+    })),
     text,
     ratio: critical.gzip / text.gzip,
   };

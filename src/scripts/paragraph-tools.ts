@@ -5,6 +5,8 @@
  * It also gives each passage its absolute URL for print (print.css), which cannot wait.
  */
 import type { ToolsData } from './paragraph-tools-ui.ts';
+// The reader's own notes start from here too, so that they add no script element to the page.
+import './reader-notes.ts';
 
 const dataElement = document.getElementById('passage-tools-data');
 const main = document.querySelector('main');

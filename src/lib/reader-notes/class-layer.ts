@@ -1,0 +1,168 @@
+import { z } from 'zod';
+import { type WebAnnotation, webAnnotationSchema } from './web-annotation.ts';
+
+/*
+ * A class layer: a teacher's notes and questions with a title, handed to a class as a file or as a
+ * link. In a link the layer travels in the URL's fragment (#layer=…), which a browser never sends to
+ * any server; it is compressed with the platform's own DEFLATE (CompressionStream) and written in
+ * base64url, so that twenty notes fit in a link of under 2,000 characters with no library.
+ */
+
+export const classLayerSchema = z.object({
+  /** A URN (urn:uuid:…); each of its annotations' ids begins with it. */
+  id: z.string().min(1),
+  title: z.string().min(1, 'the layer has no title'),
+  author: z.string(),
+  annotations: z.array(webAnnotationSchema),
+});
+
+export type ClassLayer = z.infer<typeof classLayerSchema>;
+
+/** The fragment parameter that carries a layer. */
+export const LAYER_PARAM = 'layer';
+
+/*
+ * In the link, each annotation is a short array rather than JSON-LD: what every annotation of a
+ * layer repeats (the context, the type, the layer id in the annotation id, the page in the source
+ * URL) is written once or not at all, and restored exactly on the way back.
+ */
+type Packed = [
+  id: string,
+  motivation: number,
+  source: number,
+  exact: string,
+  prefix: string | null,
+  suffix: string | null,
+  start: number | null,
+  end: number | null,
+  body: string | null,
+  created: string | null,
+  modified: string | null,
+  inReplyTo: string | null,
+];
+
+const MOTIVATION_CODES = ['highlighting', 'commenting', 'questioning', 'replying'] as const;
+
+function pack(layer: ClassLayer): unknown {
+  const sources: string[] = [];
+  const notes = layer.annotations.map((annotation): Packed => {
+    const [quote, position] = annotation.target.selector;
+    let source = sources.indexOf(annotation.target.source);
+    if (source === -1) source = sources.push(annotation.target.source) - 1;
+    const id = annotation.id.startsWith(`${layer.id}#`)
+      ? annotation.id.slice(layer.id.length)
+      : annotation.id;
+    return [
+      id,
+      MOTIVATION_CODES.indexOf(annotation.motivation),
+      source,
+      quote.exact,
+      quote.prefix ?? null,
+      quote.suffix ?? null,
+      position?.start ?? null,
+      position?.end ?? null,
+      annotation.body?.value ?? null,
+      annotation.created ?? null,
+      annotation.modified ?? null,
+      annotation.inReplyTo ?? null,
+    ];
+  });
+  // Trailing nulls are dropped: most notes have no dates or reply.
+  const trimmed = notes.map((note) => {
+    const copy: unknown[] = [...note];
+    while (copy.length > 0 && copy.at(-1) === null) copy.pop();
+    return copy;
+  });
+  return [1, layer.id, layer.title, layer.author, sources, trimmed];
+}
+
+function unpack(data: unknown): ClassLayer {
+  if (!Array.isArray(data) || data[0] !== 1) throw new Error('not a version 1 layer');
+  const [, id, title, author, sources, notes] = data as [1, string, string, string, string[], unknown[][]];
+  const annotations = notes.map((note): WebAnnotation => {
+    const [
+      localId,
+      motivation,
+      source,
+      exact,
+      prefix,
+      suffix,
+      start,
+      end,
+      body,
+      created,
+      modified,
+      inReplyTo,
+    ] = note as Packed;
+    const quote = {
+      type: 'TextQuoteSelector' as const,
+      exact,
+      ...(prefix != null && { prefix }),
+      ...(suffix != null && { suffix }),
+    };
+    const position =
+      start != null && end != null ? [{ type: 'TextPositionSelector' as const, start, end }] : [];
+    return {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: localId.startsWith('#') ? `${id}${localId}` : localId,
+      type: 'Annotation',
+      motivation: MOTIVATION_CODES[motivation] ?? 'commenting',
+      ...(created != null && { created }),
+      ...(modified != null && { modified }),
+      ...(body != null && { body: { type: 'TextualBody', value: body } }),
+      ...(inReplyTo != null && { inReplyTo }),
+      target: { source: sources[source] ?? '', selector: [quote, ...position] },
+    } as WebAnnotation;
+  });
+  return classLayerSchema.parse({ id, title, author, annotations });
+}
+
+async function transform(
+  bytes: Uint8Array,
+  stream: CompressionStream | DecompressionStream,
+): Promise<Uint8Array> {
+  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
+  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+}
+
+/** The layer as the value of a link's fragment parameter (#layer=…). */
+export async function encodeLayer(layer: ClassLayer): Promise<string> {
+  const json = new TextEncoder().encode(JSON.stringify(pack(layer)));
+  return toBase64Url(await transform(json, new CompressionStream('deflate-raw')));
+}
+
+/** Reads a layer back from a link's fragment value; throws a reader-facing message when it cannot. */
+export async function decodeLayer(value: string): Promise<ClassLayer> {
+  try {
+    const json = await transform(fromBase64Url(value), new DecompressionStream('deflate-raw'));
+    return unpack(JSON.parse(new TextDecoder().decode(json)));
+  } catch (error) {
+    throw new Error(
+      `This class link cannot be read (${(error as Error).message}); it may have been cut short when copied: ask for the link again, or for the layer as a file`,
+    );
+  }
+}
+
+/** The share link of a layer: the page's address with the layer in its fragment. */
+export async function layerLink(pageUrl: string, layer: ClassLayer): Promise<string> {
+  const url = new URL(pageUrl);
+  url.hash = `${LAYER_PARAM}=${await encodeLayer(layer)}`;
+  return url.href;
+}
+
+/** The layer carried by a URL's fragment, or null when it carries none. */
+export function layerParam(hash: string): string | null {
+  const match = /^#?layer=([A-Za-z0-9_-]+)$/.exec(hash);
+  return match?.[1] ?? null;
+}

@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { ANNOTATION_CONTEXT, MOTIVATIONS } from './model.ts';
+
+export { ANNOTATION_CONTEXT, MOTIVATIONS, type Motivation, passageIdOf } from './model.ts';
+
+/*
+ * A reader's note as a W3C Web Annotation (https://www.w3.org/TR/annotation-model/), the form in
+ * which notes are stored, exported and imported: any tool that reads Web Annotations can read them,
+ * and what a reader exports today still imports after the edition changes.
+ */
+
+const textQuoteSelector = z.object({
+  type: z.literal('TextQuoteSelector'),
+  /** The words annotated, as the page shows them. */
+  exact: z.string().min(1, 'the annotated words (`exact`) are empty'),
+  /** Up to 32 characters just before the words, to tell apart several occurrences. */
+  prefix: z.string().optional(),
+  /** Up to 32 characters just after them. */
+  suffix: z.string().optional(),
+});
+
+/** Where the words were in the paragraph's text: a hint only, since the text may change. */
+const textPositionSelector = z.object({
+  type: z.literal('TextPositionSelector'),
+  start: z.int().nonnegative(),
+  end: z.int().nonnegative(),
+});
+
+const textualBody = z.object({
+  type: z.literal('TextualBody'),
+  /** The note, as plain text. */
+  value: z.string(),
+  format: z.literal('text/plain').optional(),
+});
+
+export const webAnnotationSchema = z.object({
+  '@context': z.literal(ANNOTATION_CONTEXT, `"@context" must be "${ANNOTATION_CONTEXT}"`),
+  /** A URN (urn:uuid:…) or the layer's id with a fragment, unique across layers. */
+  id: z.string().min(1),
+  type: z.literal('Annotation', '"type" must be "Annotation"'),
+  motivation: z.enum(MOTIVATIONS),
+  created: z.iso.datetime().optional(),
+  modified: z.iso.datetime().optional(),
+  /** The note; a plain highlight has none. */
+  body: textualBody.optional(),
+  /** For a `replying` annotation: the id of the question it answers. */
+  inReplyTo: z.string().optional(),
+  target: z.object({
+    /** The paragraph's permanent URL (…/#paragraph-id). */
+    source: z.url('"target.source" must be the paragraph\'s URL'),
+    selector: z.tuple([textQuoteSelector], textPositionSelector.optional()),
+  }),
+});
+
+export type WebAnnotation = z.infer<typeof webAnnotationSchema>;
+export type TextQuote = z.infer<typeof textQuoteSelector>;
+export type TextPosition = z.infer<typeof textPositionSelector>;
+
+/** A file or link that could not be read: `message` says where and what, for the reader. */
+export class AnnotationImportError extends Error {
+  override name = 'AnnotationImportError';
+}
+
+/**
+ * Reads the annotations of an imported file: one annotation, a list, or a W3C AnnotationCollection
+ * whose `first.items` (or `items`) holds them. Throws naming the file, the annotation and the field.
+ */
+export function parseAnnotations(json: string, file: string): WebAnnotation[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    throw new AnnotationImportError(
+      `${file}: Unexpected text that is not JSON (${(error as Error).message}), expected a Web Annotation file exported from this edition`,
+    );
+  }
+  const items = itemsOf(data);
+  if (!items) {
+    throw new AnnotationImportError(
+      `${file}: Unexpected ${describeValue(data)}, expected an annotation, a list of annotations or an AnnotationCollection`,
+    );
+  }
+  return items.map((item, index) => {
+    const result = webAnnotationSchema.safeParse(item);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    const path = issue?.path.length ? issue.path.join('.') : '(the annotation)';
+    throw new AnnotationImportError(
+      `${file}: annotation ${index + 1} of ${items.length}, field ${path}: ${issue?.message ?? 'invalid'}; export it again from the edition or fix that field`,
+    );
+  });
+}
+
+/** What an imported file holds: a class layer (a collection with an id) or the reader's own notes. */
+export interface ImportedFile {
+  layer: { id: string; title: string; author: string } | null;
+  annotations: WebAnnotation[];
+}
+
+export function parseImport(json: string, file: string): ImportedFile {
+  const annotations = parseAnnotations(json, file);
+  const data = JSON.parse(json) as Record<string, unknown>;
+  const isLayer =
+    data.type === 'AnnotationCollection' && typeof data.id === 'string' && typeof data.label === 'string';
+  if (!isLayer) return { layer: null, annotations };
+  const creator = data.creator as { name?: unknown } | undefined;
+  return {
+    layer: {
+      id: data.id as string,
+      title: data.label as string,
+      author: typeof creator?.name === 'string' ? creator.name : '',
+    },
+    annotations,
+  };
+}
+
+function itemsOf(data: unknown): unknown[] | null {
+  if (Array.isArray(data)) return data;
+  if (typeof data !== 'object' || data === null) return null;
+  const record = data as Record<string, unknown>;
+  if (record.type === 'Annotation') return [data];
+  if (Array.isArray(record.items)) return record.items;
+  const first = record.first as Record<string, unknown> | undefined;
+  if (first && Array.isArray(first.items)) return first.items;
+  return null;
+}
+
+function describeValue(data: unknown): string {
+  if (data === null) return 'null';
+  if (Array.isArray(data)) return 'list';
+  return typeof data === 'object' ? 'object without annotations' : typeof data;
+}

@@ -1,0 +1,56 @@
+/*
+ * Starts the reader's own notes (src/script./reader-notes/reader-notes-ui.ts) only when they are needed: at once
+ * when this device holds notes or a class link was opened, otherwise when the reader first selects
+ * words in a passage. It also links to the "My notes" page from the colophon, since that page needs
+ * JavaScript. Nothing here, nor in what it loads, sends a request anywhere.
+ */
+import { HAS_NOTES_FLAG } from './reader-notes/flag.ts';
+
+const main = document.querySelector('main');
+const base = document.documentElement.dataset.base ?? '/';
+
+// Under the text, in the colophon, so that adding it moves nothing the reader is reading.
+const colophon = document.querySelector('footer.colophon dl');
+if (colophon && !colophon.querySelector('a[data-my-notes]')) {
+  const link = Object.assign(document.createElement('a'), {
+    href: `${base}my-notes/`,
+    textContent: 'My notes',
+  });
+  link.dataset.myNotes = '';
+  const term = Object.assign(document.createElement('dt'), { textContent: 'Your notes' });
+  const value = document.createElement('dd');
+  value.append(link, ': highlights and notes, kept in this browser only; class layers');
+  colophon.append(term, value);
+}
+
+function hasNotes(): boolean {
+  try {
+    return localStorage.getItem(HAS_NOTES_FLAG) === '1';
+  } catch {
+    return false;
+  }
+}
+
+if (main?.querySelector('.passage')) {
+  let started = false;
+  const load = (trigger: Event | null) => {
+    if (started) return;
+    started = true;
+    document.removeEventListener('selectionchange', onSelection);
+    window.removeEventListener('hashchange', onHash);
+    import('./reader-notes/reader-notes-ui.ts').then(({ startReaderNotes }) =>
+      startReaderNotes(main, trigger),
+    );
+  };
+  const onSelection = (event: Event) => {
+    const selection = document.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
+    if (selection.getRangeAt(0).startContainer.parentElement?.closest('.passage')) load(event);
+  };
+  const onHash = () => {
+    if (location.hash.startsWith('#layer=')) load(null);
+  };
+  document.addEventListener('selectionchange', onSelection);
+  window.addEventListener('hashchange', onHash);
+  if (hasNotes() || location.hash.startsWith('#layer=')) load(null);
+}

@@ -1,0 +1,433 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAnnotations } from '../../src/lib/reader-notes/web-annotation.ts';
+import { launchChromium, type StaticSite, serveDist } from './site.ts';
+import { formatViolations, runAxe } from './support/axe.ts';
+
+/*
+ * The reader's own notes, in Chromium against the build: select words → Highlight or Note, kept
+ * across reloads and offline, exported as Web Annotations and imported into another browser, a
+ * class layer by link, notes of an older edition found again or listed as unplaced, keyboard only,
+ * axe with the layer on. Every request of every page is recorded: none may leave the site.
+ */
+
+let site: StaticSite;
+let browser: Browser;
+const foreign: string[] = [];
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+async function newContext(options: { width?: number; dark?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    colorScheme: options.dark ? 'dark' : 'light',
+    acceptDownloads: true,
+  });
+  context.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(site.origin) && !url.startsWith('blob:') && !url.startsWith('data:'))
+      foreign.push(url);
+  });
+  return context;
+}
+
+const FIRST = 'zinoviev-and-kamenev-are-no-fools';
+const SECOND = 'the-goal-of-the-maneuver-is';
+
+/** Selects words of a passage's first paragraph as a reader's mouse or keyboard would leave them selected. */
+async function select(page: Page, passage: string, words: string): Promise<void> {
+  await page.evaluate(
+    ({ passage, words }) => {
+      const paragraph = document.getElementById(passage)?.querySelector(':scope > p');
+      if (!paragraph) throw new Error(`no passage ${passage}`);
+      const nodes: [Text, number][] = [];
+      let text = '';
+      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        nodes.push([node as Text, text.length]);
+        text += (node as Text).data;
+      }
+      const start = text.indexOf(words);
+      if (start === -1) throw new Error(`"${words}" not in ${passage}`);
+      const end = start + words.length;
+      const at = (offset: number, last: boolean) => {
+        const found = nodes.findLast(
+          ([node, from]) => (last ? from < offset : from <= offset) && from + node.length >= offset,
+        );
+        if (!found) throw new Error(`offset ${offset} not found`);
+        return [found[0], offset - found[1]] as const;
+      };
+      const range = document.createRange();
+      range.setStart(...at(start, false));
+      range.setEnd(...at(end, true));
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+    },
+    { passage, words },
+  );
+}
+
+const marksOf = (page: Page, passage: string, kind = 'rn-own') =>
+  page.locator(`#${passage} mark.${kind}`).allTextContents();
+
+async function highlight(page: Page, passage: string, words: string): Promise<void> {
+  await select(page, passage, words);
+  await page.locator('.rn-bar button', { hasText: 'Highlight' }).click();
+  await page
+    .locator(`#${passage} mark.rn-own`, { hasText: words.split(' ')[0] ?? words })
+    .first()
+    .waitFor();
+}
+
+async function note(page: Page, passage: string, words: string, text: string): Promise<void> {
+  await select(page, passage, words);
+  await page.locator('.rn-bar button', { hasText: 'Note' }).click();
+  await page.locator('reader-note textarea').fill(text);
+  await page.locator('reader-note button', { hasText: 'Save' }).click();
+  await page.locator('reader-note .rn-body', { hasText: text }).waitFor();
+}
+
+describe("the reader's own notes", () => {
+  it('keeps a highlight and a note across a reload, beside their words, labelled as the reader’s', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(site.url('/'));
+    await highlight(page, FIRST, 'no fools');
+    await note(page, SECOND, 'redoubling the terror', 'Compare with the 1936 trial.');
+    await page.reload();
+    await page.locator('reader-note').first().waitFor();
+    expect(await marksOf(page, FIRST)).toEqual(['no fools']);
+    expect(await marksOf(page, SECOND)).toEqual(['redoubling the terror']);
+    const notes = page.locator(`#${SECOND} reader-note`);
+    expect(await notes.locator('.rn-label').textContent()).toBe('Your note');
+    expect(await notes.locator('.rn-body').textContent()).toBe('Compare with the 1936 trial.');
+    // Beside its words: in the right margin, level with the marked line.
+    const mark = await page.locator(`#${SECOND} mark.rn-own`).boundingBox();
+    const box = await notes.boundingBox();
+    const text = await page.locator(`#${SECOND} > p`).first().boundingBox();
+    expect(box && text && box.x).toBeGreaterThan((text?.x ?? 0) + (text?.width ?? 0));
+    expect(Math.abs((box?.y ?? 0) - (mark?.y ?? 0))).toBeLessThan(2);
+    await context.close();
+  }, 60_000);
+
+  it('shows a note on its own document only, never on the same words elsewhere', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(site.url('/obituary/'));
+    await highlight(page, 'comrade-kirov-was-an-example-of', 'Kirov');
+    await page.goto(site.url('/'));
+    await page.locator('.rn-strip').waitFor();
+    expect(await page.locator('.passage', { hasText: 'Kirov' }).count()).toBeGreaterThan(0);
+    expect(await page.locator('mark.rn-mark').count()).toBe(0);
+    expect(await page.locator('.rn-count').textContent()).toBe('0 notes on this page');
+    await page.goto(site.url('/obituary/'));
+    await page.locator('reader-note').waitFor();
+    expect(await marksOf(page, 'comrade-kirov-was-an-example-of')).toEqual(['Kirov']);
+    await context.close();
+  }, 60_000);
+
+  it('prints the reader’s notes in a handout, under their paragraph, without their buttons', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(site.url('/'));
+    await note(page, SECOND, 'redoubling the terror', 'For the handout.');
+    await page.goto(site.url('/?handout=2'));
+    await page.locator('reader-note').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.locator(`#${SECOND} reader-note`);
+    expect(await printed.isVisible()).toBe(true);
+    expect(await printed.locator('.rn-body').textContent()).toBe('For the handout.');
+    expect(await printed.locator('.rn-actions').isVisible()).toBe(false);
+    const text = await page.locator(`#${SECOND} > p`).first().boundingBox();
+    const box = await printed.boundingBox();
+    expect(box?.y).toBeGreaterThan((text?.y ?? 0) + (text?.height ?? 0) - 1);
+    expect(await page.locator(`#${FIRST}`).isVisible()).toBe(false);
+    await context.close();
+  }, 60_000);
+
+  it('shows the notes offline once the site has been opened', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(site.url('/'));
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await context.setOffline(true);
+    await page.reload();
+    await highlight(page, FIRST, 'total extermination');
+    await page.reload();
+    await page.locator('reader-note').first().waitFor();
+    expect(await marksOf(page, FIRST)).toEqual(['total extermination']);
+    await page.goto(site.url('/my-notes/'));
+    await page.locator('.mn-item').first().waitFor();
+    expect(await page.locator('.mn-item a').allTextContents()).toEqual(['“total extermination”']);
+    await context.close();
+  }, 60_000);
+
+  it('creates and deletes a note with the keyboard alone, with undo', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(site.url('/'));
+    // A keyboard selection (caret browsing): extended with Shift+→, then Tab reaches the actions.
+    await select(page, FIRST, 'Zinoviev group');
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.locator('.rn-bar').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Highlight');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('A group tried in January 1935.');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('reader-note .rn-body').waitFor();
+    expect(await marksOf(page, FIRST)).toEqual(['Zinoviev group ']);
+    // Focus is on the new note's first button (Edit); the next is Delete.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Edit');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('reader-note').count()).toBe(0);
+    expect(await marksOf(page, FIRST)).toEqual([]);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    await page.keyboard.press('Enter');
+    await page.locator('reader-note .rn-body').waitFor();
+    expect(await page.locator('reader-note .rn-body').textContent()).toBe('A group tried in January 1935.');
+    await context.close();
+  }, 60_000);
+
+  it('exports Web Annotations that another browser imports, showing the same highlights by the same words', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(site.url('/'));
+    await highlight(page, FIRST, 'restoration of capitalism');
+    await note(page, 'why-is-there-to-be-observed', 'Five Year Plans', 'First plan: 1928–1932.');
+    await page.goto(site.url('/my-notes/'));
+    await page.locator('.mn-item').nth(1).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button', { hasText: 'Export my notes (JSON)' }).click(),
+    ]);
+    const file = await download.path();
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    // The edition's own schema of a Web Annotation, as an import checks it.
+    expect(parseAnnotations(readFileSync(file, 'utf8'), 'export.json')).toHaveLength(2);
+    expect(exported.type).toBe('AnnotationCollection');
+    expect(exported.first.items).toHaveLength(2);
+    for (const annotation of exported.first.items) {
+      expect(annotation['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+      expect(annotation.type).toBe('Annotation');
+      expect(annotation.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+      expect(annotation.target.source).toMatch(
+        /^http:\/\/localhost:4321\/#(zinoviev-and-kamenev-are-no-fools|why-is-there-to-be-observed)$/,
+      );
+      expect(annotation.target.selector[0].type).toBe('TextQuoteSelector');
+      expect(annotation.target.selector[1].type).toBe('TextPositionSelector');
+    }
+    expect(
+      exported.first.items.map(
+        (a: { target: { selector: [{ exact: string }] } }) => a.target.selector[0].exact,
+      ),
+    ).toEqual(['restoration of capitalism', 'Five Year Plans']);
+
+    const [markdown] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button', { hasText: 'Export all as Markdown' }).click(),
+    ]);
+    const md = readFileSync(await markdown.path(), 'utf8');
+    expect(md).toContain('> restoration of capitalism\n\n**Highlight**');
+    expect(md).toContain('> Five Year Plans\n\n**Note:** First plan: 1928–1932.');
+
+    const other = await newContext();
+    const second = await other.newPage();
+    await second.goto(site.url('/my-notes/'));
+    await second.locator('#mn-import').setInputFiles(file);
+    await second.locator('.rn-live', { hasText: '2 added' }).waitFor();
+    // Importing the same file again adds nothing.
+    await second.locator('#mn-import').setInputFiles(file);
+    await second.locator('.rn-live', { hasText: '0 added, 0 updated, 2 already here' }).waitFor();
+    await second.goto(site.url('/'));
+    await second.locator('reader-note').nth(1).waitFor();
+    expect(await marksOf(second, FIRST)).toEqual(['restoration of capitalism']);
+    expect(await marksOf(second, 'why-is-there-to-be-observed')).toEqual(['Five Year Plans']);
+    await other.close();
+    await context.close();
+  }, 60_000);
+
+  it('hands a class a layer of twenty questions in a link under 2,000 characters; a student answers one', async () => {
+    const teacher = await newContext();
+    const page = await teacher.newPage();
+    await page.goto(site.url('/my-notes/'));
+    await page.locator('#mn-new-title').fill('Week 3');
+    await page.locator('#mn-new-author').fill('Ms Ortega');
+    await page.locator('button', { hasText: 'Make a class layer' }).click();
+    await page.locator('label', { hasText: 'Class: Week 3 (Ms Ortega)' }).waitFor();
+    await page.goto(site.url('/'));
+    // Twenty questions, each on the opening words of a paragraph.
+    const ids = await page
+      .locator('article .passage')
+      .evaluateAll((els) => els.slice(0, 20).map((el) => el.id));
+    expect(ids).toHaveLength(20);
+    for (const [i, id] of ids.entries()) {
+      const words = await page
+        .locator(`#${id} > p`)
+        .first()
+        .evaluate((p) => (p.textContent ?? '').slice(0, 28));
+      await select(page, id, words.slice(0, words.lastIndexOf(' ')));
+      await page.locator('.rn-bar button', { hasText: 'Question for “Week 3”' }).click();
+      await page.locator('reader-note textarea').fill(`Question ${i + 1}: what does Trotsky argue here?`);
+      await page.locator('reader-note textarea').press('Control+Enter');
+      await expect.poll(() => page.locator('reader-note.rn-class').count()).toBe(i + 1);
+    }
+    await page.goto(site.url('/my-notes/'));
+    await page.locator('button', { hasText: 'Class link' }).click();
+    const link = await page.locator('.mn-share input').inputValue();
+    expect(link.length).toBeLessThan(2000);
+    expect(link.startsWith(`${site.url('/')}#layer=`)).toBe(true);
+    const layerInTeacher = await page.evaluate(() => document.querySelector('.mn-share label')?.textContent);
+    expect(layerInTeacher).toBe(`Link to “Week 3” (${link.length} characters) `);
+
+    const student = await newContext({ width: 390 });
+    const phone = await student.newPage();
+    await phone.goto(link);
+    await phone
+      .locator('.rn-live', { hasText: 'Class layer “Week 3” by Ms Ortega added: 20 notes' })
+      .waitFor();
+    expect(new URL(phone.url()).hash).toBe('');
+    await expect.poll(() => phone.locator('reader-note.rn-class').count()).toBe(20);
+    const question = phone.locator(`#${ids[0]} reader-note.rn-class`);
+    // On a phone, folded under its paragraph until its label is pressed.
+    expect(await question.locator('.rn-body').isVisible()).toBe(false);
+    const fold = question.locator('button.rn-fold');
+    expect(await fold.textContent()).toBe('Week 3: question');
+    expect(await fold.getAttribute('aria-expanded')).toBe('false');
+    await fold.click();
+    expect(await fold.getAttribute('aria-expanded')).toBe('true');
+    expect(await question.locator('.rn-body').textContent()).toBe(
+      'Question 1: what does Trotsky argue here?',
+    );
+    await question.locator('button', { hasText: 'Answer' }).click();
+    await phone.locator('reader-note textarea').fill('That the charge is a fabrication.');
+    await phone.locator('reader-note button', { hasText: 'Save' }).click();
+    const answer = phone.locator(`#${ids[0]} reader-note.rn-own`);
+    await answer.waitFor();
+    expect(await answer.locator('.rn-question').textContent()).toBe(
+      'Question: Question 1: what does Trotsky argue here?',
+    );
+    // Turned off, the layer leaves the margin; the student's answer stays.
+    await phone.locator('.rn-strip label', { hasText: 'Class: Week 3' }).click();
+    await expect.poll(() => phone.locator('reader-note.rn-class').count()).toBe(0);
+    expect(await phone.locator('reader-note.rn-own').count()).toBe(1);
+
+    // The decoded layer is the teacher's, note for note.
+    const stored = async (p: Page) =>
+      p.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const open = indexedDB.open('kirov-reader-notes');
+            open.onsuccess = () => {
+              const all = open.result.transaction('layers').objectStore('layers').getAll();
+              all.onsuccess = () =>
+                resolve(
+                  (all.result as { id: string; title: string; annotations: unknown[] }[])
+                    .filter((l) => l.id !== 'mine')
+                    .map(({ id, title, annotations }) => ({ id, title, annotations })),
+                );
+            };
+          }),
+      );
+    expect(await stored(phone)).toEqual(await stored(page));
+    await student.close();
+    await teacher.close();
+  }, 120_000);
+
+  it('after a new release, lists every note as placed or could not be placed, none lost', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await page.goto(site.url('/'));
+    await highlight(page, FIRST, 'no fools');
+    await highlight(page, SECOND, 'redoubling the terror');
+    await highlight(page, 'why-is-there-to-be-observed', 'directly opposite character');
+    await highlight(page, 'such-a-conclusion-would-be-however', 'one-sided');
+    // A new release: ¶ 2 reworded, ¶ 3 merged into ¶ 4 (its id retired), ¶ 1 deleted (retired, its words gone).
+    const data = JSON.parse(readFileSync('dist/passages.json', 'utf8'));
+    const byId = (id: string) => data.passages.find((p: { id: string }) => p.id === id);
+    byId(SECOND).text = byId(SECOND).text.replace('redoubling the terror', 'redoubling his terror');
+    byId('such-a-conclusion-would-be-however').text =
+      `${byId('why-is-there-to-be-observed').text} ${byId('such-a-conclusion-would-be-however').text}`;
+    data.passages = data.passages.filter(
+      (p: { id: string }) => p.id !== FIRST && p.id !== 'why-is-there-to-be-observed',
+    );
+    data.retired = [
+      { id: FIRST, successor: SECOND, url: '/#the-goal-of-the-maneuver-is' },
+      { id: 'why-is-there-to-be-observed', successor: 'such-a-conclusion-would-be-however', url: '/#such' },
+    ];
+    await page.route('**/passages.json', (route) => route.fulfill({ json: data }));
+    await page.goto(site.url('/my-notes/'));
+    await page.locator('#mn-unplaced').waitFor();
+    expect(await page.locator('.mn-list h3').allTextContents()).toEqual([
+      'On the Kirov Assassination, ¶ 2',
+      'On the Kirov Assassination, ¶ 4',
+    ]);
+    expect(await page.locator('.mn-list h3 + ul').first().locator('a').allTextContents()).toEqual([
+      '“redoubling his terror”',
+    ]);
+    expect(await page.locator('.mn-list h3 + ul').nth(1).locator('a').allTextContents()).toEqual([
+      '“directly opposite character”',
+      '“one-sided”',
+    ]);
+    expect(await page.locator('#mn-unplaced').textContent()).toBe('Could not be placed (1)');
+    const lost = page.locator('#mn-unplaced ~ ul .mn-item');
+    expect(await lost.locator('q').textContent()).toBe('no fools');
+    expect(await lost.locator('.rn-question').textContent()).toBe(
+      `Could not be placed: its words are no longer in paragraph #${SECOND}. It was on http://localhost:4321/#${FIRST}.`,
+    );
+    await context.close();
+  }, 60_000);
+
+  // The reading page has violations of its own that the layer neither adds nor fixes (the edition
+  // notes' "Back to the text" links, target-size, which the margin notes' rewrite addresses); the
+  // layer is held to adding none, and My notes, all the layer's own, to none at all.
+  const found = (violations: Awaited<ReturnType<typeof runAxe>>) =>
+    violations.flatMap((v) => v.targets.map((t) => `${v.rule} ${t.selector}`));
+  for (const width of [1280, 390]) {
+    for (const dark of [false, true]) {
+      const scheme = dark ? 'dark' : 'light';
+      it(`passes axe with the layer on at ${width} px, ${scheme}: no violation added, none on My notes`, async () => {
+        const context = await newContext({ width, dark });
+        const page = await context.newPage();
+        await page.goto(site.url('/'), { waitUntil: 'networkidle' });
+        const before = new Set(found(await runAxe(page)));
+        await note(page, FIRST, 'no fools', 'A note of my own.');
+        await select(page, SECOND, 'redoubling the terror');
+        await page.locator('.rn-bar').waitFor();
+        const added = found(await runAxe(page)).filter((v) => !before.has(v));
+        expect(added).toEqual([]);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `sideways scrolling at ${width}px`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: `test-results/screenshots/reader-notes-${width}-${scheme}.png` });
+        await page.goto(site.url('/my-notes/'));
+        await page.locator('.mn-item').first().waitFor();
+        const onPage = await runAxe(page);
+        expect(onPage.length, formatViolations(onPage)).toBe(0);
+        await page.screenshot({
+          path: `test-results/screenshots/my-notes-${width}-${scheme}.png`,
+          fullPage: true,
+        });
+        await context.close();
+      }, 60_000);
+    }
+  }
+
+  it('sent no request outside the site', () => {
+    expect(foreign).toEqual([]);
+  });
+});
