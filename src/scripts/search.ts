@@ -4,12 +4,14 @@
  * search. Results are paragraphs (and notes, events, the apparatus) with ¶, section and document.
  */
 
+import { wordMatcher } from '../lib/search/word-match.ts';
 import enhancements from '../styles/enhancements.css?url';
 import { loadStylesheet } from './stylesheet.ts';
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  content: string;
   meta: Record<string, string | undefined>;
 }
 interface PagefindSearch {
@@ -112,12 +114,14 @@ function enhance(root: HTMLElement): void {
     const search = await pagefind.search(term, { filters });
     const loaded = await Promise.all(search.results.slice(0, MAX_LOADED).map((result) => result.data()));
     if (query !== latest) return; // a newer keystroke has its own results on the way
-    // A reader searches the text first: paragraphs lead, then notes, events and the apparatus, each
-    // group in Pagefind's order of relevance.
+    // A reader searches the text first: paragraphs lead, then notes, events and the apparatus. In each
+    // group, what holds the exact phrase comes first, then what holds every word, then the rest, each
+    // in Pagefind's order of relevance (which also counts words it stems, "terrorist" for "terrorism").
     const rank = (result: PagefindResultData) => KIND_ORDER.indexOf(result.meta.kind ?? '') >>> 0;
+    const match = wordMatcher(term);
     const shown = loaded
-      .map((result, i) => ({ result, i }))
-      .sort((a, b) => rank(a.result) - rank(b.result) || a.i - b.i)
+      .map((result, i) => ({ result, i, words: match(result.content) }))
+      .sort((a, b) => rank(a.result) - rank(b.result) || b.words - a.words || a.i - b.i)
       .slice(0, MAX_SHOWN)
       .map(({ result }) => result);
     render(term, search.results.length, shown);
@@ -174,7 +178,9 @@ function resultItem(result: PagefindResultData, term: string): HTMLLIElement {
   const link = document.createElement('a');
   const [path = '', hash = ''] = result.url.split('#');
   link.href = `${path}?hl=${encodeURIComponent(term)}${hash ? `#${hash}` : ''}`;
-  link.textContent = result.meta.title ?? result.url;
+  // A paragraph's title is its ¶; its section, kept out of the indexed title, is named beside it.
+  const section = result.meta.kind === 'Text' ? result.meta.section : '';
+  link.textContent = `${result.meta.title ?? result.url}${section ? ` · ${section}` : ''}`;
   const where = document.createElement('span');
   where.className = 'search-where';
   where.textContent = [result.meta.kind === 'Text' ? '' : result.meta.kind, result.meta.document]
