@@ -11,6 +11,7 @@ import {
   plainCitation,
 } from '../../src/lib/cite/citation.ts';
 import { passagesOf, readDocuments } from './site.ts';
+import { formatViolations, runAxe } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 
 /*
@@ -257,7 +258,7 @@ describe('3. the handout', () => {
     // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out for print is what is asserted, hidden parts excluded
     const printed = await page.evaluate(() => document.body.innerText);
     expect(printed).toContain(
-      'Printed without JavaScript: the whole text. A handout of chosen paragraphs (a ?handout= link) needs JavaScript',
+      'Printed without JavaScript, so the whole text: a handout link (?handout=) needs JavaScript.',
     );
     await page.emulateMedia({ media: 'screen' });
     expect(await page.locator('.print-nojs').isVisible()).toBe(false);
@@ -512,6 +513,26 @@ describe('7. dead ends', () => {
       });
       expect(covered, `at ${width} px`).toBe(false);
     }
+  });
+});
+
+describe('the class tools with axe', () => {
+  it('find no violations with the citations open, the handout tray open, and in present mode on a projector', async () => {
+    const page = await open('/', 1280);
+    const id = idOf(41);
+    await page.hover(`[id="${id}"] > p`);
+    await page.locator(`[id="${id}"] > .pt`).getByRole('button', { name: 'Cite' }).click();
+    await page.locator('#pt-cite').waitFor();
+    let violations = await runAxe(page);
+    expect(violations.length, formatViolations(violations)).toBe(0);
+    await page.locator(`[id="${id}"] > .pt`).getByRole('button', { name: 'Add to handout' }).click();
+    await page.locator(`[id="${id}"] > .pt`).getByRole('button', { name: 'Handout (1)' }).click();
+    await page.getByRole('dialog', { name: 'Handout' }).waitFor();
+    violations = await runAxe(page);
+    expect(violations.length, formatViolations(violations)).toBe(0);
+    const present = await open(`/p/${idOf(1)}/`, 1024, 768);
+    violations = await runAxe(present);
+    expect(violations.length, formatViolations(violations)).toBe(0);
   });
 });
 
