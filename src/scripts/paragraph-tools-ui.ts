@@ -36,9 +36,9 @@ export function startTools(
   data: ToolsData,
   main: HTMLElement,
   trigger: Event | null,
-  tapped: Element | null = null,
+  tapped: () => Element | null = () => null,
 ): void {
-  loadStylesheet(toolsStylesheet).then(() => start(data, main, trigger, tapped));
+  loadStylesheet(toolsStylesheet).then(() => start(data, main, trigger, tapped()));
 }
 
 /** Creates an element with properties and children. */

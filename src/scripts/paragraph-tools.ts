@@ -29,10 +29,8 @@ if (dataElement && main) {
     if (started) return;
     started = true;
     for (const [target, type] of triggers) target.removeEventListener(type, load);
-    import('./paragraph-tools-ui.ts').then(({ startTools }) => {
-      main.removeEventListener('click', onTap);
-      startTools(data, main, trigger, tapped);
-    });
+    // Asked for when the tools start (after their stylesheet), so that no tap in between is lost.
+    import('./paragraph-tools-ui.ts').then(({ startTools }) => startTools(data, main, trigger, () => tapped));
   };
   const triggers: [EventTarget, string][] = [
     [main, 'pointerover'],

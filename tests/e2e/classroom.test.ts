@@ -372,6 +372,8 @@ describe('6. keyboard and screen reader', () => {
   it('makes the Copy buttons the next Tab stops after “Cite”', async () => {
     const page = await open('/', 1280);
     await page.focus(`[id="${idOf(5)}"] > .pn`);
+    // The tools load with the first focus in the text.
+    await expect.poll(() => toolsOpacity(page, idOf(5))).toBe('1');
     for (let i = 0; i < 8 && (await activeText(page)) !== 'Cite'; i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     const next: (string | null)[] = [];
