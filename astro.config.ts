@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import { cspPerPage } from './src/integrations/csp.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { DEFAULT_SITE, siteAddressWarning } from './src/integrations/site-address.ts';
 import {
   loadMarginalNotes,
   markupCodeDigest,
@@ -17,7 +18,8 @@ const root = new URL('./', import.meta.url);
 export default defineConfig({
   output: 'static',
   base,
-  site: process.env.KIROV_SITE ?? 'http://localhost:4321',
+  // What is written into the files (canonical links); the pages find their own address at run time.
+  site: process.env.KIROV_SITE ?? DEFAULT_SITE,
   // Document paths end in a slash ("/obituary/"); directory output writes them as folder/index.html.
   trailingSlash: 'always',
   // KIROV_CACHE_DIR keeps two builds running at once (e.g. a benchmark beside a test run) from sharing a cache.
@@ -47,7 +49,7 @@ export default defineConfig({
   },
   // Order matters: the service worker precaches the pages as narrowed by cspPerPage and the search
   // index that Pagefind has just written.
-  integrations: [cspPerPage(), pagefindIndex(), serviceWorker()],
+  integrations: [siteAddressWarning(), cspPerPage(), pagefindIndex(), serviceWorker()],
   // Two passage files with one id would leave one paragraph without its anchor, and two
   // documents with one path one without its page: both stop the build instead of warning.
   prerenderConflictBehavior: 'error',

@@ -2,11 +2,14 @@
  * Starts the paragraph tools (PassageTools.astro) when a reader first needs them, so that a page
  * read from top to bottom loads only this: the tools' code and stylesheet come with the first
  * pointer over or focus in the text, the first selection, a link to a paragraph, or a handout.
- * It also gives each passage its absolute URL for print (print.css), which cannot wait.
+ * It also gives each passage its absolute URL for print (print.css), and the print header the page's
+ * address, which cannot wait.
  */
 import type { ToolsData } from './paragraph-tools-ui.ts';
 // The reader's own notes start from here too, so that they add no script element to the page.
 import './reader-notes.ts';
+// The print header names the address the page is served from.
+import './served-address.ts';
 
 const dataElement = document.getElementById('passage-tools-data');
 const main = document.querySelector('main');
@@ -18,11 +21,18 @@ if (dataElement && main) {
   }
 
   let started = false;
+  // A tap on a ¶ number opens the tools' bar on a phone; the first tap comes before they have loaded.
+  let tapped: Element | null = null;
+  const onTap = (event: Event) => {
+    tapped = event.target instanceof Element ? event.target.closest('.pn') : null;
+  };
+  main.addEventListener('click', onTap);
   const load = (trigger: Event | null) => {
     if (started) return;
     started = true;
     for (const [target, type] of triggers) target.removeEventListener(type, load);
-    import('./paragraph-tools-ui.ts').then(({ startTools }) => startTools(data, main, trigger));
+    // Asked for when the tools start (after their stylesheet), so that no tap in between is lost.
+    import('./paragraph-tools-ui.ts').then(({ startTools }) => startTools(data, main, trigger, () => tapped));
   };
   const triggers: [EventTarget, string][] = [
     [main, 'pointerover'],

@@ -1,7 +1,8 @@
 /*
- * Present mode's keys and type size: ← and → go to the previous and next paragraph, Escape back to
- * the reader (each is also a plain link, marked data-key), and on a wide screen the paragraph is set
- * as large as fits the screen without scrolling.
+ * Present mode's keys, type size and QR code: ← and → go to the previous and next paragraph, Escape
+ * back to the reader (each is also a plain link, marked data-key); on a projector the text and its
+ * notes are set as large as fits the screen; and when the page is served from another address than
+ * the one the site was built for, the QR code and its link are drawn again for this address.
  */
 
 document.addEventListener('keydown', (event) => {
@@ -14,30 +15,33 @@ document.addEventListener('keydown', (event) => {
   location.assign(link.href);
 });
 
-const passage = document.querySelector<HTMLElement>('.present-passage');
-const nav = document.querySelector<HTMLElement>('.present-nav');
+const column = document.querySelector<HTMLElement>('.present-col');
 const projector = window.matchMedia('(min-width: 48rem) and (min-height: 30rem)');
 
-// The notes go beside the text, under the QR code, so that the text alone sets the type size.
+// The notes go under the text, in the column whose type size is fitted.
 const notes = document.querySelector('.present-notes');
+const passage = document.querySelector('.present-passage');
 if (passage && notes) notes.append(...passage.querySelectorAll('aside.note'));
 
-/** The largest font size (px) between the stylesheet's and 56px at which the text needs no scrolling. */
+/** Text smaller than this is not read from the back of a room; a longer paragraph scrolls instead. */
+const SMALLEST = 24;
+const LARGEST = 64;
+
+/** The largest font size (px) between SMALLEST and LARGEST at which the column needs no scrolling. */
 function fitText(): void {
-  if (!passage) return;
-  passage.style.fontSize = '';
+  if (!column) return;
+  column.style.fontSize = '';
   if (!projector.matches) return;
-  const fits = () => passage.getBoundingClientRect().bottom + (nav?.offsetHeight ?? 0) <= window.innerHeight;
-  let low = Number.parseFloat(getComputedStyle(passage).fontSize);
-  if (!fits()) return;
-  let high = 56;
+  const fits = () => column.scrollHeight <= column.clientHeight + 1;
+  let low = SMALLEST;
+  let high = LARGEST;
   while (high - low > 0.5) {
     const middle = (low + high) / 2;
-    passage.style.fontSize = `${middle}px`;
+    column.style.fontSize = `${middle}px`;
     if (fits()) low = middle;
     else high = middle;
   }
-  passage.style.fontSize = `${low}px`;
+  column.style.fontSize = `${low}px`;
 }
 
 fitText();
@@ -46,6 +50,21 @@ window.addEventListener('resize', () => {
   window.clearTimeout(resizeTimer);
   resizeTimer = window.setTimeout(fitText, 100);
 });
+
+// The build drew the QR code for the address it was told (KIROV_SITE); a school's own server is
+// another. The link's href is relative, so the browser resolves it against this page's address.
+const link = document.querySelector<HTMLAnchorElement>('.present-qr a[data-served-url]');
+if (link && link.textContent !== link.href) {
+  const served = link.href;
+  link.textContent = served;
+  import('../lib/cite/qr-code.ts').then(async ({ qrCodeSvg }) => {
+    const old = document.querySelector('.present-qr svg.qr-code');
+    const template = document.createElement('template');
+    template.innerHTML = await qrCodeSvg(served);
+    const drawn = template.content.firstElementChild;
+    if (old && drawn) old.replaceWith(drawn);
+  });
+}
 
 // A module, not a global script: its names stay its own.
 export {};

@@ -4,12 +4,14 @@
  * search. Results are paragraphs (and notes, events, the apparatus) with ¶, section and document.
  */
 
+import { wordMatcher } from '../lib/search/word-match.ts';
 import enhancements from '../styles/enhancements.css?url';
 import { loadStylesheet } from './stylesheet.ts';
 
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  content: string;
   meta: Record<string, string | undefined>;
 }
 interface PagefindSearch {
@@ -23,8 +25,6 @@ interface Pagefind {
 }
 
 const MAX_SHOWN = 20;
-/** Results whose details are loaded to order them by kind; each costs a small fragment fetch. */
-const MAX_LOADED = 40;
 const KIND_ORDER = ['Text', 'Note', 'Event', 'Apparatus'];
 
 // The search box exists only with JavaScript, so its markup is here rather than in every page. The
@@ -109,18 +109,28 @@ function enhance(root: HTMLElement): void {
     }
     const filters: Record<string, string> = {};
     for (const select of selects) if (select.value) filters[select.dataset.filter ?? ''] = select.value;
-    const search = await pagefind.search(term, { filters });
-    const loaded = await Promise.all(search.results.slice(0, MAX_LOADED).map((result) => result.data()));
+    // A reader searches the text first: paragraphs lead, then notes, events and the apparatus. One
+    // search per kind (Pagefind's filters) orders them so, without fetching the details of more
+    // results than are shown: each costs a fragment fetch, the better part of a keystroke's time on a
+    // large edition.
+    const kinds = filters.kind ? [filters.kind] : KIND_ORDER;
+    const searches = await Promise.all(
+      kinds.map((kind) => pagefind.search(term, { filters: { ...filters, kind } })),
+    );
+    const total = searches.reduce((sum, search) => sum + search.results.length, 0);
+    const picked = searches.flatMap((search) => search.results).slice(0, MAX_SHOWN);
+    const loaded = await Promise.all(picked.map((result) => result.data()));
     if (query !== latest) return; // a newer keystroke has its own results on the way
-    // A reader searches the text first: paragraphs lead, then notes, events and the apparatus, each
-    // group in Pagefind's order of relevance.
+    // In each kind, what holds the exact phrase comes first, then what holds every word, then the
+    // rest, each in Pagefind's order of relevance (which also counts words it stems, "terrorist" for
+    // "terrorism").
     const rank = (result: PagefindResultData) => KIND_ORDER.indexOf(result.meta.kind ?? '') >>> 0;
+    const match = wordMatcher(term);
     const shown = loaded
-      .map((result, i) => ({ result, i }))
-      .sort((a, b) => rank(a.result) - rank(b.result) || a.i - b.i)
-      .slice(0, MAX_SHOWN)
+      .map((result, i) => ({ result, i, words: match(result.content) }))
+      .sort((a, b) => rank(a.result) - rank(b.result) || b.words - a.words || a.i - b.i)
       .map(({ result }) => result);
-    render(term, search.results.length, shown);
+    render(term, total, shown);
   };
 
   const render = (term: string, total: number, shown: PagefindResultData[]) => {
@@ -174,7 +184,9 @@ function resultItem(result: PagefindResultData, term: string): HTMLLIElement {
   const link = document.createElement('a');
   const [path = '', hash = ''] = result.url.split('#');
   link.href = `${path}?hl=${encodeURIComponent(term)}${hash ? `#${hash}` : ''}`;
-  link.textContent = result.meta.title ?? result.url;
+  // A paragraph's title is its ¶; its section, kept out of the indexed title, is named beside it.
+  const section = result.meta.kind === 'Text' ? result.meta.section : '';
+  link.textContent = `${result.meta.title ?? result.url}${section ? ` · ${section}` : ''}`;
   const where = document.createElement('span');
   where.className = 'search-where';
   where.textContent = [result.meta.kind === 'Text' ? '' : result.meta.kind, result.meta.document]

@@ -218,9 +218,10 @@ describe('the date marks on passages', () => {
         elements.map((element) => ({
           id: element.id,
           marks: [...element.querySelectorAll(':scope > .pd a')].map((link) => ({
-            text: link.textContent,
+            // What the eye reads (the date), and the link's name for a screen reader (date: event).
+            text: link.firstChild?.textContent,
             href: link.getAttribute('href'),
-            title: link.getAttribute('title'),
+            name: link.textContent,
           })),
         })),
       );
@@ -231,7 +232,7 @@ describe('the date marks on passages', () => {
           .map((event) => ({
             text: formatPartialDate(event.date, 'short'),
             href: eventHref(event.id),
-            title: event.title,
+            name: `${formatPartialDate(event.date, 'short')}: ${event.title}`,
           })),
       }));
       expect(shown).toEqual(expected);

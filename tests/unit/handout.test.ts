@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { formatHandoutParam, formatParagraphList, parseHandout } from '../../src/lib/cite/handout.ts';
 
 describe('parseHandout', () => {
-  it('reads numbers and ranges into sorted, distinct ¶ numbers', () => {
+  it('reads numbers and ranges into distinct ¶ numbers, in the order the teacher gave them', () => {
     expect(parseHandout('3,7-9', 60)).toEqual({ ok: true, paragraphs: [3, 7, 8, 9] });
-    expect(parseHandout(' 9, 2 – 4 ,3 ', 60)).toEqual({ ok: true, paragraphs: [2, 3, 4, 9] });
+    expect(parseHandout(' 9, 2 – 4 ,3 ', 60)).toEqual({ ok: true, paragraphs: [9, 2, 3, 4] });
+    expect(parseHandout('41,1,36', 60)).toEqual({ ok: true, paragraphs: [41, 1, 36] });
     expect(parseHandout('5-5,5', 5)).toEqual({ ok: true, paragraphs: [5] });
   });
 

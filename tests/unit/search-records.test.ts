@@ -65,7 +65,7 @@ describe('searchRecords', () => {
     },
   });
 
-  it('makes every paragraph its own result, titled with its ¶ and section, filtered by document and kind', () => {
+  it('makes every paragraph its own result, titled with its ¶ (its section apart, so that heading words do not outrank the text), filtered by document and kind', () => {
     expect(records.slice(0, 3)).toEqual([
       {
         url: '/obituary/#a-great-sorrow',
@@ -83,7 +83,11 @@ describe('searchRecords', () => {
       },
       expect.objectContaining({ url: '/#zinoviev-and-kamenev', sort: { order: '000001' } }),
       expect.objectContaining({
-        meta: expect.objectContaining({ title: '¶ 12 · The Dual Role of the Bureaucracy', n: '12' }),
+        meta: expect.objectContaining({
+          title: '¶ 12',
+          n: '12',
+          section: 'The Dual Role of the Bureaucracy',
+        }),
         filters: { document: ['On the Kirov Assassination'], kind: ['Text'] },
       }),
     ]);

@@ -9,7 +9,8 @@ const example = 'a ¶ number such as 7 or a range such as 7-9';
 
 /**
  * Parses a comma-separated list of ¶ numbers and ranges ("3, 7-9"; an en dash works as well as a
- * hyphen) into the sorted, distinct numbers it names, each between 1 and `last` (the page's last ¶).
+ * hyphen) into the distinct numbers it names, in the order it names them (a teacher's handout may put
+ * ¶ 41 before ¶ 1), each between 1 and `last` (the page's last ¶).
  */
 export function parseHandout(input: string, last: number): HandoutSelection {
   const text = input.trim();
@@ -39,7 +40,7 @@ export function parseHandout(input: string, last: number): HandoutSelection {
     }
     for (let n = from; n <= to; n++) chosen.add(n);
   }
-  return { ok: true, paragraphs: [...chosen].sort((a, b) => a - b) };
+  return { ok: true, paragraphs: [...chosen] };
 }
 
 /** Runs of consecutive numbers, as [first, last] pairs. */

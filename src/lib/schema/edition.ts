@@ -78,6 +78,23 @@ export const documentSchema = z.strictObject({
     /** The credit line the archive asks for. */
     credit: textSchema,
   }),
+  /**
+   * What citations need beyond the title and date. Default: nothing more, the work is cited by its
+   * title and dated by `date`.
+   */
+  citation: z
+    .object({
+      /**
+       * When the printed title is not known: a description that names the work instead, which citations
+       * set without quotation marks ("Obituary of Sergei Kirov"). Never a guessed title.
+       */
+      descriptiveTitle: z.string().min(1).optional(),
+      /** The newspaper or journal the text was first printed in, when a source says so. */
+      periodical: z.string().min(1).optional(),
+      /** The date of that issue, to its precision. */
+      published: partialDateSchema.optional(),
+    })
+    .default({}),
   /** Exact quote of the witness where the document begins. */
   begins: quoteSchema,
   /** Exact quote of the witness where the document ends (the end of the quote is the end of the document). */

@@ -62,7 +62,10 @@ export function searchRecords(input: {
     content: passage.text,
     language: 'en',
     meta: {
-      title: `¶ ${passage.n}${passage.section ? ` · ${passage.section}` : ''}`,
+      // Pagefind weighs a record's title above its content: the section heading stays out of it (the
+      // results list shows it from `section`), or every paragraph under "Individual Terrorism, …"
+      // would outrank the one that speaks of individual terrorism.
+      title: `¶ ${passage.n}`,
       n: String(passage.n),
       section: passage.section ?? '',
       document: titleOf(passage.document),

@@ -1,0 +1,24 @@
+import type { AstroIntegration } from 'astro';
+
+/** The address a build without KIROV_SITE is made for: the preview server's. */
+export const DEFAULT_SITE = 'http://localhost:4321';
+
+/**
+ * Warns when a production build is made without KIROV_SITE. The pages find their own address at run
+ * time for the QR codes, print headers and citations, but what must be written into the files (the
+ * canonical link of each page) then names the preview server, which a search engine or a reader
+ * without JavaScript would follow.
+ */
+export function siteAddressWarning(): AstroIntegration {
+  return {
+    name: 'kirov-site-address',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        if (command !== 'build' || process.env.KIROV_SITE) return;
+        logger.warn(
+          `KIROV_SITE is not set, so the pages' canonical links name ${DEFAULT_SITE}. QR codes, print headers and citations use the address the site is served from; to publish, build with the site's address: KIROV_SITE=https://example.org npm run build`,
+        );
+      },
+    },
+  };
+}
