@@ -12,7 +12,7 @@ import { guardBuildStep } from './build-step.ts';
  * copy does not grow with the corpus: the shell always (styles, scripts, the offline and not-found
  * pages, the list of the site's pages), then in order of need the reading pages, the search engine and
  * index, the search results' fragments and the present pages, each as long as it fits. What does not
- * fit, and the data exports, are kept when first read. Runs after the Pagefind integration, so that the
+ * fit, and the other data exports, are kept when first read. Runs after the Pagefind integration, so that the
  * index is there to be planned.
  */
 
@@ -60,6 +60,8 @@ const SHELL =
 const TIERS: { pattern: RegExp; whole: boolean }[] = [
   // The reading pages: documents, timeline, index, about (present pages are one per paragraph).
   { pattern: /^(?!p\/)(.+\/)?index\.html$/, whole: false },
+  // The passages as data, which "My notes" reads to find the reader's notes again, offline too.
+  { pattern: /^passages\.json$/, whole: false },
   // The search engine: its script, worker, WebAssembly and metadata work only together.
   { pattern: /^pagefind\/[^/]+$/, whole: true },
   // Its index and filter chunks, then the results' fragments: each is fetched for some searches only.

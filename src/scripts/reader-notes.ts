@@ -1,27 +1,11 @@
 /*
- * Starts the reader's own notes (src/script./reader-notes/reader-notes-ui.ts) only when they are needed: at once
+ * Starts the reader's own notes (src/scripts/reader-notes/reader-notes-ui.ts) only when they are needed: at once
  * when this device holds notes or a class link was opened, otherwise when the reader first selects
- * words in a passage. It also links to the "My notes" page from the colophon, since that page needs
- * JavaScript. Nothing here, nor in what it loads, sends a request anywhere.
+ * words in a passage. Nothing here, nor in what it loads, sends a request anywhere.
  */
 import { HAS_NOTES_FLAG } from './reader-notes/flag.ts';
 
 const main = document.querySelector('main');
-const base = document.documentElement.dataset.base ?? '/';
-
-// Under the text, in the colophon, so that adding it moves nothing the reader is reading.
-const colophon = document.querySelector('footer.colophon dl');
-if (colophon && !colophon.querySelector('a[data-my-notes]')) {
-  const link = Object.assign(document.createElement('a'), {
-    href: `${base}my-notes/`,
-    textContent: 'My notes',
-  });
-  link.dataset.myNotes = '';
-  const term = Object.assign(document.createElement('dt'), { textContent: 'Your notes' });
-  const value = document.createElement('dd');
-  value.append(link, ': highlights and notes, kept in this browser only; class layers');
-  colophon.append(term, value);
-}
 
 function hasNotes(): boolean {
   try {

@@ -26,9 +26,12 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function newContext(options: { width?: number; dark?: boolean } = {}): Promise<BrowserContext> {
+async function newContext(
+  options: { width?: number; dark?: boolean; serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
+    serviceWorkers: options.serviceWorkers ?? 'allow',
     colorScheme: options.dark ? 'dark' : 'light',
     acceptDownloads: true,
   });
@@ -350,7 +353,8 @@ describe("the reader's own notes", () => {
   }, 120_000);
 
   it('after a new release, lists every note as placed or could not be placed, none lost', async () => {
-    const context = await newContext();
+    // The new release is served by a route, which a service worker's own fetches would bypass.
+    const context = await newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     await page.goto(site.url('/'));
     await highlight(page, FIRST, 'no fools');

@@ -34,6 +34,7 @@ function edition(scale: number) {
     file('names/index.html', 46 * KB),
     file('about/index.html', 36 * KB),
     file('passages.json', 49 * KB * scale),
+    file('notes.json', 30 * KB),
     file('pagefind/pagefind.js', 47 * KB),
     file('pagefind/pagefind-worker.js', 43 * KB),
     file('pagefind/pagefind-ui.js', 126 * KB),
@@ -46,7 +47,7 @@ function edition(scale: number) {
 }
 
 describe('planPrecache', () => {
-  it('keeps the whole reading edition at 1×, but not the worker, Pagefind’s UI or the data exports', () => {
+  it('keeps the whole reading edition at 1×, with the passages My notes reads, but not the worker, Pagefind’s UI or the other data exports', () => {
     const plan = planPrecache(edition(1), '/');
     const urls = [...plan.shell, ...plan.precache].map((entry) => entry.url);
     expect(plan.shell.map((entry) => entry.url)).toEqual([
@@ -57,10 +58,11 @@ describe('planPrecache', () => {
       '/site-pages.json',
       '/manifest.webmanifest',
     ]);
-    expect(urls).toHaveLength(6 + 5 + 4 + 2 + 150 + 63);
+    expect(urls).toHaveLength(6 + 5 + 1 + 4 + 2 + 150 + 63);
     expect(urls).not.toContain('/sw.js');
     expect(urls).not.toContain('/pagefind/pagefind-ui.js');
-    expect(urls).not.toContain('/passages.json');
+    expect(urls).toContain('/passages.json');
+    expect(urls).not.toContain('/notes.json');
     expect(plan.deferred).toBe(0);
   });
 

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { ANNOTATION_CONTEXT, MOTIVATIONS } from './model.ts';
 
+// Zod compiles its parsers with `new Function` when it can, and finds out by trying: in the browser,
+// under the site's Content-Security-Policy (no 'unsafe-eval'), that try is a refused eval. Interpreted
+// parsing is fast enough for a reader's notes file.
+z.config({ jitless: true });
+
 export { ANNOTATION_CONTEXT, MOTIVATIONS, type Motivation, passageIdOf } from './model.ts';
 
 /*
