@@ -189,9 +189,7 @@ describe('notes beside their words (1024 px and wider), closed and after opening
           // scroll offset may change by the height the paragraph tools lend a short paragraph above,
           // which the browser's scroll anchoring absorbs without anything visible moving.)
           const onScreen = (noteId: string | undefined) => ({
-            top: Math.round(
-              document.getElementById(noteId ?? '')?.getBoundingClientRect().top ?? Number.NaN,
-            ),
+            top: Math.round(document.getElementById(noteId ?? '')?.getBoundingClientRect().top ?? Number.NaN),
             words: Math.round(
               document.querySelector(`a.note-ref[href="#${noteId}"]`)?.getBoundingClientRect().top ??
                 Number.NaN,
