@@ -1,31 +1,11 @@
 /**
- * The search box in the header: progressive enhancement over a page that reads without it. Pagefind's
- * script and index load only when the reader starts searching (focus or `/`), so reading never pays for
- * search. Results are paragraphs (and notes, events, the apparatus) with ¶, section and document.
+ * The search box in the header: progressive enhancement over a page that reads without it. This builds
+ * the box and answers `/`; the search itself (src/scripts/search-ui.ts), Pagefind's script and its
+ * index load only when the reader comes to the box, so reading never pays for search.
  */
 
-import { wordMatcher } from '../lib/search/word-match.ts';
 import enhancements from '../styles/enhancements.css?url';
 import { loadStylesheet } from './stylesheet.ts';
-
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  content: string;
-  meta: Record<string, string | undefined>;
-}
-interface PagefindSearch {
-  results: { data: () => Promise<PagefindResultData> }[];
-}
-interface Pagefind {
-  options: (options: Record<string, unknown>) => Promise<void>;
-  init: () => Promise<void>;
-  search: (term: string, options?: { filters?: Record<string, string> }) => Promise<PagefindSearch>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
-}
-
-const MAX_SHOWN = 20;
-const KIND_ORDER = ['Text', 'Note', 'Event', 'Apparatus'];
 
 // The search box exists only with JavaScript, so its markup is here rather than in every page. The
 // status paragraph is outside the panel, so that the count is announced even as the panel appears.
@@ -46,119 +26,26 @@ const SEARCH_BOX = `<form role="search" aria-label="Search the edition">
 const root = document.querySelector<HTMLElement>('[data-site-search]');
 if (root) {
   root.innerHTML = SEARCH_BOX;
-  enhance(root);
-  // The box shows once its styles are there.
-  loadStylesheet(enhancements).then(() => {
-    root.hidden = false;
-  });
-}
-
-function enhance(root: HTMLElement): void {
   const form = root.querySelector('form');
   const input = root.querySelector<HTMLInputElement>('input[type="search"]');
-  const panel = root.querySelector<HTMLElement>('.search-results');
-  const shownStatus = root.querySelector<HTMLElement>('.search-status');
-  const announce = root.querySelector<HTMLElement>('.search-announce');
-  const list = root.querySelector<HTMLOListElement>('.search-list');
-  const selects = [...root.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
-  if (!form || !input || !panel || !shownStatus || !announce || !list) return;
-  // The visible line and the screen-reader announcement always say the same.
-  const status = {
-    set textContent(text: string) {
-      shownStatus.textContent = text;
-      announce.textContent = text;
-    },
+  let started: Promise<void> | null = null;
+  const start = () => {
+    started ??= import('./search-ui.ts').then(({ enhanceSearch }) => enhanceSearch(root));
+    return started;
   };
-  let loading: Promise<Pagefind> | null = null;
-  const load = () => {
-    loading ??= (import(/* @vite-ignore */ `${root.dataset.pagefind}pagefind.js`) as Promise<Pagefind>).then(
-      async (pagefind) => {
-        // A tag that changes with each edition lets the browser cache the index between visits.
-        // The records' URLs already carry the site's base; Pagefind would otherwise prefix it again
-        // (its default base is the folder above pagefind/, e.g. /kirov-reader/).
-        await pagefind.options({ metaCacheTag: root.dataset.build ?? null, excerptLength: 24, baseUrl: '/' });
-        await pagefind.init();
-        await fillFilters(pagefind, selects);
-        return pagefind;
-      },
-    );
-    loading.catch(() => {
-      loading = null;
-    });
-    return loading;
-  };
-
-  let latest = 0;
-  const run = async () => {
-    const term = input.value.trim();
-    const query = ++latest;
-    if (term === '') {
-      panel.hidden = true;
-      status.textContent = '';
-      list.replaceChildren();
-      return;
-    }
-    panel.hidden = false;
-    let pagefind: Pagefind;
-    try {
-      pagefind = await load();
-    } catch {
-      status.textContent =
-        'Search is not available: its index could not be loaded. If you are offline, open the site once while online.';
-      return;
-    }
-    const filters: Record<string, string> = {};
-    for (const select of selects) if (select.value) filters[select.dataset.filter ?? ''] = select.value;
-    // A reader searches the text first: paragraphs lead, then notes, events and the apparatus. One
-    // search per kind (Pagefind's filters) orders them so, without fetching the details of more
-    // results than are shown: each costs a fragment fetch, the better part of a keystroke's time on a
-    // large edition.
-    const kinds = filters.kind ? [filters.kind] : KIND_ORDER;
-    const searches = await Promise.all(
-      kinds.map((kind) => pagefind.search(term, { filters: { ...filters, kind } })),
-    );
-    const total = searches.reduce((sum, search) => sum + search.results.length, 0);
-    const picked = searches.flatMap((search) => search.results).slice(0, MAX_SHOWN);
-    const loaded = await Promise.all(picked.map((result) => result.data()));
-    if (query !== latest) return; // a newer keystroke has its own results on the way
-    // In each kind, what holds the exact phrase comes first, then what holds every word, then the
-    // rest, each in Pagefind's order of relevance (which also counts words it stems, "terrorist" for
-    // "terrorism").
-    const rank = (result: PagefindResultData) => KIND_ORDER.indexOf(result.meta.kind ?? '') >>> 0;
-    const match = wordMatcher(term);
-    const shown = loaded
-      .map((result, i) => ({ result, i, words: match(result.content) }))
-      .sort((a, b) => rank(a.result) - rank(b.result) || b.words - a.words || a.i - b.i)
-      .map(({ result }) => result);
-    render(term, total, shown);
-  };
-
-  const render = (term: string, total: number, shown: PagefindResultData[]) => {
-    status.textContent =
-      total === 0
-        ? `Nothing matched “${term}”.`
-        : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”${total > shown.length ? `, the first ${shown.length} shown` : ''}.`;
-    list.replaceChildren(...shown.map((result) => resultItem(result, term)));
-  };
-
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    list.querySelector('a')?.focus();
-  });
-  input.addEventListener('focus', () => void load(), { once: true });
-  input.addEventListener('input', () => void run());
-  for (const select of selects) select.addEventListener('change', () => void run());
+  // Enter never leaves the page, even before the search has loaded.
+  form?.addEventListener('submit', (event) => event.preventDefault());
+  input?.addEventListener('focus', () => void start(), { once: true });
   document.addEventListener('keydown', (event) => {
-    if (event.key === '/' && !isEditable(event.target)) {
+    if (event.key === '/' && input && !isEditable(event.target)) {
       event.preventDefault();
       input.focus();
       input.select();
     }
   });
-  root.addEventListener('keydown', (event) => {
-    if (event.key !== 'Escape' || panel.hidden) return;
-    panel.hidden = true;
-    input.focus();
+  // The box shows once its styles are there.
+  loadStylesheet(enhancements).then(() => {
+    root.hidden = false;
   });
 }
 
@@ -167,34 +54,4 @@ function isEditable(target: EventTarget | null): boolean {
     target instanceof HTMLElement &&
     (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/u.test(target.tagName))
   );
-}
-
-async function fillFilters(pagefind: Pagefind, selects: HTMLSelectElement[]): Promise<void> {
-  const available = await pagefind.filters();
-  for (const select of selects) {
-    const values = Object.keys(available[select.dataset.filter ?? ''] ?? {}).sort();
-    select.append(...values.map((value) => new Option(value, value)));
-    select.disabled = values.length === 0;
-  }
-}
-
-/** A result links to its anchor with the terms in `hl`, so that the page can mark them on arrival. */
-function resultItem(result: PagefindResultData, term: string): HTMLLIElement {
-  const item = document.createElement('li');
-  const link = document.createElement('a');
-  const [path = '', hash = ''] = result.url.split('#');
-  link.href = `${path}?hl=${encodeURIComponent(term)}${hash ? `#${hash}` : ''}`;
-  // A paragraph's title is its ¶; its section, kept out of the indexed title, is named beside it.
-  const section = result.meta.kind === 'Text' ? result.meta.section : '';
-  link.textContent = `${result.meta.title ?? result.url}${section ? ` · ${section}` : ''}`;
-  const where = document.createElement('span');
-  where.className = 'search-where';
-  where.textContent = [result.meta.kind === 'Text' ? '' : result.meta.kind, result.meta.document]
-    .filter(Boolean)
-    .join(' · ');
-  const excerpt = document.createElement('p');
-  // Pagefind escapes the text of the excerpt and adds only <mark> around the matched words.
-  excerpt.innerHTML = result.excerpt;
-  item.append(link, where, excerpt);
-  return item;
 }
