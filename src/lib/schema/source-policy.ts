@@ -37,6 +37,10 @@ export const deniedHosts: readonly DeniedHost[] = [
     host: 'wikisum.wiki',
     reason: 'machine-written summaries of Wikipedia articles; cite the article or a book',
   },
+  {
+    host: 'storia.wiki',
+    reason: 'an unsigned Italian wiki that copies and rewrites Wikipedia; cite the original',
+  },
   { host: 'quodid.com', reason: 'a content farm of unsigned biographies; cite an encyclopedia' },
   { host: 'notesera.com', reason: 'a content farm of study notes; cite an encyclopedia or a book' },
   { host: 'slovar-vocab.com', reason: mirror('Britannica Concise Encyclopedia') },
