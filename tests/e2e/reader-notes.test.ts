@@ -111,12 +111,13 @@ describe("the reader's own notes", () => {
     const notes = page.locator(`#${SECOND} reader-note`);
     expect(await notes.locator('.rn-label').textContent()).toBe('Your note');
     expect(await notes.locator('.rn-body').textContent()).toBe('Compare with the 1936 trial.');
-    // Beside its words: in the right margin, level with the marked line.
+    // Beside its words: in the right margin, by the marked line (within the 32 px the edition's
+    // notes are held to: it shares the margin with the note on Nikolaev, whose words are on that line).
     const mark = await page.locator(`#${SECOND} mark.rn-own`).boundingBox();
     const box = await notes.boundingBox();
     const text = await page.locator(`#${SECOND} > p`).first().boundingBox();
     expect(box && text && box.x).toBeGreaterThan((text?.x ?? 0) + (text?.width ?? 0));
-    expect(Math.abs((box?.y ?? 0) - (mark?.y ?? 0))).toBeLessThan(2);
+    expect(Math.abs((box?.y ?? 0) - (mark?.y ?? 0))).toBeLessThanOrEqual(32);
     await context.close();
   }, 60_000);
 
