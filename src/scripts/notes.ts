@@ -61,32 +61,19 @@ function place(): void {
       short: chrome + (title + gist) * lineHeight,
       height,
       note,
-      edition: true,
     };
   });
-  // The other items, each put after the notes whose words stand no lower than its own.
+  // The other items, each after the notes whose words stand no lower than its own; never brief,
+  // and taken as open (title 0): their whole height, as they stand.
   const measured = notes.slice();
   for (const note of document.querySelectorAll<HTMLElement>('[data-margin-for]')) {
-    const words = document.getElementById(note.dataset.marginFor ?? '');
-    if (!words) continue;
-    const line = (words.getClientRects()[0] ?? words.getBoundingClientRect()).top;
+    const line = document.getElementById(note.dataset.marginFor ?? '')?.getClientRects()[0]?.top;
+    if (line === undefined) continue;
     const { top, height } = note.getBoundingClientRect();
-    const parent = (note.offsetParent ?? note).getBoundingClientRect().top;
+    const parent = note.offsetParent?.getBoundingClientRect().top ?? 0;
     const at = measured.findIndex((m) => m.line > line);
-    // Never brief, and taken as open: its whole height, as it stands.
-    const item = {
-      line,
-      parent,
-      top,
-      open: true,
-      title: 0,
-      brief: height,
-      short: height,
-      height,
-      note,
-      edition: false,
-    };
-    measured.splice(at === -1 ? measured.length : at, 0, item);
+    const item = { line, parent, top, open: true, title: 0, brief: height, short: height, height, note };
+    measured.splice(at < 0 ? measured.length : at, 0, item);
   }
   const pinnedIndex = pinned ? measured.findIndex((m) => m.note === pinned?.note) : -1;
   const pinnedNote = measured[pinnedIndex];
@@ -116,7 +103,7 @@ function place(): void {
     const m = measured[index];
     if (!m) return;
     m.note.style.top = `${slot.top + articleBox.top - m.parent}px`;
-    if (m.edition) {
+    if (m.title) {
       m.note.classList.toggle('is-brief', slot.brief);
       m.note.style.setProperty('--t', String(m.title));
     }
