@@ -3,7 +3,10 @@
  * is a disclosure: its summary, the short form, stands in the margin; the rest opens in place.
  * - From 48rem, every note is placed beside its words by src/lib/margin/margin-layout.ts: all of
  *   them measured first, then all written, so the browser lays the page out once. From 100rem a
- *   second column on the other side of the text takes notes a crowded right margin cannot.
+ *   second column on the other side of the text takes notes a crowded right margin cannot. Other
+ *   margin items share the layout: an element with `data-margin-for` (the id of its words), such
+ *   as a reader's own note, is laid out with the notes, at full height; a `margin:relayout` event
+ *   on the document lays everything out again (the reader's notes send it when they change).
  * - Below 48rem, notes fold away and each note's words open the note under its paragraph.
  * - At every width the words are a button that opens and closes their note in place (the page
  *   never scrolls to it), aria-expanded tells the state, and Escape closes the note and returns to
@@ -40,7 +43,7 @@ function place(): void {
   // Measuring: nothing is written until every number is read.
   const articleBox = article.getBoundingClientRect();
   const padding = parseFloat(article.style.paddingBottom) || 0;
-  const measured = pairs.map(({ ref, note, details, summary }) => {
+  const notes = pairs.map(({ ref, note, details, summary }) => {
     const height = note.getBoundingClientRect().height;
     // The summary's lines, counted rather than measured: a brief note's first words are clipped,
     // not removed, so the count is the same whether the note is brief or not, and a note's state
@@ -57,9 +60,22 @@ function place(): void {
       brief: chrome + title * lineHeight,
       short: chrome + (title + gist) * lineHeight,
       height,
+      note,
     };
   });
-  const pinnedIndex = pinned ? pairs.indexOf(pinned) : -1;
+  // The other items, each after the notes whose words stand no lower than its own; never brief,
+  // and taken as open (title 0): their whole height, as they stand.
+  const measured = notes.slice();
+  for (const note of document.querySelectorAll<HTMLElement>('[data-margin-for]')) {
+    const line = document.getElementById(note.dataset.marginFor ?? '')?.getClientRects()[0]?.top;
+    if (line === undefined) continue;
+    const { top, height } = note.getBoundingClientRect();
+    const parent = note.offsetParent?.getBoundingClientRect().top ?? 0;
+    const at = measured.findIndex((m) => m.line > line);
+    const item = { line, parent, top, open: true, title: 0, brief: height, short: height, height, note };
+    measured.splice(at < 0 ? measured.length : at, 0, item);
+  }
+  const pinnedIndex = pinned ? measured.findIndex((m) => m.note === pinned?.note) : -1;
   const pinnedNote = measured[pinnedIndex];
   // Measured from the article's top, in hundredths of a pixel, so that the same page gives the
   // same numbers wherever it is scrolled to.
@@ -84,13 +100,14 @@ function place(): void {
   // Writing.
   let bottom = Number.NEGATIVE_INFINITY;
   slots.forEach((slot, index) => {
-    const pair = pairs[index];
     const m = measured[index];
-    if (!pair || !m) return;
-    pair.note.style.top = `${slot.top + articleBox.top - m.parent}px`;
-    pair.note.classList.toggle('is-brief', slot.brief);
-    pair.note.style.setProperty('--t', String(m.title));
-    pair.note.classList.toggle('is-left', slot.column === 1);
+    if (!m) return;
+    m.note.style.top = `${slot.top + articleBox.top - m.parent}px`;
+    if (m.title) {
+      m.note.classList.toggle('is-brief', slot.brief);
+      m.note.style.setProperty('--t', String(m.title));
+    }
+    m.note.classList.toggle('is-left', slot.column === 1);
     bottom = Math.max(
       bottom,
       articleBox.top + slot.top + (m.open ? m.height : slot.brief ? m.brief : m.short),
@@ -187,6 +204,8 @@ addEventListener('hashchange', () => {
   const pair = pairs.find(({ note }) => `#${note.id}` === location.hash);
   if (pair) setOpen(pair, true);
 });
+
+document.addEventListener('margin:relayout', place);
 
 if (pairs.length > 0) {
   wide.addEventListener('change', apply);

@@ -49,6 +49,8 @@ class ReaderNotes {
   private selected: { passage: HTMLElement; start: number; end: number } | null = null;
   /** Notes opened on a narrow screen, kept open across a new rendering. */
   private readonly open = new Set<string>();
+  /** Ids given to the words of notes, which name them to the margin's layout. */
+  private marks = 0;
 
   private readonly main: HTMLElement;
 
@@ -260,36 +262,28 @@ class ReaderNotes {
   }
 
   /**
-   * Each note beside its words, below the one before (from 48rem). It lies over the edition's notes
-   * where they take that space: the reader's own note belongs by its words, and the edition's notes
-   * above it stay one scroll away. The two are to share one layout.
+   * Each note beside its words (from 48rem), laid out with the edition's notes by src/scripts/notes.ts:
+   * a note names its words (the first mark of its annotation) in `data-margin-for`, and the
+   * `margin:relayout` event places every item of the margin at once, so that none covers another.
    */
   place(): void {
     const notes = [...this.main.querySelectorAll<HTMLElement>('reader-note')];
     if (!this.wide.matches) {
-      for (const note of notes) note.style.top = '';
+      for (const note of notes) {
+        note.style.top = '';
+        delete note.dataset.marginFor;
+      }
       return;
     }
-    const gap = 8;
-    // Measure everything first, then write, so that the page is laid out once.
-    const measured = notes.map((note) => {
+    for (const note of notes) {
       const mark = this.main.querySelector<HTMLElement>(
         `mark[data-rn="${CSS.escape(note.dataset.rn ?? '')}"]`,
       );
-      return {
-        note,
-        line: mark?.getBoundingClientRect().top ?? 0,
-        parent: (note.offsetParent ?? note.parentElement)?.getBoundingClientRect().top ?? 0,
-        height: note.offsetHeight,
-      };
-    });
-    measured.sort((a, b) => a.line - b.line);
-    let bottom = Number.NEGATIVE_INFINITY;
-    for (const { note, line, parent, height } of measured) {
-      const top = Math.max(line, bottom + gap);
-      note.style.top = `${top - parent}px`;
-      bottom = top + height;
+      if (!mark) continue;
+      mark.id ||= `rn-words-${++this.marks}`;
+      note.dataset.marginFor = mark.id;
     }
+    document.dispatchEvent(new Event('margin:relayout'));
   }
 
   /** Shows the actions beside a selection of words in a passage. */
