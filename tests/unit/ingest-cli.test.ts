@@ -1,19 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ingestWitness } from '../../src/lib/ingest-witness.ts';
 import { witnessText } from './support/kirov.ts';
+import { scratchDir } from './support/scratch-dir.ts';
 
 const SCRIPT = join(process.cwd(), 'scripts/ingest.ts');
 
@@ -22,15 +13,7 @@ function ingest(args: string[], cwd = process.cwd()) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const scratchDirs: string[] = [];
-const scratch = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kirov-ingest-'));
-  scratchDirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
-});
+const scratch = () => scratchDir('kirov-ingest-');
 
 /** A copy of the project's content/ folder to run the CLI in, so the real one is never touched. */
 function projectCopy() {
