@@ -57,6 +57,16 @@ export function sitePath(path: string): string {
   return `${base}${path.replace(/^\//, '')}`;
 }
 
+/** The link to a passage on its document's page: the page's href (base path included) and the passage id. */
+export function passageHref(document: Pick<ReaderDocument, 'href'>, passageId: string): string {
+  return `${document.href}#${passageId}`;
+}
+
+/** The documents in the order the navigation lists them: the essay (at "/") first, the others in witness order. */
+export function navigationOrder(documents: readonly ReaderDocument[]): ReaderDocument[] {
+  return documents.toSorted((a, b) => Number(b.path === '/') - Number(a.path === '/'));
+}
+
 let cached: Promise<ReaderEdition> | undefined;
 
 /** Loads and cross-checks the edition once per build. */
@@ -152,7 +162,7 @@ async function assembleEdition(): Promise<ReaderEdition> {
   const hrefOf = (passageId: string): string => {
     const passage = liveIds.get(passageId);
     const document = documents.find((d) => d.id === passage?.data.document);
-    return `${document?.href ?? sitePath('/')}#${passageId}`;
+    return passageHref(document ?? { href: sitePath('/') }, passageId);
   };
 
   return {

@@ -3,16 +3,16 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   chicagoBibliography,
-  chicagoNote,
   localIsoDate,
-  mlaInText,
   mlaWorksCited,
   type PassageCitation,
   plainCitation,
 } from '../../src/lib/cite/citation.ts';
+import { escapeRegExp } from '../../src/lib/escape-regexp.ts';
 import { passagesOf, readDocuments } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
+import { citationTexts } from './support/citation-texts.ts';
 
 /*
  * The class tools in a classroom: the site served from a school's own address (never the one it was
@@ -289,12 +289,7 @@ describe('4. citations', () => {
       accessed: localIsoDate(new Date()),
     };
     const shown = await page.locator('#pt-cite .pt-c').allTextContents();
-    expect(shown).toEqual([
-      plainCitation(chicagoNote(citation)),
-      plainCitation(chicagoBibliography(citation)),
-      plainCitation(mlaWorksCited(citation)),
-      mlaInText(citation),
-    ]);
+    expect(shown).toEqual(citationTexts(citation));
     expect(shown[0]).toMatch(
       /^Leon Trotsky, “On the Kirov Assassination” \(December 1934\), trans\. John G\. Wright, /u,
     );
@@ -559,10 +554,6 @@ function toolsOpacity(page: Page, id: string) {
     const toolbar = document.getElementById(passageId)?.querySelector(':scope > .pt');
     return toolbar ? getComputedStyle(toolbar).opacity : null;
   }, id);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 /** WCAG contrast ratio of two computed colours (rgb() or rgba(), opaque). */

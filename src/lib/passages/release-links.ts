@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { EDITION_FILE, ID_LOCK_FILE } from '../content-paths.ts';
+import { escapeRegExp } from '../escape-regexp.ts';
 import type { IdLock } from '../schema/ledger.ts';
 
 /*
@@ -345,8 +346,7 @@ function pageFile(distDir: string, path: string): string | null {
 }
 
 function hasId(html: string, id: string): boolean {
-  const escaped = id.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-  return new RegExp(`<[^>]*\\sid="${escaped}"`, 'u').test(html);
+  return new RegExp(`<[^>]*\\sid="${escapeRegExp(id)}"`, 'u').test(html);
 }
 
 /** The href the page's paragraph-tools data gives a retired id (src/components/PassageTools.astro). */
