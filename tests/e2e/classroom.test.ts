@@ -9,7 +9,7 @@ import {
   plainCitation,
 } from '../../src/lib/cite/citation.ts';
 import { escapeRegExp } from '../../src/lib/escape-regexp.ts';
-import { passagesOf, readDocuments } from './site.ts';
+import { essayAndObituary, passagesOf } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import { citationTexts } from './support/citation-texts.ts';
@@ -22,10 +22,7 @@ import { citationTexts } from './support/citation-texts.ts';
 
 const env = useSiteInBrowser();
 
-const documents = readDocuments();
-const essayDocument = documents.find((d) => d.path === '/');
-const obituaryDocument = documents.find((d) => d.path === '/obituary/');
-if (!essayDocument || !obituaryDocument) throw new Error('the edition needs the essay at / and the obituary');
+const { essay: essayDocument, obituary: obituaryDocument } = essayAndObituary();
 const essay = passagesOf(essayDocument.id);
 const idOf = (n: number, passages = essay) => {
   const found = passages.find((p) => p.n === n);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { localIsoDate } from '../../src/lib/cite/citation.ts';
-import { base, passagesOf, readDocuments } from './site.ts';
+import { base, essayAndObituary, passagesOf } from './site.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import { citationTexts } from './support/citation-texts.ts';
 
@@ -18,8 +18,7 @@ const widths = [1280, 820, 390] as const;
 /** From this width the tools sit in the ¶ gutter and follow the pointer; below, a bar for the linked ¶. */
 const gutterWidth = 832;
 
-const essay = readDocuments().find((document) => document.path === '/');
-if (!essay) throw new Error('the edition file must have a document at "/"');
+const { essay } = essayAndObituary();
 const passages = passagesOf(essay.id);
 const passage = (n: number) => {
   const found = passages.find((p) => p.n === n);

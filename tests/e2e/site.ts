@@ -163,3 +163,14 @@ export function readDocuments() {
   const text = readFileSync(join(root, EDITION_FILE), 'utf8');
   return editionFileSchema.parse(parseYaml(text)).documents;
 }
+
+/** The essay (at "/") and the obituary (id "obituary"), which the browser tests read by name. */
+export function essayAndObituary() {
+  const documents = readDocuments();
+  const essay = documents.find((document) => document.path === '/');
+  const obituary = documents.find((document) => document.id === 'obituary');
+  if (!essay || !obituary) {
+    throw new Error(`${EDITION_FILE}: the browser tests need an essay at "/" and a document "obituary"`);
+  }
+  return { essay, obituary };
+}
