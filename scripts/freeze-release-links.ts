@@ -14,9 +14,9 @@ import {
   formatLinkProblem,
   formatReleaseLinks,
   freezeReleaseLinks,
-  RELEASE_LINKS_FILE,
   releaseLinksSchema,
 } from '../src/lib/passages/release-links.ts';
+import { RELEASE_LINKS_FILE } from './lib/release-links-file.ts';
 
 const HELP = `Usage: node scripts/freeze-release-links.ts [--release VERSION]
 
@@ -44,9 +44,9 @@ function main(argv: string[]): number {
     : null;
 
   if (previous) {
-    const { problems } = checkReleaseLinks(previous, lock, documents);
+    const { problems } = checkReleaseLinks(previous, lock, documents, RELEASE_LINKS_FILE);
     if (problems.length > 0) {
-      console.error(problems.map(formatLinkProblem).join('\n'));
+      console.error(problems.map((problem) => formatLinkProblem(problem, RELEASE_LINKS_FILE)).join('\n'));
       console.error(`${problems.length} published link(s) no longer resolve; nothing written.`);
       return 1;
     }

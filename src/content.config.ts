@@ -5,7 +5,7 @@ import { glob, type Loader } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { noteIdOf } from './lib/annotations/parse-annotation-file.ts';
-import { EDITION_FILE, ID_LOCK_FILE, LEDGER_FILE } from './lib/content-paths.ts';
+import { EDITION_FILE, ID_LOCK_FILE, LEDGER_FILE, PASSAGES_DIR } from './lib/content-paths.ts';
 import { annotationSchema } from './lib/schema/annotation.ts';
 import { documentSchema, editionFileSchema } from './lib/schema/edition.ts';
 import { indexEntrySchema } from './lib/schema/index-entry.ts';
@@ -14,9 +14,7 @@ import { passageSchema } from './lib/schema/passage.ts';
 import { timelineEventSchema } from './lib/schema/timeline.ts';
 import { timelineEventId } from './lib/timeline/event-id.ts';
 
-// Paths relative to the project root, as error messages print them (the edition file, the ledger
-// and the id lock are named in lib/content-paths.ts).
-const passagesDir = 'content/passages';
+// Paths relative to the project root, as error messages print them, are named in lib/content-paths.ts.
 
 // Astro's file() loader logs a parse error and keeps the entries of the previous sync, so a
 // broken edition file would build the site from stale data. This loader reads one data file
@@ -118,11 +116,11 @@ const documents = defineCollection({
 /** The generated passages; the entry id is the passage's stable id, not its file name. */
 const passages = defineCollection({
   loader: glob({
-    base: `./${passagesDir}`,
+    base: `./${PASSAGES_DIR}`,
     pattern: '**/*.md',
     generateId: ({ data, entry }) => {
       if (typeof data.id !== 'string') {
-        throw new Error(`${passagesDir}/${entry}: Unexpected missing \`id\` in frontmatter`);
+        throw new Error(`${PASSAGES_DIR}/${entry}: Unexpected missing \`id\` in frontmatter`);
       }
       return data.id;
     },

@@ -33,7 +33,8 @@ export function benchEditionIngest(): Figure[] {
 
 /**
  * The ingest of a synthetic witness of 10 MB and of 100 MB (copies of the scrape with distinct names), each
- * in a child process so that its peak memory is its own. 100 MB is past the ingest's limit
+ * in a child process so that its peak memory is its own. The 10 MB ingest must give every copy's passages,
+ * each with its own id, or the bench fails: this is the test of a witness that large. 100 MB is past the ingest's limit
  * (MAX_WITNESS_BYTES), so that figure is the refusal's time and memory, and the note says so.
  */
 export function benchLargeIngest(): Figure[] {
@@ -50,9 +51,10 @@ function benchIngestOf(dir: string, sizeMb: number): Figure[] {
   const path = join(dir, `big-${sizeMb}.txt`);
   const fd = openSync(path, 'w');
   let bytes = 0;
+  let copies = 0;
   try {
-    for (let i = 0; bytes < sizeMb * 1024 * 1024; i++) {
-      const copy = `${i === 0 ? '' : '\n\n'}${scrape.replaceAll('Kirov', `Kirov${i}`)}`;
+    for (; bytes < sizeMb * 1024 * 1024; copies++) {
+      const copy = `${copies === 0 ? '' : '\n\n'}${scrape.replaceAll('Kirov', `Kirov${copies}`)}`;
       writeSync(fd, copy);
       bytes += Buffer.byteLength(copy);
     }
@@ -64,12 +66,21 @@ function benchIngestOf(dir: string, sizeMb: number): Figure[] {
   });
   rmSync(path, { force: true });
   if (child.status !== 0) throw new Error(`the ${sizeMb} MB ingest failed:\n${child.stderr}`);
-  const { ms, maxRssKb, passages, refused } = JSON.parse(child.stdout) as {
+  const { ms, maxRssKb, passages, distinctIds, refused } = JSON.parse(child.stdout) as {
     ms: number;
     maxRssKb: number;
     passages: number;
+    distinctIds: number;
     refused: string | null;
   };
+  // The figure counts only if the ingest did the whole job in one pass: every copy's passages, each
+  // with an id of its own (the copies differ by name, so no two paragraphs are the same).
+  const expected = copies * passagesOfOneCopy(scrape);
+  if (!refused && (passages !== expected || distinctIds !== passages)) {
+    throw new Error(
+      `the ${sizeMb} MB ingest gave ${passages} passages with ${distinctIds} distinct ids, expected ${expected} (${copies} copies of the scrape) each with its own id`,
+    );
+  }
   const megabytes = (bytes / 1024 / 1024).toFixed(1);
   const note = refused
     ? `refused: over the ${MAX_WITNESS_BYTES / 1024 / 1024} MB limit (${refused})`
@@ -78,4 +89,15 @@ function benchIngestOf(dir: string, sizeMb: number): Figure[] {
     { name: `ingest, ${megabytes} MB witness`, value: ms, unit: 'ms', note },
     { name: `ingest, ${megabytes} MB witness, peak memory`, value: maxRssKb / 1024, unit: 'MB', note },
   ];
+}
+
+/** How many passages the ingest makes of one copy of the scrape, with no edition file. */
+function passagesOfOneCopy(scrape: string): number {
+  return ingestWitness({
+    witness: new TextEncoder().encode(scrape),
+    witnessFile: WITNESS,
+    edition: null,
+    editionFile: null,
+    lock: null,
+  }).passages.length;
 }

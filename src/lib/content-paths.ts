@@ -6,3 +6,5 @@ export const EDITION_FILE = 'content/source/kirov-scrape.edition.yaml';
 export const ID_LOCK_FILE = 'content/apparatus/ids.lock.json';
 /** What the ingest removed from the witness and why (written by npm run ingest). */
 export const LEDGER_FILE = 'content/apparatus/ledger.json';
+/** The passages, one Markdown file each, in a folder per document (written by npm run ingest). */
+export const PASSAGES_DIR = 'content/passages';

@@ -1,6 +1,6 @@
 import { type CollectionEntry, getCollection, getEntry } from 'astro:content';
 import GithubSlugger from 'github-slugger';
-import { EDITION_FILE, ID_LOCK_FILE, LEDGER_FILE } from './content-paths.ts';
+import { EDITION_FILE, ID_LOCK_FILE, LEDGER_FILE, PASSAGES_DIR } from './content-paths.ts';
 import type { EditionDocument } from './schema/edition.ts';
 import type { RetiredId } from './schema/ledger.ts';
 
@@ -10,8 +10,6 @@ import type { RetiredId } from './schema/ledger.ts';
  * checks here are the ones that span files (a passage naming a document that does not exist,
  * two passages with the same ¶ number), and they stop the build naming the file to fix.
  */
-
-const passagesDir = 'content/passages';
 
 export type PassageEntry = CollectionEntry<'passages'>;
 
@@ -57,6 +55,16 @@ export function sitePath(path: string): string {
   return `${base}${path.replace(/^\//, '')}`;
 }
 
+/** The link to a passage on its document's page: the page's href (base path included) and the passage id. */
+export function passageHref(document: Pick<ReaderDocument, 'href'>, passageId: string): string {
+  return `${document.href}#${passageId}`;
+}
+
+/** The documents in the order the navigation lists them: the essay (at "/") first, the others in witness order. */
+export function navigationOrder(documents: readonly ReaderDocument[]): ReaderDocument[] {
+  return documents.toSorted((a, b) => Number(b.path === '/') - Number(a.path === '/'));
+}
+
 let cached: Promise<ReaderEdition> | undefined;
 
 /** Loads and cross-checks the edition once per build. */
@@ -90,7 +98,7 @@ async function assembleEdition(): Promise<ReaderEdition> {
   }
   if (passageEntries.length === 0) {
     throw new EditionContentError(
-      `${passagesDir}/: Unexpected empty folder, expected passage files (npm run ingest)`,
+      `${PASSAGES_DIR}/: Unexpected empty folder, expected passage files (npm run ingest)`,
     );
   }
 
@@ -152,7 +160,7 @@ async function assembleEdition(): Promise<ReaderEdition> {
   const hrefOf = (passageId: string): string => {
     const passage = liveIds.get(passageId);
     const document = documents.find((d) => d.id === passage?.data.document);
-    return `${document?.href ?? sitePath('/')}#${passageId}`;
+    return passageHref(document ?? { href: sitePath('/') }, passageId);
   };
 
   return {
@@ -167,7 +175,7 @@ async function assembleEdition(): Promise<ReaderEdition> {
 function inReadingOrder(documentId: string, passages: PassageEntry[]): PassageEntry[] {
   if (passages.length === 0) {
     throw new EditionContentError(
-      `${passagesDir}/${documentId}/: Unexpected document "${documentId}" without passages, expected at least one (npm run ingest)`,
+      `${PASSAGES_DIR}/${documentId}/: Unexpected document "${documentId}" without passages, expected at least one (npm run ingest)`,
     );
   }
   const sorted = passages.toSorted((a, b) => a.data.n - b.data.n);
@@ -203,5 +211,5 @@ function groupSections(passages: PassageEntry[], reservedIds: readonly string[])
 }
 
 function fileOf(passage: PassageEntry | undefined): string {
-  return passage?.filePath ?? `${passagesDir}/${passage?.data.document ?? '?'}/${passage?.id ?? '?'}.md`;
+  return passage?.filePath ?? `${PASSAGES_DIR}/${passage?.data.document ?? '?'}/${passage?.id ?? '?'}.md`;
 }

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loadEdition } from '../lib/edition-content.ts';
+import { loadEdition, passageHref } from '../lib/edition-content.ts';
 import { passageText } from '../lib/passage-text.ts';
 
 export const prerender = true;
@@ -36,7 +36,7 @@ export const GET: APIRoute = async () => {
           document: passage.data.document,
           section: passage.data.section,
           text: passageText(passage.body),
-          url: `${document.href}#${passage.id}`,
+          url: passageHref(document, passage.id),
           gaps: passage.data.gaps,
         };
       }),

@@ -3,16 +3,16 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   chicagoBibliography,
-  chicagoNote,
   localIsoDate,
-  mlaInText,
   mlaWorksCited,
   type PassageCitation,
   plainCitation,
 } from '../../src/lib/cite/citation.ts';
-import { passagesOf, readDocuments } from './site.ts';
+import { escapeRegExp } from '../../src/lib/escape-regexp.ts';
+import { essayAndObituary, passagesOf } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
+import { citationTexts } from './support/citation-texts.ts';
 
 /*
  * The class tools in a classroom: the site served from a school's own address (never the one it was
@@ -22,10 +22,7 @@ import { useSiteInBrowser } from './support/built-site.ts';
 
 const env = useSiteInBrowser();
 
-const documents = readDocuments();
-const essayDocument = documents.find((d) => d.path === '/');
-const obituaryDocument = documents.find((d) => d.path === '/obituary/');
-if (!essayDocument || !obituaryDocument) throw new Error('the edition needs the essay at / and the obituary');
+const { essay: essayDocument, obituary: obituaryDocument } = essayAndObituary();
 const essay = passagesOf(essayDocument.id);
 const idOf = (n: number, passages = essay) => {
   const found = passages.find((p) => p.n === n);
@@ -289,12 +286,7 @@ describe('4. citations', () => {
       accessed: localIsoDate(new Date()),
     };
     const shown = await page.locator('#pt-cite .pt-c').allTextContents();
-    expect(shown).toEqual([
-      plainCitation(chicagoNote(citation)),
-      plainCitation(chicagoBibliography(citation)),
-      plainCitation(mlaWorksCited(citation)),
-      mlaInText(citation),
-    ]);
+    expect(shown).toEqual(citationTexts(citation));
     expect(shown[0]).toMatch(
       /^Leon Trotsky, “On the Kirov Assassination” \(December 1934\), trans\. John G\. Wright, /u,
     );
@@ -559,10 +551,6 @@ function toolsOpacity(page: Page, id: string) {
     const toolbar = document.getElementById(passageId)?.querySelector(':scope > .pt');
     return toolbar ? getComputedStyle(toolbar).opacity : null;
   }, id);
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }
 
 /** WCAG contrast ratio of two computed colours (rgb() or rgba(), opaque). */

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveInDist } from '../../src/lib/passages/release-links.ts';
 import type { IdLock } from '../../src/lib/schema/ledger.ts';
+import { resolveInDist } from '../support/resolve-in-dist.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 
 /*

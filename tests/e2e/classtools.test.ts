@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  chicagoBibliography,
-  chicagoNote,
-  localIsoDate,
-  mlaInText,
-  mlaWorksCited,
-  plainCitation,
-} from '../../src/lib/cite/citation.ts';
-import { base, passagesOf, readDocuments } from './site.ts';
+import { localIsoDate } from '../../src/lib/cite/citation.ts';
+import { base, essayAndObituary, passagesOf } from './site.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
+import { citationTexts } from './support/citation-texts.ts';
 
 /*
  * The class tools as a teacher meets them: copying a paragraph's link and citation, landing on a
@@ -24,8 +18,7 @@ const widths = [1280, 820, 390] as const;
 /** From this width the tools sit in the ¶ gutter and follow the pointer; below, a bar for the linked ¶. */
 const gutterWidth = 832;
 
-const essay = readDocuments().find((document) => document.path === '/');
-if (!essay) throw new Error('the edition file must have a document at "/"');
+const { essay } = essayAndObituary();
 const passages = passagesOf(essay.id);
 const passage = (n: number) => {
   const found = passages.find((p) => p.n === n);
@@ -110,12 +103,7 @@ describe.each(widths)('at %i px wide', (width) => {
       accessed: localIsoDate(new Date()),
     };
     const shown = await page.locator('#pt-cite .pt-c').allTextContents();
-    expect(shown).toEqual([
-      plainCitation(chicagoNote(citation)),
-      plainCitation(chicagoBibliography(citation)),
-      plainCitation(mlaWorksCited(citation)),
-      mlaInText(citation),
-    ]);
+    expect(shown).toEqual(citationTexts(citation));
     expect(shown[0]).toContain(
       `Leon Trotsky, “On the Kirov Assassination” (December 1934), trans. John G. Wright, Kirov Reader, par. 5, accessed `,
     );

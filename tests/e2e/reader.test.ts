@@ -1,14 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type PassageFile, passagesOf, readDocuments } from './site.ts';
+import { essayAndObituary, type PassageFile, passagesOf } from './site.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 
 const env = useSiteInBrowser();
 
-const documents = readDocuments();
-const essay = documents.find((document) => document.path === '/');
-const obituary = documents.find((document) => document.id === 'obituary');
-if (!essay || !obituary) throw new Error('the edition file must have an essay at "/" and an obituary');
+const { essay, obituary } = essayAndObituary();
 const essayPassages = passagesOf(essay.id);
 const obituaryPassages = passagesOf(obituary.id);
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { parse as parseYaml } from 'yaml';
 import { INCOMPLETE_FILE } from '../../src/integrations/build-step.ts';
-import { EDITION_FILE } from '../../src/lib/content-paths.ts';
+import { EDITION_FILE, PASSAGES_DIR } from '../../src/lib/content-paths.ts';
 import { editionFileSchema } from '../../src/lib/schema/edition.ts';
 import { type PassageFrontmatter, passageSchema } from '../../src/lib/schema/passage.ts';
 import { base, distDir } from '../support/build-under-test.ts';
@@ -140,7 +140,7 @@ export interface PassageFile extends PassageFrontmatter {
 
 /** Every passage file under content/passages, validated by the same schema as the site. */
 export function readPassageFiles(): PassageFile[] {
-  const dir = join(root, 'content/passages');
+  const dir = join(root, PASSAGES_DIR);
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((name) => name.endsWith('.md'))
     .map((name) => {
@@ -162,4 +162,15 @@ export function passagesOf(documentId: string): PassageFile[] {
 export function readDocuments() {
   const text = readFileSync(join(root, EDITION_FILE), 'utf8');
   return editionFileSchema.parse(parseYaml(text)).documents;
+}
+
+/** The essay (at "/") and the obituary (id "obituary"), which the browser tests read by name. */
+export function essayAndObituary() {
+  const documents = readDocuments();
+  const essay = documents.find((document) => document.path === '/');
+  const obituary = documents.find((document) => document.id === 'obituary');
+  if (!essay || !obituary) {
+    throw new Error(`${EDITION_FILE}: the browser tests need an essay at "/" and a document "obituary"`);
+  }
+  return { essay, obituary };
 }

@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { timelineEventSchema } from '../../src/lib/schema/timeline.ts';
 import { formatPartialDate } from '../../src/lib/timeline/partial-date.ts';
 import { sortEvents } from '../../src/lib/timeline/sort-events.ts';
-import { base, readDocuments, readPassageFiles } from './site.ts';
+import { base, essayAndObituary, readDocuments, readPassageFiles } from './site.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 
 const env = useSiteInBrowser();
@@ -33,9 +33,7 @@ function documentOf(passageId: string) {
 /** The base-aware link to a passage, as a page prints it. */
 const passageHref = (id: string) => `${base}${documentOf(id).path.slice(1)}#${id}`;
 const eventHref = (id: string) => `${base}timeline/#${id}`;
-const essay = documents.find((document) => document.path === '/');
-const obituary = documents.find((document) => document.id === 'obituary');
-if (!essay || !obituary) throw new Error('the edition needs an essay at "/" and an obituary');
+const { essay, obituary } = essayAndObituary();
 
 /** Where the rail on a document's page sends an event: its first passage on that page, else its first. */
 function railHref(event: (typeof events)[number], documentId: string): string {

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import {
-  RELEASE_LINKS_FILE,
-  releaseLinksSchema,
-  resolveInDist,
-} from '../../src/lib/passages/release-links.ts';
+import { RELEASE_LINKS_FILE } from '../../scripts/lib/release-links-file.ts';
+import { releaseLinksSchema } from '../../src/lib/passages/release-links.ts';
+import { resolveInDist } from '../support/resolve-in-dist.ts';
 import { base, distDir } from './support/built.ts';
 
 /*

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   chicagoBibliography,
   chicagoNote,
+  editionCitation,
   htmlCitation,
   localIsoDate,
   mlaInText,
@@ -171,6 +172,27 @@ describe('retiredNotice', () => {
     expect(retiredNotice('merged', 12, 'ahead')).toBe('The paragraph you linked to was merged into ¶ 12.');
     expect(retiredNotice('removed', 4, 'ahead')).toBe(
       'The paragraph you linked to was removed from the edition; the nearest paragraph is ¶ 4.',
+    );
+  });
+});
+
+describe('the citation of a whole document (/about/)', () => {
+  const edition = { title: 'Kirov Reader', editors: 'the editors' };
+  it('names authors, title, date, translator, then the edition and its editors', () => {
+    const work = {
+      authors: ['Leon Trotsky'],
+      title: 'On the Kirov Assassination',
+      date: '1934-12',
+      translator: 'John G. Wright',
+    };
+    expect(editionCitation(work, edition)).toBe(
+      'Leon Trotsky, “On the Kirov Assassination” (December 1934), translated by John G. Wright. In Kirov Reader, edited by the editors.',
+    );
+  });
+  it('leaves out the translator when unknown and joins several authors', () => {
+    const work = { authors: ['A. One', 'B. Two'], title: 'Obituary', date: '1934-12-02', translator: null };
+    expect(editionCitation(work, edition)).toBe(
+      'A. One, B. Two, “Obituary” (2 December 1934). In Kirov Reader, edited by the editors.',
     );
   });
 });

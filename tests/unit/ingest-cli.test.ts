@@ -1,19 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { ingestWitness } from '../../src/lib/ingest-witness.ts';
-import { witnessText } from './support/kirov.ts';
+import { describe, expect, it } from 'vitest';
+import { scratchDir } from './support/scratch-dir.ts';
 
 const SCRIPT = join(process.cwd(), 'scripts/ingest.ts');
 
@@ -22,15 +11,7 @@ function ingest(args: string[], cwd = process.cwd()) {
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-const scratchDirs: string[] = [];
-const scratch = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kirov-ingest-'));
-  scratchDirs.push(dir);
-  return dir;
-};
-afterAll(() => {
-  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
-});
+const scratch = () => scratchDir('kirov-ingest-');
 
 /** A copy of the project's content/ folder to run the CLI in, so the real one is never touched. */
 function projectCopy() {
@@ -241,19 +222,4 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
       'fix: restore the file from git (`git checkout -- content/apparatus/ids.lock.json`)',
     );
   }, 60_000);
-
-  it('handles a 10 MB witness (418 copies of the scrape) in one pass', () => {
-    const copies = Array.from({ length: 418 }, (_, i) => witnessText().replaceAll('Kirov', `Kirov${i}`));
-    const big = new TextEncoder().encode(copies.join('\n\n'));
-    expect(big.length).toBeGreaterThan(10_000_000);
-    const result = ingestWitness({
-      witness: big,
-      witnessFile: 'big.txt',
-      edition: null,
-      editionFile: null,
-      lock: null,
-    });
-    expect(result.passages).toHaveLength(418 * 63);
-    expect(new Set(result.passages.map((p) => p.frontmatter.id)).size).toBe(418 * 63);
-  }, 180_000);
 });

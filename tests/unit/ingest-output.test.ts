@@ -1,24 +1,15 @@
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   outputProblem,
   recoverInterrupted,
   type SwapStep,
   writeOutput,
 } from '../../scripts/lib/ingest-output.ts';
+import { scratchDir } from './support/scratch-dir.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'kirov-output-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = scratchDir('kirov-output-');
 const nameOf = (path: string) => relative(root, path);
 
 /** An ingest output of one edition: passages, ledger and lock, each naming which edition it is. */

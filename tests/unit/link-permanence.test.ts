@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RELEASE_LINKS_FILE } from '../../scripts/lib/release-links-file.ts';
 import { parseEditionFile } from '../../src/lib/edition/parse-edition-file.ts';
 import { ingestWitness } from '../../src/lib/ingest-witness.ts';
 import {
@@ -9,12 +10,11 @@ import {
   formatLinkProblem,
   formatReleaseLinks,
   freezeReleaseLinks,
-  RELEASE_LINKS_FILE,
   type ReleaseLinks,
   releaseLinksSchema,
-  resolveInDist,
 } from '../../src/lib/passages/release-links.ts';
 import type { IdLock } from '../../src/lib/schema/ledger.ts';
+import { resolveInDist } from '../support/resolve-in-dist.ts';
 import {
   committedLock,
   EDITION_FILE,
@@ -49,8 +49,8 @@ function ingestWithoutDropped() {
  * any edit, not against the committed lock.
  */
 function expectEveryLinkResolves(lock: IdLock) {
-  const check = checkReleaseLinks(fixture, lock, documents);
-  expect(check.problems.map(formatLinkProblem)).toEqual([]);
+  const check = checkReleaseLinks(fixture, lock, documents, RELEASE_LINKS_FILE);
+  expect(check.problems.map((problem) => formatLinkProblem(problem, RELEASE_LINKS_FILE))).toEqual([]);
   const live = new Set(lock.passages.map((passage) => passage.id));
   expect(check.resolved).toHaveLength(fixture.links.flatMap((link) => link.urls).length);
   for (const link of check.resolved) {
@@ -188,9 +188,11 @@ describe('checkReleaseLinks', () => {
   it('names the id, each URL and the fix when a published id is neither live nor retired', () => {
     const { lock } = ingestWithoutDropped();
     const forgotten: IdLock = { ...lock, retired: lock.retired.filter((entry) => entry.id !== DROPPED) };
-    const { problems } = checkReleaseLinks(fixture, forgotten, documents);
+    const { problems } = checkReleaseLinks(fixture, forgotten, documents, RELEASE_LINKS_FILE);
     expect(problems.map((problem) => problem.url)).toEqual([`/obituary/#${DROPPED}`, `/p/${DROPPED}/`]);
-    expect(formatLinkProblem(problems[0] ?? { id: '', url: '', message: '', fix: '' })).toBe(
+    expect(
+      formatLinkProblem(problems[0] ?? { id: '', url: '', message: '', fix: '' }, RELEASE_LINKS_FILE),
+    ).toBe(
       `tests/fixtures/release-links.json: /obituary/#${DROPPED} (id "${DROPPED}"): Unexpected id "${DROPPED}" that is neither a passage nor a retired id in content/apparatus/ids.lock.json, expected every id release 0.1.0 published to keep resolving\n` +
         '  fix: restore its entry in content/apparatus/ids.lock.json from release 0.1.0 and run npm run ingest: an id whose paragraph is gone is retired with a successor, never forgotten',
     );
@@ -224,7 +226,7 @@ describe('checkReleaseLinks', () => {
         ['second', 'third'],
       ],
     );
-    expect(checkReleaseLinks(small, lock, paths)).toEqual({
+    expect(checkReleaseLinks(small, lock, paths, RELEASE_LINKS_FILE)).toEqual({
       resolved: [
         { id: 'first', url: '/obituary/#first', via: 'live', lands: 'first' },
         { id: 'first', url: '/p/first/', via: 'live', lands: 'first' },
@@ -242,7 +244,9 @@ describe('checkReleaseLinks', () => {
         ['second', 'old'],
       ],
     );
-    expect(checkReleaseLinks(small, lock, paths).problems.map((problem) => problem.message)).toEqual([
+    expect(
+      checkReleaseLinks(small, lock, paths, RELEASE_LINKS_FILE).problems.map((problem) => problem.message),
+    ).toEqual([
       'Unexpected successor chain "old" → "second" → "old" for retired id "old", expected it to end at a live passage',
     ]);
   });
@@ -259,7 +263,7 @@ describe('checkReleaseLinks', () => {
         ['second', 'third'],
       ],
     );
-    expect(checkReleaseLinks(shared, chained, paths)).toEqual({
+    expect(checkReleaseLinks(shared, chained, paths, RELEASE_LINKS_FILE)).toEqual({
       resolved: [
         { id: 'old', url: '/#old', via: 'retired', lands: 'third' },
         { id: 'old', url: '/p/old/', via: 'retired', lands: 'third' },
@@ -267,7 +271,7 @@ describe('checkReleaseLinks', () => {
       problems: [],
     });
     const dangling = lockOf([['third', 'essay']], [['old', 'second']]);
-    const { resolved, problems } = checkReleaseLinks(shared, dangling, paths);
+    const { resolved, problems } = checkReleaseLinks(shared, dangling, paths, RELEASE_LINKS_FILE);
     expect(resolved).toEqual([]);
     expect(problems.map((problem) => [problem.url, problem.message])).toEqual([
       [
@@ -290,7 +294,10 @@ describe('checkReleaseLinks', () => {
       [],
     );
     expect(
-      checkReleaseLinks(small, moved, paths).problems.map((problem) => [problem.url, problem.fix]),
+      checkReleaseLinks(small, moved, paths, RELEASE_LINKS_FILE).problems.map((problem) => [
+        problem.url,
+        problem.fix,
+      ]),
     ).toEqual([
       [
         '/obituary/#first',
@@ -312,7 +319,7 @@ describe('checkReleaseLinks', () => {
       ],
       [],
     );
-    expect(checkReleaseLinks(small, live, renamed).problems).toEqual([
+    expect(checkReleaseLinks(small, live, renamed, RELEASE_LINKS_FILE).problems).toEqual([
       {
         id: 'first',
         url: '/obituary/#first',

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { ID_LOCK_FILE } from '../content-paths.ts';
+import { ID_LOCK_FILE, PASSAGES_DIR } from '../content-paths.ts';
 import { idLockSchema } from '../schema/ledger.ts';
 import { passageSchema } from '../schema/passage.ts';
 import { formatPartialDate, precisionOf } from '../timeline/partial-date.ts';
@@ -13,7 +13,6 @@ import { type NotePassage, type PlacedNote, placeNotes } from './place-notes.ts'
 
 /** Where the notes and what they anchor to live, relative to the project root. */
 export const annotationsDir = 'content/annotations';
-const passagesDir = 'content/passages';
 /** The timeline's event files; each file name is an event id (see src/content.config.ts). */
 const timelineDir = 'content/timeline';
 
@@ -88,7 +87,7 @@ export function markupCodeDigest(): string {
 }
 
 function readPassages(rootDir: string): NotePassage[] {
-  return markdownFiles(join(rootDir, passagesDir)).map((path) => {
+  return markdownFiles(join(rootDir, PASSAGES_DIR)).map((path) => {
     const file = relative(rootDir, path).split('\\').join('/');
     const source = readFileSync(path, 'utf8');
     const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);

@@ -1,4 +1,5 @@
-import { MONTH_NAMES } from '../timeline/partial-date.ts';
+import type { EditionDocument } from '../schema/edition.ts';
+import { formatPartialDate, MONTH_NAMES } from '../timeline/partial-date.ts';
 
 /*
  * Citations of one passage, as a teacher pastes them into a syllabus or a student into a paper:
@@ -47,6 +48,18 @@ export interface PassageCitation extends CitedWork {
   url: string;
   /** When the reader consulted it: an ISO date, YYYY-MM-DD. */
   accessed: string;
+}
+
+/**
+ * The citation of a whole document in the edition, as /about/ recommends it: authors, title, date and
+ * translator, then the edition and its editors. Plain text; the caller adds the site's address.
+ */
+export function editionCitation(
+  document: Pick<EditionDocument, 'authors' | 'title' | 'date' | 'translator'>,
+  edition: { title: string; editors: string },
+): string {
+  const translated = document.translator ? `, translated by ${document.translator}` : '';
+  return `${document.authors.join(', ')}, “${document.title}” (${formatPartialDate(document.date)})${translated}. In ${edition.title}, edited by ${edition.editors}.`;
 }
 
 /** A stretch of a citation, in italics or not. */

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../escape-regexp.ts';
 import type { Span } from '../witness/line-index.ts';
 
 /**
@@ -13,8 +14,4 @@ export function locateQuote(text: string, quote: string): Span[] {
     pattern.lastIndex = match.index + 1;
   }
   return found;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../escape-regexp.ts';
 import type { IndexKind } from '../schema/index-entry.ts';
 
 /** The text of one passage, as a reader sees it. */
@@ -39,7 +40,7 @@ export function mentionPattern(query: MentionQuery): RegExp {
 function spellingPattern(spelling: string): string {
   return spelling
     .split(/\s+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’]/g, "['’]"))
+    .map((word) => escapeRegExp(word).replace(/['’]/g, "['’]"))
     .join('\\s+');
 }
 

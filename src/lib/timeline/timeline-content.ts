@@ -1,5 +1,5 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { loadEdition, sitePath } from '../edition-content.ts';
+import { loadEdition, passageHref, sitePath } from '../edition-content.ts';
 import { checkPassageIds } from './check-passage-ids.ts';
 import { timelineDir } from './event-id.ts';
 import type { EventPassageLink } from './event-links.ts';
@@ -46,7 +46,7 @@ async function assembleTimeline(): Promise<Timeline> {
           n: passage.data.n,
           document: document.id,
           documentTitle: document.title,
-          href: `${document.href}#${passage.id}`,
+          href: passageHref(document, passage.id),
         },
       ]),
     ),
