@@ -19,6 +19,7 @@ import { formatHandoutParam, formatParagraphList, parseHandout } from '../lib/ci
 import { retiredNotice } from '../lib/cite/retired-notice.ts';
 import { textDirectiveFor, textFragmentUrl } from '../lib/cite/text-fragment.ts';
 import toolsStylesheet from '../styles/tools.css?url';
+import { make } from './make-element.ts';
 import { loadStylesheet } from './stylesheet.ts';
 
 /** The data island PassageTools.astro writes: the cited work, less what the page's address gives. */
@@ -39,22 +40,6 @@ export function startTools(
   tapped: () => Element | null = () => null,
 ): void {
   loadStylesheet(toolsStylesheet).then(() => start(data, main, trigger, tapped()));
-}
-
-/** Creates an element with properties and children. */
-function make<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  properties: Partial<HTMLElementTagNameMap[K]> & { [attribute: `aria-${string}`]: string } = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(properties)) {
-    // ARIA attributes are set as attributes: their reflected properties are not in every browser.
-    if (key.startsWith('aria-') || key === 'role') element.setAttribute(key, String(value));
-    else Object.assign(element, { [key]: value });
-  }
-  element.append(...children);
-  return element;
 }
 
 function start(data: ToolsData, main: HTMLElement, trigger: Event | null, tapped: Element | null): void {

@@ -1,17 +1,4 @@
-/** Creates an element with properties (ARIA and role as attributes) and children. */
-export function make<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  properties: Partial<HTMLElementTagNameMap[K]> & { [attribute: `aria-${string}`]: string } = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [key, value] of Object.entries(properties)) {
-    if (key.startsWith('aria-') || key === 'role') element.setAttribute(key, String(value));
-    else Object.assign(element, { [key]: value });
-  }
-  element.append(...children);
-  return element;
-}
+export { make } from '../make-element.ts';
 
 /** A random URN for a new annotation or layer; crypto.randomUUID needs a secure origin, this does not. */
 export function newUrn(): string {
