@@ -301,13 +301,23 @@ describe("the reader's own notes", () => {
     expect(layerInTeacher).toBe(`Link to “Week 3” (${link.length} characters) `);
 
     const student = await newContext({ width: 390 });
+    // What the status region says, kept as it is said: the message goes after a few seconds.
+    await student.addInitScript(() => {
+      const heard: string[] = [];
+      Object.assign(window, { heard });
+      new MutationObserver(() => {
+        for (const live of document.querySelectorAll('.rn-live')) {
+          const text = live.textContent?.trim();
+          if (text && heard.at(-1) !== text) heard.push(text);
+        }
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
     const phone = await student.newPage();
     await phone.goto(link);
-    await phone
-      .locator('.rn-live', { hasText: 'Class layer “Week 3” by Ms Ortega added: 20 notes' })
-      .waitFor();
-    expect(new URL(phone.url()).hash).toBe('');
     await expect.poll(() => phone.locator('reader-note.rn-class').count()).toBe(20);
+    const heard = await phone.evaluate(() => (window as unknown as { heard: string[] }).heard);
+    expect(heard).toContain('Class layer “Week 3” by Ms Ortega added: 20 notes, kept on this device only.');
+    expect(new URL(phone.url()).hash).toBe('');
     const question = phone.locator(`#${ids[0]} reader-note.rn-class`);
     // On a phone, folded under its paragraph until its label is pressed.
     expect(await question.locator('.rn-body').isVisible()).toBe(false);
