@@ -42,12 +42,15 @@ export function startTools(
   loadStylesheet(toolsStylesheet).then(() => start(data, main, trigger, tapped()));
 }
 
+/** This page as a teacher shares it: the address it is served from, without a query (a handout) or anchor. */
+const pageUrl = () => `${location.origin}${location.pathname}`;
+
 function start(data: ToolsData, main: HTMLElement, trigger: Event | null, tapped: Element | null): void {
   const passages = [...main.querySelectorAll<HTMLElement>('.passage')];
   const numberOf = (passage: Element) =>
     Number(passage.querySelector(':scope > .pn')?.textContent?.replace(/\D/gu, '') ?? 0);
-  /** The link a teacher shares: this page, without its query (a handout), and the passage's anchor. */
-  const urlOf = (passage: Element) => `${location.origin}${location.pathname}#${passage.id}`;
+  /** The link a teacher shares: this page and the passage's anchor. */
+  const urlOf = (passage: Element) => `${pageUrl()}#${passage.id}`;
   const wide = window.matchMedia('(min-width: 52rem)');
 
   // One live region for every message: "Link copied", the retired-id notice, a failed copy.
@@ -163,7 +166,7 @@ function start(data: ToolsData, main: HTMLElement, trigger: Event | null, tapped
   function openCite(passage: HTMLElement): void {
     const citation: PassageCitation = {
       ...data,
-      documentUrl: `${location.origin}${location.pathname}`,
+      documentUrl: pageUrl(),
       paragraph: numberOf(passage),
       url: urlOf(passage),
       accessed: localIsoDate(new Date()),
@@ -556,8 +559,8 @@ function showHandout(
   const print = make('button', { type: 'button', className: 'pt-b' }, 'Print');
   print.addEventListener('click', () => window.print());
   // The handout's own link, in its canonical form, so that the printed page leads back to it.
-  const handoutUrl = `${location.origin}${location.pathname}?handout=${formatHandoutParam(selection.paragraphs)}`;
-  const documentUrl = `${location.origin}${location.pathname}`;
+  const documentUrl = pageUrl();
+  const handoutUrl = `${documentUrl}?handout=${formatHandoutParam(selection.paragraphs)}`;
   const citation = chicagoBibliography({
     ...data,
     documentUrl,

@@ -66,13 +66,7 @@ async function start(app: HTMLElement, article: HTMLElement): Promise<void> {
 
   const query = make('input', { type: 'search', id: 'mn-query' });
   const layerFilter = make('select', { id: 'mn-layer' });
-  filters.append(
-    make('label', { htmlFor: 'mn-query' }, 'Filter by words '),
-    query,
-    ' ',
-    make('label', { htmlFor: 'mn-layer' }, 'Layer '),
-    layerFilter,
-  );
+  filters.append(...labelled('Filter by words', query), ' ', ...labelled('Layer', layerFilter));
   query.addEventListener('input', () => showList());
   layerFilter.addEventListener('change', () => showList());
 
@@ -145,11 +139,9 @@ async function start(app: HTMLElement, article: HTMLElement): Promise<void> {
     const author = make('input', { id: 'mn-new-author' });
     const create = make('form', { className: 'mn-new' });
     create.append(
-      make('label', { htmlFor: 'mn-new-title' }, 'Title '),
-      title,
+      ...labelled('Title', title),
       ' ',
-      make('label', { htmlFor: 'mn-new-author' }, 'Your name '),
-      author,
+      ...labelled('Your name', author),
       ' ',
       make('button', { type: 'submit', className: 'rn-b' }, 'Make a class layer'),
     );
@@ -394,4 +386,12 @@ function slug(text: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'class-layer'
   );
+}
+
+/** A form control after its label, which names it by its id. */
+function labelled(
+  label: string,
+  control: HTMLInputElement | HTMLSelectElement,
+): [HTMLLabelElement, HTMLElement] {
+  return [make('label', { htmlFor: control.id }, `${label} `), control];
 }
