@@ -5,6 +5,7 @@
  */
 
 import { wordMatcher } from '../lib/search/word-match.ts';
+import { make } from './make-element.ts';
 
 interface PagefindResultData {
   url: string;
@@ -14,6 +15,8 @@ interface PagefindResultData {
 }
 interface PagefindSearch {
   results: { data: () => Promise<PagefindResultData> }[];
+  /** How many records of each filter value hold the words, whatever the filters chosen. */
+  totalFilters?: Record<string, Record<string, number>>;
 }
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
@@ -22,7 +25,11 @@ interface Pagefind {
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
-const MAX_SHOWN = 20;
+/**
+ * Results are shown ten at a time, with a button for the next ten: each shown result costs a fragment
+ * fetch, the better part of a keystroke's time on a large edition, and ten fill the panel.
+ */
+const PAGE_SIZE = 10;
 const KIND_ORDER = ['Text', 'Note', 'Event', 'Apparatus'];
 
 /** Turns the search box in `root` (built by search.ts) into a working search. */
@@ -35,6 +42,12 @@ export function enhanceSearch(root: HTMLElement): void {
   const list = root.querySelector<HTMLOListElement>('.search-list');
   const selects = [...root.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
   if (!form || !input || !panel || !shownStatus || !announce || !list) return;
+  const more = make(
+    'button',
+    { type: 'button', className: 'search-more', hidden: true },
+    'Show more results',
+  );
+  list.after(more);
   // The visible line and the screen-reader announcement always say the same.
   const status = {
     set textContent(text: string) {
@@ -62,6 +75,7 @@ export function enhanceSearch(root: HTMLElement): void {
   };
 
   let latest = 0;
+  let current: { term: string; results: RankedResults; shown: number } | null = null;
   const run = async () => {
     const term = input.value.trim();
     const query = ++latest;
@@ -69,6 +83,8 @@ export function enhanceSearch(root: HTMLElement): void {
       panel.hidden = true;
       status.textContent = '';
       list.replaceChildren();
+      more.hidden = true;
+      current = null;
       return;
     }
     panel.hidden = false;
@@ -82,38 +98,38 @@ export function enhanceSearch(root: HTMLElement): void {
     }
     const filters: Record<string, string> = {};
     for (const select of selects) if (select.value) filters[select.dataset.filter ?? ''] = select.value;
-    // A reader searches the text first: paragraphs lead, then notes, events and the apparatus. One
-    // search per kind (Pagefind's filters) orders them so, without fetching the details of more
-    // results than are shown: each costs a fragment fetch, the better part of a keystroke's time on a
-    // large edition.
-    const kinds = filters.kind ? [filters.kind] : KIND_ORDER;
-    const searches = await Promise.all(
-      kinds.map((kind) => pagefind.search(term, { filters: { ...filters, kind } })),
-    );
-    const total = searches.reduce((sum, search) => sum + search.results.length, 0);
-    const picked = searches.flatMap((search) => search.results).slice(0, MAX_SHOWN);
-    const loaded = await Promise.all(picked.map((result) => result.data()));
+    const results = rankedResults(pagefind, term, filters);
+    const [total, page] = await Promise.all([results.total(), results.page(0, PAGE_SIZE)]);
     if (query !== latest) return; // a newer keystroke has its own results on the way
-    // In each kind, what holds the exact phrase comes first, then what holds every word, then the
-    // rest, each in Pagefind's order of relevance (which also counts words it stems, "terrorist" for
-    // "terrorism").
-    const rank = (result: PagefindResultData) => KIND_ORDER.indexOf(result.meta.kind ?? '') >>> 0;
-    const match = wordMatcher(term);
-    const shown = loaded
-      .map((result, i) => ({ result, i, words: match(result.content) }))
-      .sort((a, b) => rank(a.result) - rank(b.result) || b.words - a.words || a.i - b.i)
-      .map(({ result }) => result);
-    render(term, total, shown);
+    current = { term, results, shown: page.length };
+    list.replaceChildren(...page.map((result) => resultItem(result, term)));
+    tell(total);
   };
 
-  const render = (term: string, total: number, shown: PagefindResultData[]) => {
+  /** The next page of the same query, below the ones already read; focus goes to the first new result. */
+  const showMore = async () => {
+    const shown = current;
+    if (!shown) return;
+    const page = await shown.results.page(shown.shown, shown.shown + PAGE_SIZE);
+    if (shown !== current) return;
+    shown.shown += page.length;
+    const items = page.map((result) => resultItem(result, shown.term));
+    list.append(...items);
+    items[0]?.querySelector('a')?.focus();
+    tell(await shown.results.total());
+  };
+
+  const tell = (total: number) => {
+    const term = current?.term ?? '';
+    const shown = current?.shown ?? 0;
     status.textContent =
       total === 0
         ? `Nothing matched “${term}”.`
-        : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”${total > shown.length ? `, the first ${shown.length} shown` : ''}.`;
-    list.replaceChildren(...shown.map((result) => resultItem(result, term)));
+        : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”${total > shown ? `, the first ${shown} shown` : ''}.`;
+    more.hidden = shown >= total;
   };
 
+  more.addEventListener('click', () => void showMore());
   form.addEventListener('submit', () => {
     list.querySelector('a')?.focus();
   });
@@ -127,6 +143,60 @@ export function enhanceSearch(root: HTMLElement): void {
     panel.hidden = true;
     input.focus();
   });
+}
+
+interface RankedResults {
+  /** How many records hold the words, within the chosen filters. */
+  total: () => Promise<number>;
+  /** The results from `start` to `end` in the reader's order, with their details. */
+  page: (start: number, end: number) => Promise<PagefindResultData[]>;
+}
+
+/**
+ * A reader searches the text first: paragraphs lead, then notes, events and the apparatus, each kind
+ * in Pagefind's order of relevance. One search per kind (Pagefind's filters) orders them so without
+ * fetching the details of more results than are shown, and the later kinds are searched only when the
+ * paragraphs do not fill the page or the count needs them.
+ */
+function rankedResults(pagefind: Pagefind, term: string, filters: Record<string, string>): RankedResults {
+  const kinds = filters.kind ? [filters.kind] : KIND_ORDER;
+  const searches = new Map<string, Promise<PagefindSearch>>();
+  const search = (kind: string) => {
+    let found = searches.get(kind);
+    if (!found) {
+      found = pagefind.search(term, { filters: { ...filters, kind } });
+      searches.set(kind, found);
+    }
+    return found;
+  };
+  const [firstKind = '', ...laterKinds] = kinds;
+  const upTo = async (end: number) => {
+    const first = await search(firstKind);
+    if (first.results.length >= end) return [first];
+    return [first, ...(await Promise.all(laterKinds.map(search)))];
+  };
+  return {
+    async total() {
+      const first = await search(firstKind);
+      // Pagefind counts each kind for the words alone: the total, when no other filter narrows it.
+      const counts = first.totalFilters?.kind;
+      if (laterKinds.length > 0 && Object.keys(filters).length === 0 && counts)
+        return KIND_ORDER.reduce((sum, kind) => sum + (counts[kind] ?? 0), 0);
+      return (await upTo(Number.POSITIVE_INFINITY)).reduce((sum, found) => sum + found.results.length, 0);
+    },
+    async page(start, end) {
+      const picked = (await upTo(end)).flatMap((found) => found.results).slice(start, end);
+      const loaded = await Promise.all(picked.map((result) => result.data()));
+      // In each kind, what holds the exact phrase comes first, then what holds every word, then the
+      // rest, each in Pagefind's order (which also counts words it stems, "terrorist" for "terrorism").
+      const rank = (result: PagefindResultData) => KIND_ORDER.indexOf(result.meta.kind ?? '') >>> 0;
+      const match = wordMatcher(term);
+      return loaded
+        .map((result, i) => ({ result, i, words: match(result.content) }))
+        .sort((a, b) => rank(a.result) - rank(b.result) || b.words - a.words || a.i - b.i)
+        .map(({ result }) => result);
+    },
+  };
 }
 
 async function fillFilters(pagefind: Pagefind, selects: HTMLSelectElement[]): Promise<void> {

@@ -80,6 +80,53 @@ describe('search', () => {
     await context.close();
   });
 
+  it('shows ten results at a time, paragraphs first, and the next ten on “Show more results”', async () => {
+    const { context, page } = await openReader();
+    const results = await search(page, 'Stalin');
+    const status = page.locator('.search-status');
+    const total = Number((await status.textContent())?.match(/^(\d+) results/u)?.[1]);
+    expect(total).toBeGreaterThan(10);
+    expect(await status.textContent()).toBe(`${total} results for “Stalin”, the first 10 shown.`);
+    expect(await results.count()).toBe(10);
+    const more = page.getByRole('button', { name: 'Show more results' });
+    await more.focus();
+    await page.keyboard.press('Enter');
+    const next = Math.min(20, total);
+    await expect.poll(() => results.count()).toBe(next);
+    // Focus moves to the first new result, so a keyboard reader goes on where they were.
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('li')?.previousElementSibling !== null),
+    ).toBe(true);
+    expect(
+      await results
+        .nth(10)
+        .locator('a')
+        .evaluate((link) => link === document.activeElement),
+    ).toBe(true);
+    const hrefs = await results
+      .locator('a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(new Set(hrefs).size).toBe(next);
+    // Paragraphs lead: no note, event or apparatus entry stands before a paragraph.
+    const kinds = await results.locator('.search-where').allTextContents();
+    const firstOther = kinds.findIndex((where) => /^(Note|Event|Apparatus)/u.test(where));
+    if (firstOther >= 0)
+      expect(kinds.slice(firstOther).every((where) => /^(Note|Event|Apparatus)/u.test(where))).toBe(true);
+    // The count is the sum of what each kind finds on its own.
+    let sum = 0;
+    for (const kind of ['Text', 'Note', 'Event', 'Apparatus']) {
+      // Back to all kinds first, so that each count read is the one this kind gives.
+      await page.getByLabel('Kind').selectOption('');
+      await expect.poll(() => status.textContent()).toMatch(new RegExp(`^${total} results`, 'u'));
+      await page.getByLabel('Kind').selectOption(kind);
+      await expect.poll(() => status.textContent()).not.toMatch(new RegExp(`^${total} results`, 'u'));
+      const text = (await status.textContent()) ?? '';
+      sum += text.startsWith('Nothing') ? 0 : Number(text.match(/^(\d+) results?/u)?.[1]);
+    }
+    expect(sum).toBe(total);
+    await context.close();
+  });
+
   it('says clearly when nothing matches', async () => {
     const { context, page } = await openReader();
     await search(page, 'xylophonique');
