@@ -10,6 +10,7 @@ import {
   readEventTitles,
 } from './src/lib/annotations/load-marginal-notes.ts';
 import { rehypeAnchorNotes } from './src/lib/annotations/rehype-anchor-notes.ts';
+import { markdownOptions, remarkRehypeOptions } from './src/lib/markdown/pipeline.ts';
 
 // KIROV_BASE lets the same build serve from a sub-path (e.g. a project page at /kirov-reader/).
 const base = process.env.KIROV_BASE ?? '/';
@@ -55,12 +56,11 @@ export default defineConfig({
   prerenderConflictBehavior: 'error',
   markdown: {
     // Sätteri (Astro 7's default) runs no remark/rehype plugins, and the edition's own plugins will.
-    // GFM and smart punctuation stay off so that the page shows the passage text exactly as the
-    // ingest wrote it (straight apostrophes of the witness included), and /passages.json, which
-    // parses the same Markdown with plain remark-parse, reports the same text.
+    // The options are the edition's Markdown (src/lib/markdown/pipeline.ts), which the notes, the
+    // exports and the search index parse with too.
     processor: unified({
-      gfm: false,
-      smartypants: false,
+      ...markdownOptions,
+      remarkRehype: remarkRehypeOptions,
       rehypePlugins: [
         // The marginal notes are read and checked here, before any page renders, so that a quote
         // that no longer matches stops the build (see src/lib/annotations/load-marginal-notes.ts).

@@ -1,11 +1,6 @@
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-
-// The same parser the site renders with (CommonMark, no GFM, no smart punctuation; see
-// astro.config.ts), so the text exported in /passages.json is the text a reader sees.
-const parser = unified().use(remarkParse);
+import { parseMarkdown } from './markdown/pipeline.ts';
 
 // HTML's own whitespace: a browser collapses runs of these into one space, but not U+00A0.
 const htmlWhitespace = /[\t\n\f\r ]+/g;
@@ -16,7 +11,8 @@ const htmlWhitespace = /[\t\n\f\r ]+/g;
  * kept as `\n`, and blocks separated by a blank line.
  */
 export function passageText(markdown: string): string {
-  return blocksText(parser.parse(markdown).children);
+  // Parsed as the site renders it, so the text exported in /passages.json is the text a reader sees.
+  return blocksText(parseMarkdown(markdown).children);
 }
 
 function blocksText(nodes: readonly RootContent[]): string {

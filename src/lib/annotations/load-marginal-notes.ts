@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { ID_LOCK_FILE, PASSAGES_DIR } from '../content-paths.ts';
+import { readFrontmatter } from '../markdown/frontmatter.ts';
 import { idLockSchema } from '../schema/ledger.ts';
 import { passageSchema } from '../schema/passage.ts';
 import { formatPartialDate, precisionOf } from '../timeline/partial-date.ts';
@@ -76,29 +77,31 @@ export function readAnnotationFiles(rootDir: string): AnnotationFile[] {
 }
 
 /**
- * A digest of the code that writes the notes' markup. Passed with the plugin's options for the
- * same reason as the notes: a change to this code must clear Astro's cache of rendered passages.
+ * A digest of the code that writes the notes' markup (this folder and the Markdown pipeline). Passed
+ * with the plugin's options for the same reason as the notes: a change to this code must clear
+ * Astro's cache of rendered passages, and Astro clears it when its config digest changes.
  */
 export function markupCodeDigest(): string {
-  const dir = fileURLToPath(new URL('./', import.meta.url));
   const hash = createHash('sha256');
-  for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  for (const folder of ['./', '../markdown/']) {
+    const dir = fileURLToPath(new URL(folder, import.meta.url));
+    for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  }
   return hash.digest('hex').slice(0, 16);
 }
 
 function readPassages(rootDir: string): NotePassage[] {
   return markdownFiles(join(rootDir, PASSAGES_DIR)).map((path) => {
     const file = relative(rootDir, path).split('\\').join('/');
-    const source = readFileSync(path, 'utf8');
-    const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
-    const frontmatter = passageSchema.safeParse(match ? parseYaml(match[1] ?? '') : undefined);
-    if (!match || !frontmatter.success) {
+    const split = readFrontmatter(readFileSync(path, 'utf8'));
+    const frontmatter = passageSchema.safeParse(split ? parseYaml(split.yaml) : undefined);
+    if (!split || !frontmatter.success) {
       throw new Error(
         `${file}: Unexpected passage file without valid frontmatter, expected the file the ingest writes; run \`npm run ingest\``,
       );
     }
     const { id, document, n } = frontmatter.data;
-    return { id, document, n, file, markdown: source.slice(match[0].length).trim() };
+    return { id, document, n, file, markdown: split.body.trim() };
   });
 }
 

@@ -1,7 +1,5 @@
-import type { Element, ElementContent, Root } from 'hast';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import type { Element, ElementContent } from 'hast';
+import { markdownToHast } from '../markdown/pipeline.ts';
 import type { NoteKind, NoteSource } from '../schema/annotation.ts';
 import { splitGist } from './note-gist.ts';
 
@@ -22,16 +20,15 @@ export interface NoteContent {
   sources: NoteSource[];
 }
 
-// CommonMark as the site renders passages (no GFM, no smart punctuation; see astro.config.ts).
-const markdownToHast = unified().use(remarkParse).use(remarkRehype);
-
 /**
  * Renders the Markdown text of a note to hast, without the blank-line text nodes between blocks
  * and without source positions, which point into the note's file and would mislead in a passage.
  */
 export function renderNoteBody(markdown: string): ElementContent[] {
-  const tree = markdownToHast.runSync(markdownToHast.parse(markdown)) as Root;
-  return tree.children.filter((node): node is Element => node.type === 'element').map(withoutPosition);
+  // A note holds no raw HTML (parse-annotation-file.ts refuses it), so the passages' pipeline renders it as it is.
+  return markdownToHast(markdown)
+    .children.filter((node): node is Element => node.type === 'element')
+    .map(withoutPosition);
 }
 
 function withoutPosition(node: ElementContent): ElementContent {

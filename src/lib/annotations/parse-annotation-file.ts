@@ -1,9 +1,9 @@
 import type { Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { abbreviate, ContentError } from '../content-error.ts';
+import { readFrontmatter } from '../markdown/frontmatter.ts';
+import { parseMarkdown } from '../markdown/pipeline.ts';
 import { type Annotation, annotationSchema } from '../schema/annotation.ts';
 import { isPublishableHref } from '../schema/web-url.ts';
 
@@ -26,7 +26,6 @@ export interface AnnotationFile {
   at?: { passage: Point; quote: Point; related: Point } | undefined;
 }
 
-const frontmatterPattern = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 const noteIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const schemaDoc = 'src/lib/schema/annotation.ts';
 
@@ -51,7 +50,7 @@ export function parseAnnotationFile(source: string, file: string): AnnotationFil
       fix: `rename the file, e.g. to "${slugOf(id) || 'note'}.md"`,
     });
   }
-  const frontmatter = frontmatterPattern.exec(source);
+  const frontmatter = readFrontmatter(source);
   if (!frontmatter) {
     throw new ContentError({
       file,
@@ -62,7 +61,7 @@ export function parseAnnotationFile(source: string, file: string): AnnotationFil
       fix: 'start the file with `---`, the fields kind, title, target and sources, and `---`; then write the note',
     });
   }
-  const yaml = frontmatter[1] ?? '';
+  const { yaml, body: text, linesBefore } = frontmatter;
   const lineCounter = new LineCounter();
   const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
   // The YAML starts on line 2, after the opening `---`.
@@ -106,13 +105,13 @@ export function parseAnnotationFile(source: string, file: string): AnnotationFil
     const path = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
     throw new ContentError({ file, ...positionOf(path), ...describeIssue(issue, path, raw) });
   }
-  const body = source.slice(frontmatter[0].length).trim();
-  checkBody(source.slice(frontmatter[0].length), frontmatter[0].split('\n').length - 1, file);
+  const body = text.trim();
+  checkBody(text, linesBefore, file);
   if (body === '') {
     throw new ContentError({
       file,
       // The closing `---`, which the text should follow.
-      line: frontmatter[0].trimEnd().split('\n').length,
+      line: linesBefore,
       column: 1,
       rule: 'annotation-empty',
       message: 'Unexpected note without text, expected its Markdown text after the closing `---`',
@@ -132,8 +131,6 @@ export function parseAnnotationFile(source: string, file: string): AnnotationFil
   };
 }
 
-const markdown = unified().use(remarkParse);
-
 /**
  * The note's Markdown may hold only what the site renders: raw HTML would be dropped with its text
  * (the pipeline does not pass it through, so the strict Content-Security-Policy and the plain-text
@@ -141,7 +138,7 @@ const markdown = unified().use(remarkParse);
  * `lineOffset` is the number of lines before the body, so positions point into the file.
  */
 function checkBody(body: string, lineOffset: number, file: string): void {
-  const tree = markdown.parse(body) as Root;
+  const tree: Root = parseMarkdown(body);
   const problems: ContentError[] = [];
   const at = (node: { position?: { start: { line: number; column: number } } | undefined }) => ({
     line: (node.position?.start.line ?? 1) + lineOffset,

@@ -1,8 +1,5 @@
-import type { Root } from 'hast';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { ContentError } from '../content-error.ts';
+import { markdownToHast } from '../markdown/pipeline.ts';
 import type { RetiredId } from '../schema/ledger.ts';
 import { locateNotes, passageBlocks } from './anchor-notes.ts';
 import { type NoteContent, renderNoteBody } from './note-markup.ts';
@@ -31,16 +28,6 @@ export interface PlacedNote extends NoteContent {
   document: string;
   /** The ¶ number of that passage. */
   passageN: number;
-}
-
-// The passage's tree as the site's unified processor builds it before the rehype plugins run
-// (CommonMark, no GFM, no smart punctuation, raw HTML kept; see astro.config.ts), so that a quote
-// found here is found in the page.
-const markdownToHast = unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true });
-
-/** The hast tree of a passage's Markdown, as the rehype plugins receive it. */
-export function passageTree(markdown: string): Root {
-  return markdownToHast.runSync(markdownToHast.parse(markdown)) as Root;
 }
 
 /**
@@ -75,7 +62,8 @@ export function placeNotes(
   const located = passages.flatMap((passage) => {
     const notes = annotations.filter((annotation) => annotation.data.target.passage === passage.id);
     if (notes.length === 0) return [];
-    const blocks = passageBlocks(passageTree(passage.markdown));
+    // The passage's tree as the page's rehype plugins receive it, so that a quote found here is found in the page.
+    const blocks = passageBlocks(markdownToHast(passage.markdown));
     const anchors = notes.map((annotation) => ({ ...annotation, target: annotation.data.target }));
     return locateNotes(blocks, passage, anchors).map((location) => ({ ...location, passage }));
   });
