@@ -28,6 +28,14 @@ export class ContentError extends Error {
   }
 }
 
+/**
+ * A problem that spans files (a passage naming a document the edition file lacks, a retired id used
+ * again): the message names the file to fix, since no one position in one file is the cause.
+ */
+export class EditionContentError extends Error {
+  override name = 'EditionContentError';
+}
+
 /** `file:line:column: message [rule]` and the fix on the next line, as compilers and linters print it. */
 export function formatProblem(problem: ContentProblem): string {
   return `${problem.file}:${problem.line}:${problem.column}: ${problem.message} [${problem.rule}]\n  fix: ${problem.fix}`;

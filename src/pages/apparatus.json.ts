@@ -1,6 +1,6 @@
 import { getEntry } from 'astro:content';
 import type { APIRoute } from 'astro';
-import { sitePath } from '../lib/edition-content.ts';
+import { sitePath } from '../collections/edition.ts';
 
 export const prerender = true;
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loadEdition, sitePath } from '../lib/edition-content.ts';
+import { loadEdition, sitePath } from '../collections/edition.ts';
 
 export const prerender = true;
 

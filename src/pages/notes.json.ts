@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { visibleText } from '../lib/annotations/hast-range.ts';
-import { loadNotes } from '../lib/annotations/notes-content.ts';
-import { loadEdition } from '../lib/edition-content.ts';
+import { loadNotes } from '../collections/notes.ts';
+import { loadEdition } from '../collections/edition.ts';
 
 export const prerender = true;
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loadEdition, passageHref } from '../lib/edition-content.ts';
+import { loadEdition, passageHref } from '../collections/edition.ts';
 import { passageText } from '../lib/passage-text.ts';
 
 export const prerender = true;

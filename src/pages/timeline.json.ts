@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loadTimeline } from '../lib/timeline/timeline-content.ts';
+import { loadTimeline } from '../collections/timeline.ts';
 
 export const prerender = true;
 

@@ -1,8 +1,8 @@
 import { getCollection } from 'astro:content';
-import { loadEdition } from '../edition-content.ts';
-import { checkRelatedEvents } from './check-related-events.ts';
-import { annotationsDir } from './load-marginal-notes.ts';
-import { type PlacedNote, placeNotes } from './place-notes.ts';
+import { checkRelatedEvents } from '../lib/annotations/check-related-events.ts';
+import { annotationsDir } from '../lib/annotations/load-marginal-notes.ts';
+import { type PlacedNote, placeNotes } from '../lib/annotations/place-notes.ts';
+import { loadEdition } from './edition.ts';
 
 /*
  * What the pages and /notes.json read: the annotations collection, placed against the passages of

@@ -1,9 +1,9 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { loadEdition, passageHref, sitePath } from '../edition-content.ts';
-import { checkPassageIds } from './check-passage-ids.ts';
-import { timelineDir } from './event-id.ts';
-import type { EventPassageLink } from './event-links.ts';
-import { sortEvents } from './sort-events.ts';
+import { checkPassageIds } from '../lib/timeline/check-passage-ids.ts';
+import { timelineDir } from '../lib/timeline/event-id.ts';
+import type { EventPassageLink } from '../lib/timeline/event-links.ts';
+import { sortEvents } from '../lib/timeline/sort-events.ts';
+import { loadEdition, passageHref, sitePath } from './edition.ts';
 
 /*
  * What the rail, the date marks, /timeline/ and /timeline.json read: the timeline collection in date

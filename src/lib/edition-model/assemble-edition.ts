@@ -1,58 +1,67 @@
-import { type CollectionEntry, getCollection, getEntry } from 'astro:content';
 import GithubSlugger from 'github-slugger';
-import { EDITION_FILE, ID_LOCK_FILE, LEDGER_FILE, PASSAGES_DIR } from './content-paths.ts';
-import type { EditionDocument } from './schema/edition.ts';
-import type { RetiredId } from './schema/ledger.ts';
+import { EditionContentError } from '../content-error.ts';
+import { EDITION_FILE, ID_LOCK_FILE, LEDGER_FILE, PASSAGES_DIR } from '../content-paths.ts';
+import type { EditionDocument, EditionFile } from '../schema/edition.ts';
+import type { IdLock, Ledger, RetiredId } from '../schema/ledger.ts';
+import type { PassageFrontmatter } from '../schema/passage.ts';
 
 /*
- * What the pages and /passages.json read: the content collections of src/content.config.ts,
- * put in reading order and checked against each other. Zod checks each file on its own; the
- * checks here are the ones that span files (a passage naming a document that does not exist,
- * two passages with the same ¶ number), and they stop the build naming the file to fix.
+ * The edition as the pages read it: the content collections put in reading order and checked against
+ * each other, with the facts derived from them (each document's link, its sections and their anchors,
+ * where every retired id lands) worked out here once. Zod checks each file on its own; the checks here
+ * are the ones that span files (a passage naming a document that does not exist, two passages with
+ * the same ¶ number, a retired id used again), and they stop the build naming the file to fix.
+ * Pure: src/collections/edition.ts feeds it the collections.
  */
 
-export type PassageEntry = CollectionEntry<'passages'>;
+/** A passage as the collection gives it: its id, file, Markdown body and frontmatter. */
+export interface PassageLike {
+  id: string;
+  filePath?: string | undefined;
+  body?: string | undefined;
+  data: PassageFrontmatter;
+}
 
 /** A run of consecutive passages under one section heading (or under none, before the first). */
-export interface ReaderSection {
+export interface ReaderSection<P extends PassageLike = PassageLike> {
   heading: string | null;
   /** The heading's anchor; null when there is no heading. Never equal to a passage id. */
   id: string | null;
-  passages: PassageEntry[];
+  passages: P[];
 }
 
-export interface ReaderDocument extends EditionDocument {
+export interface ReaderDocument<P extends PassageLike = PassageLike> extends EditionDocument {
   /** The link to the document's page, base path included. */
   href: string;
   /** Its passages in ¶ order. */
-  passages: PassageEntry[];
-  sections: ReaderSection[];
+  passages: P[];
+  sections: ReaderSection<P>[];
   /** Retired ids that now land on a passage of this document, keyed by that passage's id. */
   retiredBySuccessor: ReadonlyMap<string, readonly string[]>;
 }
 
-export interface ReaderEdition {
+export interface ReaderEdition<P extends PassageLike = PassageLike> {
   title: string;
   editors: string;
   licence: string;
   witness: { file: string; sha256: string };
   /** In witness order, as the edition file lists them. */
-  documents: ReaderDocument[];
-  removals: CollectionEntry<'ledger'>['data']['removals'];
+  documents: ReaderDocument<P>[];
+  removals: Ledger['removals'];
   /** Every id ever retired (from the id lock, which never shrinks), with where it lands now. */
   retired: (RetiredId & { href: string })[];
 }
 
-export class EditionContentError extends Error {
-  override name = 'EditionContentError';
-}
-
-/** The site-absolute link to a path of the site, such as "/obituary/", under the configured base. */
-export function sitePath(path: string): string {
-  const base = import.meta.env.BASE_URL.endsWith('/')
-    ? import.meta.env.BASE_URL
-    : `${import.meta.env.BASE_URL}/`;
-  return `${base}${path.replace(/^\//, '')}`;
+/** What the edition is assembled from: the collections' entries, each possibly missing. */
+export interface EditionSources<P extends PassageLike> {
+  edition: EditionFile['edition'] | undefined;
+  /** The documents with their position in the edition file's list. */
+  documents: readonly { id: string; data: EditionDocument & { order: number } }[];
+  passages: readonly P[];
+  ledger: Ledger | undefined;
+  idLock: IdLock | undefined;
+  /** The site-absolute link to a path of the site, under the configured base. */
+  sitePath: (path: string) => string;
 }
 
 /** The link to a passage on its document's page: the page's href (base path included) and the passage id. */
@@ -61,26 +70,20 @@ export function passageHref(document: Pick<ReaderDocument, 'href'>, passageId: s
 }
 
 /** The documents in the order the navigation lists them: the essay (at "/") first, the others in witness order. */
-export function navigationOrder(documents: readonly ReaderDocument[]): ReaderDocument[] {
+export function navigationOrder<D extends Pick<ReaderDocument, 'path'>>(documents: readonly D[]): D[] {
   return documents.toSorted((a, b) => Number(b.path === '/') - Number(a.path === '/'));
 }
 
-let cached: Promise<ReaderEdition> | undefined;
-
-/** Loads and cross-checks the edition once per build. */
-export function loadEdition(): Promise<ReaderEdition> {
-  cached ??= assembleEdition();
-  return cached;
-}
-
-async function assembleEdition(): Promise<ReaderEdition> {
-  const [edition, unorderedDocuments, passageEntries, ledger, idLock] = await Promise.all([
-    getEntry('edition', 'edition'),
-    getCollection('documents'),
-    getCollection('passages'),
-    getEntry('ledger', 'ledger'),
-    getEntry('idLock', 'lock'),
-  ]);
+/** Puts the collections in reading order and checks them against each other. */
+export function assembleEdition<P extends PassageLike>(sources: EditionSources<P>): ReaderEdition<P> {
+  const {
+    edition,
+    documents: unorderedDocuments,
+    passages: passageEntries,
+    ledger,
+    idLock,
+    sitePath,
+  } = sources;
   if (!edition || unorderedDocuments.length === 0) {
     throw new EditionContentError(
       `${EDITION_FILE}: Unexpected missing edition, expected an \`edition:\` block and a \`documents:\` list`,
@@ -104,7 +107,7 @@ async function assembleEdition(): Promise<ReaderEdition> {
 
   const documentEntries = unorderedDocuments.toSorted((a, b) => a.data.order - b.data.order);
   const documentIds = documentEntries.map((entry) => entry.id);
-  const byDocument = new Map<string, PassageEntry[]>(documentIds.map((id) => [id, []]));
+  const byDocument = new Map<string, P[]>(documentIds.map((id) => [id, []]));
   for (const passage of passageEntries) {
     const list = byDocument.get(passage.data.document);
     if (!list) {
@@ -117,7 +120,7 @@ async function assembleEdition(): Promise<ReaderEdition> {
 
   const liveIds = new Map(passageEntries.map((passage) => [passage.id, passage]));
   const retiredBySuccessor = new Map<string, string[]>();
-  const retired = idLock.data.retired.map((entry) => {
+  const retired = idLock.retired.map((entry) => {
     const successor = liveIds.get(entry.successor);
     if (!successor) {
       throw new EditionContentError(
@@ -135,7 +138,7 @@ async function assembleEdition(): Promise<ReaderEdition> {
   });
 
   const paths = new Set<string>();
-  const documents = documentEntries.map((entry): ReaderDocument => {
+  const documents = documentEntries.map((entry): ReaderDocument<P> => {
     if (paths.has(entry.data.path)) {
       throw new EditionContentError(
         `${EDITION_FILE}: Unexpected second document with path "${entry.data.path}" (document "${entry.id}"), expected one page per document`,
@@ -164,15 +167,15 @@ async function assembleEdition(): Promise<ReaderEdition> {
   };
 
   return {
-    ...edition.data,
-    witness: { file: ledger.data.witness.file, sha256: ledger.data.witness.sha256 },
+    ...edition,
+    witness: { file: ledger.witness.file, sha256: ledger.witness.sha256 },
     documents,
-    removals: ledger.data.removals,
+    removals: ledger.removals,
     retired: retired.map((entry) => ({ ...entry, href: hrefOf(entry.successor) })),
   };
 }
 
-function inReadingOrder(documentId: string, passages: PassageEntry[]): PassageEntry[] {
+function inReadingOrder<P extends PassageLike>(documentId: string, passages: P[]): P[] {
   if (passages.length === 0) {
     throw new EditionContentError(
       `${PASSAGES_DIR}/${documentId}/: Unexpected document "${documentId}" without passages, expected at least one (npm run ingest)`,
@@ -192,10 +195,13 @@ function inReadingOrder(documentId: string, passages: PassageEntry[]): PassageEn
 
 // Headings get readable anchors (#why-the-bureaucracy-needs-terror); every passage id, live or
 // retired, is reserved first so that a heading can never take over a paragraph's link.
-function groupSections(passages: PassageEntry[], reservedIds: readonly string[]): ReaderSection[] {
+function groupSections<P extends PassageLike>(
+  passages: P[],
+  reservedIds: readonly string[],
+): ReaderSection<P>[] {
   const slugger = new GithubSlugger();
   for (const id of reservedIds) slugger.slug(id);
-  const sections: ReaderSection[] = [];
+  const sections: ReaderSection<P>[] = [];
   for (const passage of passages) {
     const current = sections.at(-1);
     if (current && current.heading === passage.data.section) {
@@ -210,6 +216,6 @@ function groupSections(passages: PassageEntry[], reservedIds: readonly string[])
   return sections;
 }
 
-function fileOf(passage: PassageEntry | undefined): string {
+function fileOf(passage: PassageLike | undefined): string {
   return passage?.filePath ?? `${PASSAGES_DIR}/${passage?.data.document ?? '?'}/${passage?.id ?? '?'}.md`;
 }
