@@ -1,10 +1,7 @@
 import { defineCollection } from 'astro:content';
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { glob, type Loader } from 'astro/loaders';
-import { parse as parseYaml } from 'yaml';
+import { glob } from 'astro/loaders';
 import { z } from 'zod';
-import { noteIdOf } from './lib/annotations/parse-annotation-file.ts';
+import { annotationFiles, asRecord, dataFile } from './collections/loaders.ts';
 import { EDITION_FILE, ID_LOCK_FILE, LEDGER_FILE, PASSAGES_DIR } from './lib/content-paths.ts';
 import { annotationSchema } from './lib/schema/annotation.ts';
 import { documentSchema, editionFileSchema } from './lib/schema/edition.ts';
@@ -14,80 +11,8 @@ import { passageSchema } from './lib/schema/passage.ts';
 import { timelineEventSchema } from './lib/schema/timeline.ts';
 import { timelineEventId } from './lib/timeline/event-id.ts';
 
-// Paths relative to the project root, as error messages print them, are named in lib/content-paths.ts.
-
-// Astro's file() loader logs a parse error and keeps the entries of the previous sync, so a
-// broken edition file would build the site from stale data. This loader reads one data file
-// into entries and throws instead, naming the file; schema errors come from parseData, which
-// names the file too.
-function dataFile(fileName: string, toEntries: (data: Record<string, unknown>) => unknown[]): Loader {
-  return {
-    name: 'kirov-data-file',
-    load: async ({ config, store, parseData, generateDigest, logger, watcher }) => {
-      const filePath = fileURLToPath(new URL(fileName, config.root));
-      const sync = async (): Promise<void> => {
-        const entries = toEntries(parseDataFile(fileName, await readDataFile(fileName, filePath)));
-        const parsed: { id: string; data: Record<string, unknown> }[] = [];
-        for (const [index, entry] of entries.entries()) {
-          if (
-            typeof entry !== 'object' ||
-            entry === null ||
-            typeof (entry as { id?: unknown }).id !== 'string'
-          ) {
-            throw new Error(
-              `${fileName}: Unexpected entry ${index + 1} without a string \`id\`, expected each entry to have one`,
-            );
-          }
-          const { id } = entry as { id: string };
-          if (parsed.some((done) => done.id === id)) {
-            throw new Error(`${fileName}: Unexpected second entry with id "${id}", expected each id once`);
-          }
-          parsed.push({
-            id,
-            data: await parseData({ id, data: entry as Record<string, unknown>, filePath }),
-          });
-        }
-        store.clear();
-        for (const { id, data } of parsed)
-          store.set({ id, data, filePath: fileName, digest: generateDigest(data) });
-      };
-      await sync();
-      watcher?.add(filePath);
-      watcher?.on('change', (changed) => {
-        if (changed !== filePath) return;
-        sync().catch((error: unknown) =>
-          logger.error(error instanceof Error ? error.message : String(error)),
-        );
-      });
-    },
-  };
-}
-
-async function readDataFile(fileName: string, filePath: string): Promise<string> {
-  try {
-    return await readFile(filePath, 'utf8');
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(
-      `${fileName}: Unexpected unreadable file (${reason}), expected the edition's data; run \`npm run ingest\``,
-    );
-  }
-}
-
-function parseDataFile(fileName: string, text: string): Record<string, unknown> {
-  let data: unknown;
-  try {
-    data = fileName.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
-  } catch (error) {
-    throw new Error(`${fileName}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    throw new Error(
-      `${fileName}: Unexpected ${Array.isArray(data) ? 'list' : typeof data}, expected a mapping of keys`,
-    );
-  }
-  return data as Record<string, unknown>;
-}
+// Paths relative to the project root, as error messages print them, are named in lib/content-paths.ts;
+// the loaders that stop the build on a broken file, rather than log and go on, are in collections/loaders.ts.
 
 /** The edition as a whole (title, editors, licence): one entry, id `edition`. */
 const edition = defineCollection({
@@ -140,13 +65,6 @@ const idLock = defineCollection({
   schema: idLockSchema,
 });
 
-// Leaves a missing or malformed block to the schema, which reports it with the field's name.
-function asRecord(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {};
-}
-
 /** content/index/<id>.yaml: the index of names and terms, one entry per file; the id is the file name. */
 const index = defineCollection({
   loader: glob({
@@ -180,16 +98,12 @@ const timeline = defineCollection({
 });
 
 /**
- * content/annotations/<id>.md, written by hand: the marginal notes; the id is the file name. The
- * rehype plugin reads the same files with the same schema when the build starts (see
- * src/lib/annotations/load-marginal-notes.ts); this collection feeds /notes.json and the page checks.
+ * content/annotations/<id>.md, written by hand: the marginal notes; the id is the file name. Read by
+ * the reader the rehype plugin uses when the build starts (src/lib/annotations/load-marginal-notes.ts),
+ * so a broken note stops the build at its line; this collection feeds /notes.json and the page checks.
  */
 const annotations = defineCollection({
-  loader: glob({
-    base: './content/annotations',
-    pattern: '**/*.md',
-    generateId: ({ entry }) => noteIdOf(entry),
-  }),
+  loader: annotationFiles(),
   schema: annotationSchema,
 });
 

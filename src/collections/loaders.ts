@@ -1,0 +1,130 @@
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { parse as parseYaml } from 'yaml';
+import { annotationsDir, readAnnotationFiles } from '../lib/annotations/load-marginal-notes.ts';
+
+/*
+ * The content collections' own loaders (src/content.config.ts). Astro's file() and glob() loaders log a
+ * file they cannot parse and go on with the entries of the previous sync, so a broken file would build
+ * the site from stale data; these throw instead, naming the file and the line.
+ */
+
+/**
+ * One data file (YAML or JSON) read into entries. Schema errors come from parseData, which names the
+ * file too. Edits are picked up by the dev server.
+ */
+export function dataFile(fileName: string, toEntries: (data: Record<string, unknown>) => unknown[]): Loader {
+  return {
+    name: 'kirov-data-file',
+    load: async ({ config, store, parseData, generateDigest, logger, watcher }) => {
+      const filePath = fileURLToPath(new URL(fileName, config.root));
+      const sync = async (): Promise<void> => {
+        const entries = toEntries(parseDataFile(fileName, await readDataFile(fileName, filePath)));
+        const parsed: { id: string; data: Record<string, unknown> }[] = [];
+        for (const [index, entry] of entries.entries()) {
+          if (
+            typeof entry !== 'object' ||
+            entry === null ||
+            typeof (entry as { id?: unknown }).id !== 'string'
+          ) {
+            throw new Error(
+              `${fileName}: Unexpected entry ${index + 1} without a string \`id\`, expected each entry to have one`,
+            );
+          }
+          const { id } = entry as { id: string };
+          if (parsed.some((done) => done.id === id)) {
+            throw new Error(`${fileName}: Unexpected second entry with id "${id}", expected each id once`);
+          }
+          parsed.push({
+            id,
+            data: await parseData({ id, data: entry as Record<string, unknown>, filePath }),
+          });
+        }
+        store.clear();
+        for (const { id, data } of parsed)
+          store.set({ id, data, filePath: fileName, digest: generateDigest(data) });
+      };
+      await sync();
+      watcher?.add(filePath);
+      watcher?.on('change', (changed) => {
+        if (changed !== filePath) return;
+        sync().catch((error: unknown) =>
+          logger.error(error instanceof Error ? error.message : String(error)),
+        );
+      });
+    },
+  };
+}
+
+async function readDataFile(fileName: string, filePath: string): Promise<string> {
+  try {
+    return await readFile(filePath, 'utf8');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `${fileName}: Unexpected unreadable file (${reason}), expected the edition's data; run \`npm run ingest\``,
+    );
+  }
+}
+
+export function parseDataFile(fileName: string, text: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = fileName.endsWith('.json') ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
+  } catch (error) {
+    throw new Error(`${fileName}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new Error(
+      `${fileName}: Unexpected ${Array.isArray(data) ? 'list' : typeof data}, expected a mapping of keys`,
+    );
+  }
+  return data as Record<string, unknown>;
+}
+
+/**
+ * The notes, read by parseAnnotationFile as the rehype plugin reads them, so that the two never
+ * disagree about a note and a broken one is reported at its line. Edits are picked up by the dev server.
+ */
+export function annotationFiles(): Loader {
+  return {
+    name: 'kirov-annotations',
+    load: async ({ config, store, parseData, generateDigest, logger, watcher }) => {
+      const root = fileURLToPath(config.root);
+      const dir = join(root, annotationsDir);
+      const sync = async (): Promise<void> => {
+        const entries = [];
+        for (const note of readAnnotationFiles(root)) {
+          const data = await parseData({ id: note.id, data: note.data, filePath: join(root, note.file) });
+          entries.push({
+            id: note.id,
+            data,
+            body: note.body,
+            filePath: note.file,
+            digest: generateDigest({ data: note.data, body: note.body }),
+          });
+        }
+        store.clear();
+        for (const entry of entries) store.set(entry);
+      };
+      await sync();
+      watcher?.add(dir);
+      const resync = (changed: string) => {
+        if (relative(dir, changed).startsWith('..') || !changed.endsWith('.md')) return;
+        sync().catch((error: unknown) =>
+          logger.error(error instanceof Error ? error.message : String(error)),
+        );
+      };
+      for (const event of ['add', 'change', 'unlink'] as const) watcher?.on(event, resync);
+    },
+  };
+}
+
+// Leaves a missing or malformed block to the schema, which reports it with the field's name.
+export function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
+}
