@@ -1,20 +1,20 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { cspPerPage } from './src/integrations/csp.ts';
+import { devContentRefresh } from './src/integrations/dev-content.ts';
 import { pagefindIndex } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
 import { DEFAULT_SITE, siteAddressWarning } from './src/integrations/site-address.ts';
-import {
-  loadMarginalNotes,
-  markupCodeDigest,
-  readEventTitles,
-} from './src/lib/annotations/load-marginal-notes.ts';
+import { marginalNotes } from './src/lib/annotations/load-marginal-notes.ts';
 import { rehypeAnchorNotes } from './src/lib/annotations/rehype-anchor-notes.ts';
 import { markdownOptions, remarkRehypeOptions } from './src/lib/markdown/pipeline.ts';
 
 // KIROV_BASE lets the same build serve from a sub-path (e.g. a project page at /kirov-reader/).
 const base = process.env.KIROV_BASE ?? '/';
 const root = new URL('./', import.meta.url);
+// The marginal notes are read and checked here, before any page renders, so that a quote that no
+// longer matches stops the build at its file and line (see src/lib/annotations/load-marginal-notes.ts).
+const notes = marginalNotes(root, `${base.replace(/\/?$/, '/')}timeline/`);
 
 export default defineConfig({
   output: 'static',
@@ -50,7 +50,13 @@ export default defineConfig({
   },
   // Order matters: the service worker precaches the pages as narrowed by cspPerPage and the search
   // index that Pagefind has just written.
-  integrations: [siteAddressWarning(), cspPerPage(), pagefindIndex(), serviceWorker()],
+  integrations: [
+    siteAddressWarning(),
+    devContentRefresh(notes),
+    cspPerPage(),
+    pagefindIndex(),
+    serviceWorker(),
+  ],
   // Two passage files with one id would leave one paragraph without its anchor, and two
   // documents with one path one without its page: both stop the build instead of warning.
   prerenderConflictBehavior: 'error',
@@ -61,18 +67,7 @@ export default defineConfig({
     processor: unified({
       ...markdownOptions,
       remarkRehype: remarkRehypeOptions,
-      rehypePlugins: [
-        // The marginal notes are read and checked here, before any page renders, so that a quote
-        // that no longer matches stops the build (see src/lib/annotations/load-marginal-notes.ts).
-        [
-          rehypeAnchorNotes,
-          {
-            notes: loadMarginalNotes(root),
-            codeDigest: markupCodeDigest(),
-            timeline: { href: `${base.replace(/\/?$/, '/')}timeline/`, titles: readEventTitles(root) },
-          },
-        ],
-      ],
+      rehypePlugins: [[rehypeAnchorNotes, notes.options]],
     }),
     // The passages contain no code; skipping Shiki keeps the build fast.
     syntaxHighlight: false,

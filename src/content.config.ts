@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'zod';
-import { annotationFiles, asRecord, dataFile } from './collections/loaders.ts';
-import { EDITION_FILE, ID_LOCK_FILE, LEDGER_FILE, PASSAGES_DIR } from './lib/content-paths.ts';
+import { annotationFiles, asRecord, dataFile, passageFiles } from './collections/loaders.ts';
+import { EDITION_FILE, ID_LOCK_FILE, INDEX_DIR, LEDGER_FILE, TIMELINE_DIR } from './lib/content-paths.ts';
 import { annotationSchema } from './lib/schema/annotation.ts';
 import { documentSchema, editionFileSchema } from './lib/schema/edition.ts';
 import { indexEntrySchema } from './lib/schema/index-entry.ts';
@@ -40,16 +40,7 @@ const documents = defineCollection({
 
 /** The generated passages; the entry id is the passage's stable id, not its file name. */
 const passages = defineCollection({
-  loader: glob({
-    base: `./${PASSAGES_DIR}`,
-    pattern: '**/*.md',
-    generateId: ({ data, entry }) => {
-      if (typeof data.id !== 'string') {
-        throw new Error(`${PASSAGES_DIR}/${entry}: Unexpected missing \`id\` in frontmatter`);
-      }
-      return data.id;
-    },
-  }),
+  loader: passageFiles(),
   schema: passageSchema,
 });
 
@@ -68,7 +59,7 @@ const idLock = defineCollection({
 /** content/index/<id>.yaml: the index of names and terms, one entry per file; the id is the file name. */
 const index = defineCollection({
   loader: glob({
-    base: './content/index',
+    base: `./${INDEX_DIR}`,
     pattern: '**/*.yaml',
     generateId: ({ data, entry }) => {
       const expected =
@@ -78,7 +69,7 @@ const index = defineCollection({
           .at(-1) ?? entry;
       if (data.id !== expected) {
         throw new Error(
-          `content/index/${entry}: Unexpected id ${JSON.stringify(data.id)}, expected "${expected}" (the file name without .yaml)`,
+          `${INDEX_DIR}/${entry}: Unexpected id ${JSON.stringify(data.id)}, expected "${expected}" (the file name without .yaml)`,
         );
       }
       return expected;
@@ -90,7 +81,7 @@ const index = defineCollection({
 /** content/timeline/<id>.yaml: dated events, one per file; the id is the file name (its anchor on /timeline/). */
 const timeline = defineCollection({
   loader: glob({
-    base: './content/timeline',
+    base: `./${TIMELINE_DIR}`,
     pattern: '**/*.{yaml,yml}',
     generateId: ({ entry }) => timelineEventId(entry),
   }),

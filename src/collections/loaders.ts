@@ -1,15 +1,69 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Loader } from 'astro/loaders';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
-import { annotationsDir, readAnnotationFiles } from '../lib/annotations/load-marginal-notes.ts';
+import { passageMarkupVersion, readAnnotationFiles } from '../lib/annotations/load-marginal-notes.ts';
+import { ANNOTATIONS_DIR, PASSAGES_DIR } from '../lib/content-paths.ts';
+import { listFiles } from '../lib/list-files.ts';
+import { readFrontmatter } from '../lib/markdown/frontmatter.ts';
 
 /*
  * The content collections' own loaders (src/content.config.ts). Astro's file() and glob() loaders log a
- * file they cannot parse and go on with the entries of the previous sync, so a broken file would build
- * the site from stale data; these throw instead, naming the file and the line.
+ * file they cannot parse or render and go on (with the entries of the previous sync, or without the
+ * paragraph), so a broken file would build the site from stale or missing text; these throw instead,
+ * naming the file and the line.
  */
+
+/**
+ * The generated passages, one Markdown file each; the entry id is the passage's stable id, from its
+ * frontmatter. Each entry's digest covers its file and what its notes are made of
+ * (passageMarkupVersion), so a passage is rendered again when either changes and kept otherwise. The
+ * dev server syncs it again after an edit (src/integrations/dev-content.ts).
+ */
+/** An entry as a loader stores it. */
+type StoredEntry = Parameters<LoaderContext['store']['set']>[0];
+
+export function passageFiles(): Loader {
+  return {
+    name: 'kirov-passages',
+    load: async ({ config, store, parseData, generateDigest, renderMarkdown }) => {
+      const root = fileURLToPath(config.root);
+      const markup = passageMarkupVersion(root);
+      const entries = new Map<string, StoredEntry>();
+      for (const name of listFiles(join(root, PASSAGES_DIR)).filter((file) => file.endsWith('.md'))) {
+        const file = `${PASSAGES_DIR}/${name}`;
+        const path = join(root, file);
+        const source = await readFile(path, 'utf8');
+        const split = readFrontmatter(source);
+        const data: unknown = split ? parseYaml(split.yaml) : null;
+        const id = (data as { id?: unknown } | null)?.id;
+        if (!split || typeof id !== 'string') {
+          throw new Error(
+            `${file}: Unexpected passage without ${split ? 'an `id:` in its frontmatter' : 'frontmatter'}, expected the file the ingest writes; run \`npm run ingest\``,
+          );
+        }
+        const other = entries.get(id);
+        if (other) {
+          throw new Error(
+            `${file}: Unexpected second passage with id "${id}" (also ${other.filePath}), expected each id once; run \`npm run ingest\``,
+          );
+        }
+        const digest = generateDigest(`${markup}\n${source}`);
+        const kept = store.get(id);
+        if (kept?.digest === digest && kept.filePath === file) {
+          entries.set(id, kept);
+          continue;
+        }
+        const rendered = await renderMarkdown(source, { fileURL: pathToFileURL(path) });
+        const parsed = await parseData({ id, data: data as Record<string, unknown>, filePath: path });
+        entries.set(id, { id, data: parsed, body: split.body.trim(), filePath: file, digest, rendered });
+      }
+      store.clear();
+      for (const entry of entries.values()) store.set(entry);
+    },
+  };
+}
 
 /**
  * One data file (YAML or JSON) read into entries. Schema errors come from parseData, which names the
@@ -93,7 +147,7 @@ export function annotationFiles(): Loader {
     name: 'kirov-annotations',
     load: async ({ config, store, parseData, generateDigest, logger, watcher }) => {
       const root = fileURLToPath(config.root);
-      const dir = join(root, annotationsDir);
+      const dir = join(root, ANNOTATIONS_DIR);
       const sync = async (): Promise<void> => {
         const entries = [];
         for (const note of readAnnotationFiles(root)) {

@@ -1,7 +1,7 @@
 import { getCollection } from 'astro:content';
 import { checkRelatedEvents } from '../lib/annotations/check-related-events.ts';
-import { annotationsDir } from '../lib/annotations/load-marginal-notes.ts';
 import { type PlacedNote, placeNotes } from '../lib/annotations/place-notes.ts';
+import { ANNOTATIONS_DIR } from '../lib/content-paths.ts';
 import { loadEdition } from './edition.ts';
 
 /*
@@ -27,7 +27,7 @@ async function assembleNotes(): Promise<PlacedNote[]> {
   ]);
   const annotations = entries.map((entry) => ({
     id: entry.id,
-    file: entry.filePath ?? `${annotationsDir}/${entry.id}.md`,
+    file: entry.filePath ?? `${ANNOTATIONS_DIR}/${entry.id}.md`,
     data: entry.data,
     body: entry.body ?? '',
   }));

@@ -1,6 +1,6 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { TIMELINE_DIR } from '../lib/content-paths.ts';
 import { checkPassageIds } from '../lib/timeline/check-passage-ids.ts';
-import { timelineDir } from '../lib/timeline/event-id.ts';
 import type { EventPassageLink } from '../lib/timeline/event-links.ts';
 import { sortEvents } from '../lib/timeline/sort-events.ts';
 import { loadEdition, passageHref, sitePath } from './edition.ts';
@@ -53,7 +53,7 @@ async function assembleTimeline(): Promise<Timeline> {
   );
   checkPassageIds(
     entries.map((entry) => ({
-      file: entry.filePath ?? `${timelineDir}/${entry.id}.yaml`,
+      file: entry.filePath ?? `${TIMELINE_DIR}/${entry.id}.yaml`,
       passages: entry.data.passages,
     })),
     new Set(passages.keys()),

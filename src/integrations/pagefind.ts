@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { extname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import type { ViteDevServer } from 'vite';
 import {
   type ApparatusSummary,
   type PublishedEvent,
@@ -17,27 +19,122 @@ import { guardBuildStep } from './build-step.ts';
  * (/passages.json, /notes.json, /timeline.json, /apparatus.json): one record per paragraph, note and event.
  * Respects Astro's outDir (the hook's `dir`) and base (the exports' URLs carry it). Every Pagefind response
  * is checked for errors, and the index is always closed.
+ *
+ * The dev server has no dist/: there the index is built in memory from the same exports, fetched from the
+ * dev server itself, on the first request under /pagefind/, and again after any change under content/.
  */
 export function pagefindIndex(): AstroIntegration {
+  let base = '/';
   return {
     name: 'kirov-pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
       'astro:build:done': guardBuildStep('search index (kirov-pagefind)', async ({ dir, logger }) => {
-        const read = async <T>(name: string): Promise<T | null> => {
+        const records = await recordsFrom(async (name) => {
           const path = fileURLToPath(new URL(name, dir));
-          return existsSync(path) ? (JSON.parse(await readFile(path, 'utf8')) as T) : null;
-        };
-        const passages = await read<PublishedPassages>('passages.json');
-        if (!passages)
-          throw new Error('kirov-pagefind: dist/passages.json is missing; the search index is built from it');
-        const notes = (await read<PublishedNote[]>('notes.json')) ?? [];
-        const events = (await read<PublishedEvent[]>('timeline.json')) ?? [];
-        const apparatus = await read<ApparatusSummary>('apparatus.json');
-        const records = searchRecords({ passages, notes, events, apparatus });
+          return existsSync(path) ? readFile(path, 'utf8') : null;
+        }, 'dist/');
         await writeIndex(records, fileURLToPath(new URL('pagefind/', dir)), logger);
       }),
+      'astro:server:setup': ({ server, logger }) => {
+        serveDevIndex(server, `${base}pagefind/`, async (origin) => {
+          const records = await recordsFrom(async (name) => {
+            const response = await fetch(`${origin}${base}${name}`);
+            return response.ok ? response.text() : null;
+          }, `the dev server's ${base}`);
+          return indexFiles(records, logger);
+        });
+      },
     },
   };
+}
+
+/** The search records, from the published exports as `read` finds them (null: the file is not there). */
+async function recordsFrom(
+  read: (name: string) => Promise<string | null>,
+  where: string,
+): Promise<ReturnType<typeof searchRecords>> {
+  const json = async <T>(name: string): Promise<T | null> => {
+    const text = await read(name);
+    return text === null ? null : (JSON.parse(text) as T);
+  };
+  const passages = await json<PublishedPassages>('passages.json');
+  if (!passages)
+    throw new Error(`kirov-pagefind: ${where}passages.json is missing; the search index is built from it`);
+  const notes = (await json<PublishedNote[]>('notes.json')) ?? [];
+  const events = (await json<PublishedEvent[]>('timeline.json')) ?? [];
+  const apparatus = await json<ApparatusSummary>('apparatus.json');
+  return searchRecords({ passages, notes, events, apparatus });
+}
+
+const DEV_TYPES: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+};
+
+/** Answers requests under `prefix` from an index built in memory, rebuilt after a change under content/. */
+function serveDevIndex(
+  server: ViteDevServer,
+  prefix: string,
+  build: (origin: string) => Promise<Map<string, Uint8Array>>,
+): void {
+  let files: Promise<Map<string, Uint8Array>> | null = null;
+  server.watcher.on('all', (_event, file) => {
+    if (file.includes(`${sep}content${sep}`)) files = null;
+  });
+  server.middlewares.use((request, response, next) => {
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (!path.startsWith(prefix)) return next();
+    files ??= build(`http://${request.headers.host ?? 'localhost'}`);
+    const current = files;
+    current.then(
+      (index) => {
+        const body = index.get(path.slice(prefix.length));
+        response.statusCode = body ? 200 : 404;
+        response.setHeader('Content-Type', DEV_TYPES[extname(path)] ?? 'application/octet-stream');
+        response.end(body ?? `Not in the search index: ${path}`);
+      },
+      (error: unknown) => {
+        if (files === current) files = null;
+        response.statusCode = 500;
+        response.end(error instanceof Error ? error.message : String(error));
+      },
+    );
+  });
+}
+
+function check(what: string, errors: readonly string[]): void {
+  if (errors.length > 0) throw new Error(`kirov-pagefind: ${what} failed:\n  ${errors.join('\n  ')}`);
+}
+
+/** A Pagefind index holding `records`; the caller closes Pagefind. */
+async function indexOf(records: ReturnType<typeof searchRecords>): Promise<pagefind.PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  check('creating the index', errors);
+  if (!index) throw new Error('kirov-pagefind: Pagefind returned no index');
+  for (const record of records) {
+    const added = await index.addCustomRecord(record);
+    check(`indexing ${record.url}`, added.errors);
+  }
+  return index;
+}
+
+/** The index's files by their path under pagefind/, for the dev server. */
+async function indexFiles(
+  records: ReturnType<typeof searchRecords>,
+  logger: AstroIntegrationLogger,
+): Promise<Map<string, Uint8Array>> {
+  try {
+    const { files, errors } = await (await indexOf(records)).getFiles();
+    check('building the index', errors);
+    logger.info(`indexed ${records.length} records in memory for the dev server`);
+    return new Map(files.map((file) => [file.path.replace(/^\/+/u, ''), file.content]));
+  } finally {
+    await pagefind.close();
+  }
 }
 
 async function writeIndex(
@@ -45,18 +142,8 @@ async function writeIndex(
   outputPath: string,
   logger: AstroIntegrationLogger,
 ): Promise<void> {
-  const check = (what: string, errors: readonly string[]) => {
-    if (errors.length > 0) throw new Error(`kirov-pagefind: ${what} failed:\n  ${errors.join('\n  ')}`);
-  };
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    check('creating the index', errors);
-    if (!index) throw new Error('kirov-pagefind: Pagefind returned no index');
-    for (const record of records) {
-      const added = await index.addCustomRecord(record);
-      check(`indexing ${record.url}`, added.errors);
-    }
-    const written = await index.writeFiles({ outputPath });
+    const written = await (await indexOf(records)).writeFiles({ outputPath });
     check('writing the index', written.errors);
     const kinds = new Map<string, number>();
     for (const record of records) {

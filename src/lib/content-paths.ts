@@ -8,3 +8,9 @@ export const ID_LOCK_FILE = 'content/apparatus/ids.lock.json';
 export const LEDGER_FILE = 'content/apparatus/ledger.json';
 /** The passages, one Markdown file each, in a folder per document (written by npm run ingest). */
 export const PASSAGES_DIR = 'content/passages';
+/** The marginal notes, one Markdown file each, written by hand; the file name is the note's id. */
+export const ANNOTATIONS_DIR = 'content/annotations';
+/** The timeline's events, one YAML file each, written by hand; the file name is the event's id. */
+export const TIMELINE_DIR = 'content/timeline';
+/** The index of names and terms, one YAML file each, written by hand. */
+export const INDEX_DIR = 'content/index';

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { visibleText } from '../lib/annotations/hast-range.ts';
-import { loadNotes } from '../collections/notes.ts';
 import { loadEdition } from '../collections/edition.ts';
+import { loadNotes } from '../collections/notes.ts';
+import { visibleText } from '../lib/annotations/hast-range.ts';
 
 export const prerender = true;
 

@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { ID_LOCK_FILE, PASSAGES_DIR } from '../content-paths.ts';
+import { ANNOTATIONS_DIR, ID_LOCK_FILE, PASSAGES_DIR, TIMELINE_DIR } from '../content-paths.ts';
+import { listFiles } from '../list-files.ts';
 import { readFrontmatter } from '../markdown/frontmatter.ts';
 import { idLockSchema } from '../schema/ledger.ts';
 import { passageSchema } from '../schema/passage.ts';
@@ -11,21 +12,14 @@ import { formatPartialDate, precisionOf } from '../timeline/partial-date.ts';
 import { checkRelatedEvents } from './check-related-events.ts';
 import { type AnnotationFile, parseAnnotationFile } from './parse-annotation-file.ts';
 import { type NotePassage, type PlacedNote, placeNotes } from './place-notes.ts';
-
-/** Where the notes and what they anchor to live, relative to the project root. */
-export const annotationsDir = 'content/annotations';
-/** The timeline's event files; each file name is an event id (see src/content.config.ts). */
-const timelineDir = 'content/timeline';
+import type { RehypeAnchorNotesOptions } from './rehype-anchor-notes.ts';
 
 /**
  * Reads, validates and places every note when astro.config.ts is loaded, for the rehype plugin.
  *
- * Why here and not inside the plugin, lazily: Astro's content layer catches an error thrown while
- * rendering a Markdown entry, logs it and builds the page without that paragraph, so a bad quote
- * must be found before rendering starts to stop the build. And the notes become the plugin's
- * options, which Astro hashes into its config digest: editing a note changes the digest, which
- * clears the content cache, so passages whose own files did not change are rendered again with
- * the new note instead of being served from the cache.
+ * Why before rendering and not inside the plugin, lazily: the notes are numbered across a whole
+ * document, so each passage's markup depends on every note, and a bad quote is found here, with
+ * its file and line, before any page renders.
  */
 export function loadMarginalNotes(root: URL | string): PlacedNote[] {
   const rootDir = typeof root === 'string' ? root : fileURLToPath(root);
@@ -35,7 +29,7 @@ export function loadMarginalNotes(root: URL | string): PlacedNote[] {
   const notes = placeNotes(annotations, readPassages(rootDir), lock.success ? lock.data.retired : []);
   // The pages check `related` against the timeline collection too; checking here as well reports
   // the line of the file, which a collection entry no longer knows.
-  const timeline = join(rootDir, timelineDir);
+  const timeline = join(rootDir, TIMELINE_DIR);
   if (existsSync(timeline)) {
     const eventIds = readdirSync(timeline)
       .filter((name) => /\.ya?ml$/.test(name))
@@ -51,7 +45,7 @@ export function loadMarginalNotes(root: URL | string): PlacedNote[] {
  * built; here only the title and the date are read, and an event without them is left out.
  */
 export function readEventTitles(root: URL | string): Record<string, string> {
-  const dir = join(typeof root === 'string' ? root : fileURLToPath(root), timelineDir);
+  const dir = join(typeof root === 'string' ? root : fileURLToPath(root), TIMELINE_DIR);
   if (!existsSync(dir)) return {};
   const titles: Record<string, string> = {};
   for (const name of readdirSync(dir).filter((file) => /\.ya?ml$/.test(file))) {
@@ -69,24 +63,49 @@ export function readEventTitles(root: URL | string): Record<string, string> {
 
 /** Every `content/annotations/**\/*.md`, parsed and validated, in file-name order. */
 export function readAnnotationFiles(rootDir: string): AnnotationFile[] {
-  const dir = join(rootDir, annotationsDir);
+  const dir = join(rootDir, ANNOTATIONS_DIR);
   if (!existsSync(dir)) return [];
   return markdownFiles(dir).map((path) =>
     parseAnnotationFile(readFileSync(path, 'utf8'), relative(rootDir, path).split('\\').join('/')),
   );
 }
 
+/** The rehype plugin's options, and how the dev server reads them again after an edit. */
+export interface MarginalNotes {
+  /** Read by the plugin at each passage it renders, so that a reload reaches the next render. */
+  options: RehypeAnchorNotesOptions;
+  /** Reads the notes and the events' titles again (a ContentError leaves the options as they were). */
+  reload: () => void;
+}
+
+/** The notes and the events' titles for the rehype plugin; `timelineHref` is the timeline page's address. */
+export function marginalNotes(root: URL, timelineHref: string): MarginalNotes {
+  const read = (): RehypeAnchorNotesOptions => ({
+    notes: loadMarginalNotes(root),
+    timeline: { href: timelineHref, titles: readEventTitles(root) },
+  });
+  const options = read();
+  return { options, reload: () => Object.assign(options, read()) };
+}
+
 /**
- * A digest of the code that writes the notes' markup (this folder and the Markdown pipeline). Passed
- * with the plugin's options for the same reason as the notes: a change to this code must clear
- * Astro's cache of rendered passages, and Astro clears it when its config digest changes.
+ * A digest of everything a passage's HTML depends on beyond its own file: the notes, the timeline's
+ * events (their titles are linked from the notes), the id lock, and the code that writes the notes'
+ * markup (this folder and the Markdown pipeline). The passages collection adds it to each entry's
+ * digest, so that a change to any of them renders the passages again instead of keeping them cached.
  */
-export function markupCodeDigest(): string {
+export function passageMarkupVersion(root: URL | string): string {
+  const rootDir = typeof root === 'string' ? root : fileURLToPath(root);
   const hash = createHash('sha256');
-  for (const folder of ['./', '../markdown/']) {
-    const dir = fileURLToPath(new URL(folder, import.meta.url));
-    for (const name of readdirSync(dir).sort()) hash.update(name).update(readFileSync(join(dir, name)));
-  }
+  const add = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const name of listFiles(dir)) hash.update(name).update(readFileSync(join(dir, name)));
+  };
+  add(join(rootDir, ANNOTATIONS_DIR));
+  add(join(rootDir, TIMELINE_DIR));
+  hash.update(readFileSync(join(rootDir, ID_LOCK_FILE)));
+  add(fileURLToPath(new URL('./', import.meta.url)));
+  add(fileURLToPath(new URL('../markdown/', import.meta.url)));
   return hash.digest('hex').slice(0, 16);
 }
 

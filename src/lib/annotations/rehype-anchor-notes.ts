@@ -17,12 +17,6 @@ export interface RehypeAnchorNotesOptions {
   /** Every note of the edition; each passage takes those whose `target.passage` is its id. */
   notes: readonly AnchoredNote[];
   /**
-   * Unused by the plugin. Astro caches rendered passages until its config digest changes, and the
-   * digest includes these options: passing a digest of the plugin's code (see markupCodeDigest)
-   * makes an edit to the code re-render the passages, as an edit to a note does. Default: none.
-   */
-  codeDigest?: string | undefined;
-  /**
    * The timeline page's address (under the site's base) and each event's title by id, so that a
    * note links to the events it relates to. Default: none, and notes list no events.
    */
@@ -38,14 +32,11 @@ export interface RehypeAnchorNotesOptions {
  * throws a ContentError naming the annotation file, the quote and the passage.
  */
 export const rehypeAnchorNotes: Plugin<[RehypeAnchorNotesOptions], Root> = (options) => {
-  const byPassage = new Map<string, AnchoredNote[]>();
-  for (const note of options.notes) {
-    byPassage.set(note.target.passage, [...(byPassage.get(note.target.passage) ?? []), note]);
-  }
   return (tree, file) => {
     const id = frontmatterOf(file.data).id;
-    const notes = typeof id === 'string' ? byPassage.get(id) : undefined;
-    if (!notes || typeof id !== 'string') return;
+    // The options are read at each render: the dev server reloads them after a note is edited.
+    const notes = options.notes.filter((note) => note.target.passage === id);
+    if (notes.length === 0 || typeof id !== 'string') return;
     const passage = { id, file: file.path ? relative(file.cwd, file.path) : undefined };
     anchorNotes(tree, passage, notes, noteReference, (note) =>
       // Each page render gets its own copy; later plugins may change the tree they are given.

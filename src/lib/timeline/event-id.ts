@@ -1,7 +1,5 @@
+import { TIMELINE_DIR } from '../content-paths.ts';
 import { TimelineContentError } from './check-passage-ids.ts';
-
-/** The folder of event files, relative to the project root. */
-export const timelineDir = 'content/timeline';
 
 /**
  * An event's id is its file name without `.yaml`: it is the event's anchor on /timeline/ and in
@@ -11,7 +9,7 @@ export function timelineEventId(entry: string): string {
   const match = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.ya?ml$/.exec(entry);
   if (!match?.[1]) {
     throw new TimelineContentError(
-      `${timelineDir}/${entry}: Unexpected file name, expected a lowercase name of letters, digits and hyphens directly in ${timelineDir}/, such as "kirov-assassinated.yaml" (the name is the event's anchor on /timeline/)`,
+      `${TIMELINE_DIR}/${entry}: Unexpected file name, expected a lowercase name of letters, digits and hyphens directly in ${TIMELINE_DIR}/, such as "kirov-assassinated.yaml" (the name is the event's anchor on /timeline/)`,
     );
   }
   return match[1];
