@@ -9,7 +9,8 @@ import enhancements from '../styles/enhancements.css?url';
 import { loadStylesheet } from './stylesheet.ts';
 
 const base = document.documentElement.dataset.base ?? '/';
-if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+// The dev server has no worker (the build writes it), and must always serve what was just edited.
+if (!import.meta.env.DEV && 'serviceWorker' in navigator && location.protocol !== 'file:') {
   // A page a worker already controls was served by it: a new controller means a new release.
   const servedByWorker = navigator.serviceWorker.controller !== null;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
