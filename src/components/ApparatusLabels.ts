@@ -40,12 +40,20 @@ export function originLabel(origin: Origin, confirmed: boolean): string {
 export function originSummary(decisions: readonly { origin: Origin; confirmed: boolean }[]): {
   usual: string;
   isUsual: (decision: { origin: Origin; confirmed: boolean }) => boolean;
+  /** The table's caption after `lead`: "…: 13 in all, each found by the ingest, confirmed by the editor." */
+  caption: (lead: string) => string;
 } {
   const counts = new Map<string, number>();
   for (const d of decisions)
     counts.set(originLabel(d.origin, d.confirmed), (counts.get(originLabel(d.origin, d.confirmed)) ?? 0) + 1);
   const usual = [...counts.entries()].toSorted((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  return { usual, isUsual: (d) => originLabel(d.origin, d.confirmed) === usual };
+  const others = decisions.length - (counts.get(usual) ?? 0);
+  return {
+    usual,
+    isUsual: (d) => originLabel(d.origin, d.confirmed) === usual,
+    caption: (lead) =>
+      `${lead}: ${decisions.length} in all, ${others === 0 ? 'each' : `all but ${others}`} ${usual}.`,
+  };
 }
 
 /** Dates are shown no more precisely than the data: "1 December 1934", "December 1934". */
