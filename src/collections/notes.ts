@@ -31,15 +31,13 @@ async function assembleNotes(): Promise<PlacedNote[]> {
     data: entry.data,
     body: entry.body ?? '',
   }));
-  const passages = edition.documents.flatMap((document) =>
-    document.passages.map((passage) => ({
-      id: passage.id,
-      document: passage.data.document,
-      n: passage.data.n,
-      file: passage.filePath,
-      markdown: passage.body ?? '',
-    })),
-  );
+  const passages = edition.passages.map(({ entry, markdown }) => ({
+    id: entry.id,
+    document: entry.data.document,
+    n: entry.data.n,
+    file: entry.filePath,
+    markdown,
+  }));
   const notes = placeNotes(annotations, passages, edition.retired);
   checkRelatedEvents(
     notes,

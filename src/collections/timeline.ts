@@ -3,7 +3,7 @@ import { TIMELINE_DIR } from '../lib/content-paths.ts';
 import { checkPassageIds } from '../lib/timeline/check-passage-ids.ts';
 import type { EventPassageLink } from '../lib/timeline/event-links.ts';
 import { sortEvents } from '../lib/timeline/sort-events.ts';
-import { loadEdition, passageHref, sitePath } from './edition.ts';
+import { loadEdition, sitePath } from './edition.ts';
 
 /*
  * What the rail, the date marks, /timeline/ and /timeline.json read: the timeline collection in date
@@ -38,18 +38,10 @@ export function loadTimeline(): Promise<Timeline> {
 async function assembleTimeline(): Promise<Timeline> {
   const [edition, entries] = await Promise.all([loadEdition(), getCollection('timeline')]);
   const passages = new Map(
-    edition.documents.flatMap((document) =>
-      document.passages.map((passage): [string, EventPassageLink] => [
-        passage.id,
-        {
-          id: passage.id,
-          n: passage.data.n,
-          document: document.id,
-          documentTitle: document.title,
-          href: passageHref(document, passage.id),
-        },
-      ]),
-    ),
+    edition.passages.map(({ entry, document, href }): [string, EventPassageLink] => [
+      entry.id,
+      { id: entry.id, n: entry.data.n, document: document.id, documentTitle: document.title, href },
+    ]),
   );
   checkPassageIds(
     entries.map((entry) => ({

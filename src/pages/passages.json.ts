@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { loadEdition, passageHref } from '../collections/edition.ts';
-import { passageText } from '../lib/passage-text.ts';
+import { loadEdition } from '../collections/edition.ts';
 
 export const prerender = true;
 
@@ -25,22 +24,15 @@ export const GET: APIRoute = async () => {
         url: document.href,
       })),
     },
-    passages: edition.documents.flatMap((document) =>
-      document.passages.map((passage) => {
-        if (passage.body === undefined) {
-          throw new Error(`${passage.filePath ?? passage.id}: Unexpected passage without a body`);
-        }
-        return {
-          id: passage.id,
-          n: passage.data.n,
-          document: passage.data.document,
-          section: passage.data.section,
-          text: passageText(passage.body),
-          url: passageHref(document, passage.id),
-          gaps: passage.data.gaps,
-        };
-      }),
-    ),
+    passages: edition.passages.map(({ entry, text, href }) => ({
+      id: entry.id,
+      n: entry.data.n,
+      document: entry.data.document,
+      section: entry.data.section,
+      text,
+      url: href,
+      gaps: entry.data.gaps,
+    })),
     removed: edition.removals.map((removal) => ({
       text: removal.text,
       kind: removal.kind,

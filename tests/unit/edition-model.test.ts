@@ -100,6 +100,31 @@ describe('assembleEdition', () => {
     expect(navigationOrder(edition.documents).map((d) => d.id)).toEqual(['essay', 'obituary']);
   });
 
+  it('lists every passage in reading order with its link and its text as displayed', () => {
+    const edition = assembleEdition(
+      sources({
+        passages: [
+          { ...passage('first-words', 'essay', 1), body: 'An *emphasised* \\[…] word.' },
+          passage('obituary-words', 'obituary', 1),
+        ],
+        idLock: { version: 1, passages: [], retired: [] },
+      }),
+    );
+    expect(edition.passages.map(({ entry, href, text }) => [entry.id, href, text])).toEqual([
+      ['obituary-words', '/base/obituary/#obituary-words', 'Text of obituary-words.'],
+      ['first-words', '/base/#first-words', 'An emphasised […] word.'],
+    ]);
+    expect(
+      problem({
+        passages: [
+          { ...passage('first-words', 'essay', 1), body: undefined },
+          passage('obituary-words', 'obituary', 1),
+        ],
+        idLock: { version: 1, passages: [], retired: [] },
+      }),
+    ).toBe('content/passages/essay/first-words.md: Unexpected passage without a body');
+  });
+
   it('groups passages under their section with an anchor, and sends a retired id to its successor', () => {
     const edition = assembleEdition(sources());
     const essay = edition.documents[1];

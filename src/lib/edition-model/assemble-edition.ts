@@ -1,6 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import { EditionContentError } from '../content-error.ts';
 import { EDITION_FILE, ID_LOCK_FILE, LEDGER_FILE, PASSAGES_DIR } from '../content-paths.ts';
+import { passageText } from '../passage-text.ts';
 import type { EditionDocument, EditionFile } from '../schema/edition.ts';
 import type { IdLock, Ledger, RetiredId } from '../schema/ledger.ts';
 import type { PassageFrontmatter } from '../schema/passage.ts';
@@ -40,6 +41,18 @@ export interface ReaderDocument<P extends PassageLike = PassageLike> extends Edi
   retiredBySuccessor: ReadonlyMap<string, readonly string[]>;
 }
 
+/** A passage in the edition's reading order, with what the pages and exports derive from it. */
+export interface ReadingPassage<P extends PassageLike = PassageLike> {
+  entry: P;
+  document: ReaderDocument<P>;
+  /** The link to it on its document's page (passageHref). */
+  href: string;
+  /** Its Markdown text. */
+  markdown: string;
+  /** Its plain text as a browser displays it (passageText): what /passages.json and the index carry. */
+  text: string;
+}
+
 export interface ReaderEdition<P extends PassageLike = PassageLike> {
   title: string;
   editors: string;
@@ -50,6 +63,8 @@ export interface ReaderEdition<P extends PassageLike = PassageLike> {
   removals: Ledger['removals'];
   /** Every id ever retired (from the id lock, which never shrinks), with where it lands now. */
   retired: (RetiredId & { href: string })[];
+  /** Every passage, documents in witness order, each in ¶ order. */
+  passages: ReadingPassage<P>[];
 }
 
 /** What the edition is assembled from: the collections' entries, each possibly missing. */
@@ -172,6 +187,14 @@ export function assembleEdition<P extends PassageLike>(sources: EditionSources<P
     documents,
     removals: ledger.removals,
     retired: retired.map((entry) => ({ ...entry, href: hrefOf(entry.successor) })),
+    passages: documents.flatMap((document) =>
+      document.passages.map((entry) => {
+        if (entry.body === undefined)
+          throw new EditionContentError(`${fileOf(entry)}: Unexpected passage without a body`);
+        const href = passageHref(document, entry.id);
+        return { entry, document, href, markdown: entry.body, text: passageText(entry.body) };
+      }),
+    ),
   };
 }
 
