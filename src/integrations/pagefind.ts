@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import type { ViteDevServer } from 'vite';
+import type { z } from 'zod';
+import { apparatusExportSchema } from '../lib/exports/published.ts';
 import {
-  type ApparatusSummary,
-  type PublishedEvent,
-  type PublishedNote,
-  type PublishedPassages,
+  indexedEventsSchema,
+  indexedNotesSchema,
+  indexedPassagesSchema,
   searchRecords,
 } from '../lib/search/search-records.ts';
 import { guardBuildStep } from './build-step.ts';
@@ -56,16 +57,24 @@ async function recordsFrom(
   read: (name: string) => Promise<string | null>,
   where: string,
 ): Promise<ReturnType<typeof searchRecords>> {
-  const json = async <T>(name: string): Promise<T | null> => {
+  // Each export is checked against its schema, so that a field the index needs and the page no longer
+  // writes stops the build here, naming the file and the field, instead of indexing nothing.
+  const parsed = async <T>(name: string, schema: z.ZodType<T>): Promise<T | null> => {
     const text = await read(name);
-    return text === null ? null : (JSON.parse(text) as T);
+    if (text === null) return null;
+    const result = schema.safeParse(JSON.parse(text));
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    throw new Error(
+      `kirov-pagefind: ${where}${name}: Unexpected ${issue?.message ?? 'shape'} at ${issue?.path.join('.') || '(top)'}, expected what src/lib/exports/published.ts describes`,
+    );
   };
-  const passages = await json<PublishedPassages>('passages.json');
+  const passages = await parsed('passages.json', indexedPassagesSchema);
   if (!passages)
     throw new Error(`kirov-pagefind: ${where}passages.json is missing; the search index is built from it`);
-  const notes = (await json<PublishedNote[]>('notes.json')) ?? [];
-  const events = (await json<PublishedEvent[]>('timeline.json')) ?? [];
-  const apparatus = await json<ApparatusSummary>('apparatus.json');
+  const notes = (await parsed('notes.json', indexedNotesSchema)) ?? [];
+  const events = (await parsed('timeline.json', indexedEventsSchema)) ?? [];
+  const apparatus = await parsed('apparatus.json', apparatusExportSchema);
   return searchRecords({ passages, notes, events, apparatus });
 }
 

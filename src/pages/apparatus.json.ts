@@ -1,6 +1,7 @@
 import { getEntry } from 'astro:content';
 import type { APIRoute } from 'astro';
 import { sitePath } from '../collections/edition.ts';
+import type { ApparatusExport } from '../lib/exports/published.ts';
 
 export const prerender = true;
 
@@ -19,7 +20,7 @@ export const GET: APIRoute = async () => {
     ...gaps.map((gap) => `Gap (${gap.status}${gap.missing ? `, ${gap.missing}` : ''}): ${gap.reason}.`),
     ...headings.map((heading) => `Heading restored: ${heading.text}.`),
   ].join('\n');
-  const body = { url: sitePath('/about/'), title: 'About this edition', content };
+  const body: ApparatusExport = { url: sitePath('/about/'), title: 'About this edition', content };
   return new Response(`${JSON.stringify(body, null, 2)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

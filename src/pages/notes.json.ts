@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { loadEdition } from '../collections/edition.ts';
 import { loadNotes } from '../collections/notes.ts';
 import { visibleText } from '../lib/annotations/hast-range.ts';
+import type { NotesExport } from '../lib/exports/published.ts';
 
 export const prerender = true;
 
@@ -13,7 +14,7 @@ export const prerender = true;
 export const GET: APIRoute = async () => {
   const [notes, edition] = await Promise.all([loadNotes(), loadEdition()]);
   const hrefOf = new Map(edition.documents.map((document) => [document.id, document.href]));
-  const body = notes.map((note) => ({
+  const body: NotesExport = notes.map((note) => ({
     id: note.id,
     n: note.number,
     kind: note.kind,

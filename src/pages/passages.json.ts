@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { loadEdition } from '../collections/edition.ts';
+import type { PassagesExport } from '../lib/exports/published.ts';
 
 export const prerender = true;
 
@@ -10,7 +11,7 @@ export const prerender = true;
  */
 export const GET: APIRoute = async () => {
   const edition = await loadEdition();
-  const body = {
+  const body: PassagesExport = {
     edition: {
       title: edition.title,
       editors: edition.editors,

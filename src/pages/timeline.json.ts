@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { loadTimeline } from '../collections/timeline.ts';
+import type { TimelineExport } from '../lib/exports/published.ts';
 
 export const prerender = true;
 
@@ -11,7 +12,7 @@ export const prerender = true;
  */
 export const GET: APIRoute = async () => {
   const { events } = await loadTimeline();
-  const body = events.map((event) => ({
+  const body: TimelineExport = events.map((event) => ({
     id: event.id,
     date: event.date,
     precision: event.precision,

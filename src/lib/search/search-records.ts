@@ -1,43 +1,49 @@
 import type { CustomRecord } from 'pagefind';
+import { z } from 'zod';
+import {
+  type ApparatusExport,
+  notesExportSchema,
+  passagesExportSchema,
+  timelineExportSchema,
+} from '../exports/published.ts';
 
-/** What the search index needs of /passages.json (the published contract, docs/ARCHITECTURE.md). */
-export interface PublishedPassages {
-  edition: { documents: readonly { id: string; title: string }[] };
-  passages: readonly {
-    id: string;
-    n: number;
-    document: string;
-    section: string | null;
-    text: string;
-    url: string;
-  }[];
-}
+/*
+ * What the search index reads of the published exports: the fields it uses, picked from their schemas
+ * (src/lib/exports/published.ts), so that the index and the exports cannot describe one field twice.
+ */
 
+/** What the search index needs of /passages.json. */
+export const indexedPassagesSchema = z.object({
+  edition: z.object({
+    documents: z.array(
+      passagesExportSchema.shape.edition.shape.documents.element.pick({ id: true, title: true }),
+    ),
+  }),
+  passages: z.array(
+    passagesExportSchema.shape.passages.element.pick({
+      id: true,
+      n: true,
+      document: true,
+      section: true,
+      text: true,
+      url: true,
+    }),
+  ),
+});
 /** What the search index needs of /notes.json. */
-export interface PublishedNote {
-  id: string;
-  kind: string;
-  title: string;
-  passage: string;
-  url: string;
-  text: string;
-}
-
+export const indexedNotesSchema = z.array(
+  notesExportSchema.element.pick({ id: true, kind: true, title: true, passage: true, url: true, text: true }),
+);
 /** What the search index needs of /timeline.json. */
-export interface PublishedEvent {
-  id: string;
-  date: string;
-  title: string;
-  summary: string;
-  url: string;
-}
+export const indexedEventsSchema = z.array(
+  timelineExportSchema.element.pick({ id: true, date: true, title: true, summary: true, url: true }),
+);
 
+export type PublishedPassages = z.infer<typeof indexedPassagesSchema>;
+export type PublishedNote = z.infer<typeof indexedNotesSchema>[number];
+export type PublishedEvent = z.infer<typeof indexedEventsSchema>[number];
 /** The apparatus: what the edition did and why, without the removed text itself. */
-export interface ApparatusSummary {
-  url: string;
-  title: string;
-  content: string;
-}
+export type ApparatusSummary = ApparatusExport;
 
 /** The reader-facing names of the `kind` filter. */
 export const SEARCH_KINDS = { text: 'Text', note: 'Note', event: 'Event', apparatus: 'Apparatus' } as const;

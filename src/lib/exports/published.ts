@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { noteKindSchema } from '../schema/annotation.ts';
+import { removalKindSchema } from '../schema/edition.ts';
+import { passageGapSchema, witnessRangeSchema } from '../schema/passage.ts';
+import { datePrecisionSchema } from '../schema/timeline.ts';
+
+/*
+ * The data the site publishes (docs/ARCHITECTURE.md, "Contracts"), defined once: the pages that write
+ * it are typed by these schemas, the search index reads it back through them (a file that does not fit
+ * stops the build, naming the file and the field), and the browser tests check the built files with them.
+ */
+
+const urlOrNull = z.string().nullable();
+
+/** /passages.json: the edition, its passages in reading order, what was removed and where retired ids lead. */
+export const passagesExportSchema = z.object({
+  edition: z.object({
+    title: z.string(),
+    editors: z.string(),
+    licence: z.string(),
+    witness: z.object({ file: z.string(), sha256: z.string() }),
+    documents: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        authors: z.array(z.string()),
+        date: z.string(),
+        url: z.string(),
+      }),
+    ),
+  }),
+  passages: z.array(
+    z.object({
+      id: z.string(),
+      n: z.number().int().positive(),
+      document: z.string(),
+      section: z.string().nullable(),
+      text: z.string(),
+      url: z.string(),
+      gaps: z.array(passageGapSchema),
+    }),
+  ),
+  removed: z.array(
+    z.object({ text: z.string(), kind: removalKindSchema, reason: z.string(), witness: witnessRangeSchema }),
+  ),
+  retired: z.array(z.object({ id: z.string(), successor: z.string(), url: z.string() })),
+});
+
+/** /notes.json: every marginal note in reading order, with the words it is anchored to. */
+export const notesExportSchema = z.array(
+  z.object({
+    id: z.string(),
+    n: z.number().int().positive(),
+    kind: noteKindSchema,
+    title: z.string(),
+    document: z.string(),
+    passage: z.string(),
+    quote: z.string(),
+    prefix: z.string().nullable(),
+    suffix: z.string().nullable(),
+    url: z.string(),
+    text: z.string(),
+    sources: z.array(z.object({ title: z.string(), url: urlOrNull })),
+    related: z.array(z.string()),
+  }),
+);
+
+/** /timeline.json: every event in date order. */
+export const timelineExportSchema = z.array(
+  z.object({
+    id: z.string(),
+    date: z.string(),
+    precision: datePrecisionSchema,
+    title: z.string(),
+    summary: z.string(),
+    context: z.boolean(),
+    passages: z.array(z.object({ id: z.string(), url: z.string() })),
+    source: z.object({ text: z.string(), url: urlOrNull }),
+    url: z.string(),
+  }),
+);
+
+/** /apparatus.json: what the edition did and why, as one search record (without the removed text). */
+export const apparatusExportSchema = z.object({ url: z.string(), title: z.string(), content: z.string() });
+
+export type PassagesExport = z.infer<typeof passagesExportSchema>;
+export type NotesExport = z.infer<typeof notesExportSchema>;
+export type TimelineExport = z.infer<typeof timelineExportSchema>;
+export type ApparatusExport = z.infer<typeof apparatusExportSchema>;
