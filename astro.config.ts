@@ -7,6 +7,7 @@ import { serviceWorker } from './src/integrations/service-worker.ts';
 import { DEFAULT_SITE, siteAddressWarning } from './src/integrations/site-address.ts';
 import { marginalNotes } from './src/lib/annotations/load-marginal-notes.ts';
 import { rehypeAnchorNotes } from './src/lib/annotations/rehype-anchor-notes.ts';
+import { slashed } from './src/lib/content-paths.ts';
 import { markdownOptions, remarkRehypeOptions } from './src/lib/markdown/pipeline.ts';
 
 // KIROV_BASE lets the same build serve from a sub-path (e.g. a project page at /kirov-reader/).
@@ -14,7 +15,7 @@ const base = process.env.KIROV_BASE ?? '/';
 const root = new URL('./', import.meta.url);
 // The marginal notes are read and checked here, before any page renders, so that a quote that no
 // longer matches stops the build at its file and line (see src/lib/annotations/load-marginal-notes.ts).
-const notes = marginalNotes(root, `${base.replace(/\/?$/, '/')}timeline/`);
+const notes = marginalNotes(root, `${slashed(base)}timeline/`);
 
 export default defineConfig({
   output: 'static',

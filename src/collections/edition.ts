@@ -17,14 +17,14 @@ export type ReaderSection = ModelSection<PassageEntry>;
 export type ReaderDocument = ModelDocument<PassageEntry>;
 export type ReaderEdition = ModelEdition<PassageEntry>;
 export { EditionContentError } from '../lib/content-error.ts';
+
+import { slashed } from '../lib/content-paths.ts';
+
 export { navigationOrder, passageHref } from '../lib/edition-model/assemble-edition.ts';
 
 /** The site-absolute link to a path of the site, such as "/obituary/", under the configured base. */
 export function sitePath(path: string): string {
-  const base = import.meta.env.BASE_URL.endsWith('/')
-    ? import.meta.env.BASE_URL
-    : `${import.meta.env.BASE_URL}/`;
-  return `${base}${path.replace(/^\//, '')}`;
+  return `${slashed(import.meta.env.BASE_URL)}${path.replace(/^\//, '')}`;
 }
 
 let cached: Promise<ReaderEdition> | undefined;

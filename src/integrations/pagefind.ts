@@ -6,6 +6,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import type { ViteDevServer } from 'vite';
 import type { z } from 'zod';
+import { slashed } from '../lib/content-paths.ts';
 import { apparatusExportSchema } from '../lib/exports/published.ts';
 import {
   indexedEventsSchema,
@@ -30,7 +31,7 @@ export function pagefindIndex(): AstroIntegration {
     name: 'kirov-pagefind',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = slashed(config.base);
       },
       'astro:build:done': guardBuildStep('search index (kirov-pagefind)', async ({ dir, logger }) => {
         const records = await recordsFrom(async (name) => {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { slashed } from '../lib/content-paths.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { guardBuildStep } from './build-step.ts';
 
@@ -212,7 +213,7 @@ export function serviceWorker(): AstroIntegration {
     name: 'kirov-service-worker',
     hooks: {
       'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+        base = slashed(config.base);
       },
       'astro:build:done': guardBuildStep('offline worker (kirov-service-worker)', ({ dir, logger }) => {
         const plan = writeServiceWorker(fileURLToPath(dir), base);
