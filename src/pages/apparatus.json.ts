@@ -1,6 +1,5 @@
-import { getEntry } from 'astro:content';
 import type { APIRoute } from 'astro';
-import { sitePath } from '../collections/edition.ts';
+import { loadEdition, sitePath } from '../collections/edition.ts';
 import type { ApparatusExport } from '../lib/exports/published.ts';
 
 export const prerender = true;
@@ -10,10 +9,7 @@ export const prerender = true;
  * itself is left out on purpose, so that junk the edition removed is never found by search.
  */
 export const GET: APIRoute = async () => {
-  const ledger = await getEntry('ledger', 'ledger');
-  if (!ledger)
-    throw new Error('content/apparatus/ledger.json: Unexpected missing ledger; run `npm run ingest`');
-  const { removals, gaps, headings } = ledger.data;
+  const { removals, gaps, headings } = (await loadEdition()).ledger;
   const content = [
     'How this edition was made from a scraped web page: what was removed, the gaps and the headings restored.',
     ...removals.map((removal) => `Removed (${removal.kind}): ${removal.reason}.`),

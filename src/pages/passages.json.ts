@@ -34,7 +34,7 @@ export const GET: APIRoute = async () => {
       url: href,
       gaps: entry.data.gaps,
     })),
-    removed: edition.removals.map((removal) => ({
+    removed: edition.ledger.removals.map((removal) => ({
       text: removal.text,
       kind: removal.kind,
       reason: removal.reason,

@@ -8,6 +8,9 @@ import { formatPartialDate, MONTH_NAMES } from '../timeline/partial-date.ts';
  * or the works-cited list. Each citation is a list of runs, some in italics (a newspaper, MLA's
  * container), so that the page shows the italics, the clipboard carries them as HTML, and plain text
  * (and a screen reader) gets the same words.
+ *
+ * One module on purpose, a little over 250 lines: the two styles share the name inversion, the date
+ * forms and the title punctuation, and a librarian checking a style's rules reads them here together.
  */
 
 /** A personal name split for inversion ("Trotsky, Leon"). */

@@ -60,7 +60,8 @@ export interface ReaderEdition<P extends PassageLike = PassageLike> {
   witness: { file: string; sha256: string };
   /** In witness order, as the edition file lists them. */
   documents: ReaderDocument<P>[];
-  removals: Ledger['removals'];
+  /** The whole ledger: what the ingest did to the witness (removals, headings, gaps) and the witness's facts. */
+  ledger: Ledger;
   /** Every id ever retired (from the id lock, which never shrinks), with where it lands now. */
   retired: (RetiredId & { href: string })[];
   /** Every passage, documents in witness order, each in ¶ order. */
@@ -185,7 +186,7 @@ export function assembleEdition<P extends PassageLike>(sources: EditionSources<P
     ...edition,
     witness: { file: ledger.witness.file, sha256: ledger.witness.sha256 },
     documents,
-    removals: ledger.removals,
+    ledger,
     retired: retired.map((entry) => ({ ...entry, href: hrefOf(entry.successor) })),
     passages: documents.flatMap((document) =>
       document.passages.map((entry) => {
