@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { listFiles } from '../lib/list-files.ts';
 import { guardBuildStep } from './build-step.ts';
+import { siteIntegration } from './site-config.ts';
 
 /*
  * Astro's `security.csp` writes one policy into every page, listing the hashes of every page's
@@ -148,31 +149,24 @@ function readContent(root: string): { path: string; text: string }[] {
 
 /** Narrows the policy of every built page; runs before the service worker precaches the pages. */
 export function cspPerPage(): AstroIntegration {
-  let root = process.cwd();
-  return {
-    name: 'kirov-csp',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
-      },
-      'astro:build:done': guardBuildStep('Content-Security-Policy (kirov-csp)', async ({ dir, logger }) => {
-        const files = await htmlFiles(fileURLToPath(dir));
-        let content: { path: string; text: string }[] | null = null;
-        // Read only when a page fails, to say which content file it came from.
-        const origins = (code: string) => {
-          content ??= readContent(root);
-          return contentOrigins(code, content);
-        };
-        let withSearch = 0;
-        for (const file of files) {
-          const html = await readFile(file, 'utf8');
-          if (hasSearch(html)) withSearch++;
-          await writeFile(file, narrowPolicy(html, relative(process.cwd(), file), origins));
-        }
-        logger.info(
-          `narrowed the Content-Security-Policy of ${files.length} pages to their own inline code; ${withSearch} with the search allow WebAssembly`,
-        );
-      }),
-    },
-  };
+  return siteIntegration('kirov-csp', (site) => ({
+    'astro:build:done': guardBuildStep('Content-Security-Policy (kirov-csp)', async ({ dir, logger }) => {
+      const files = await htmlFiles(fileURLToPath(dir));
+      let content: { path: string; text: string }[] | null = null;
+      // Read only when a page fails, to say which content file it came from.
+      const origins = (code: string) => {
+        content ??= readContent(site.root);
+        return contentOrigins(code, content);
+      };
+      let withSearch = 0;
+      for (const file of files) {
+        const html = await readFile(file, 'utf8');
+        if (hasSearch(html)) withSearch++;
+        await writeFile(file, narrowPolicy(html, relative(process.cwd(), file), origins));
+      }
+      logger.info(
+        `narrowed the Content-Security-Policy of ${files.length} pages to their own inline code; ${withSearch} with the search allow WebAssembly`,
+      );
+    }),
+  }));
 }

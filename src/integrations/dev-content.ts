@@ -1,8 +1,8 @@
 import { relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { MarginalNotes } from '../lib/annotations/load-marginal-notes.ts';
 import { ANNOTATIONS_DIR, ID_LOCK_FILE, PASSAGES_DIR, TIMELINE_DIR } from '../lib/content-paths.ts';
+import { siteIntegration } from './site-config.ts';
 
 /** What the notes' markup in a passage is made from, relative to the project root. */
 const NOTES_READ_FROM = [ANNOTATIONS_DIR, TIMELINE_DIR, PASSAGES_DIR];
@@ -14,30 +14,23 @@ const NOTES_READ_FROM = [ANNOTATIONS_DIR, TIMELINE_DIR, PASSAGES_DIR];
  * with its file and line, and the page keeps the notes as they were until it is fixed.
  */
 export function devContentRefresh(notes: MarginalNotes): AstroIntegration {
-  let root = '';
-  return {
-    name: 'kirov-dev-content',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
-      },
-      'astro:server:setup': ({ server, logger, refreshContent }) => {
-        server.watcher.on('all', (_event, file) => {
-          const where = relative(root, file);
-          if (where !== ID_LOCK_FILE && !NOTES_READ_FROM.some((dir) => where.startsWith(`${dir}${sep}`)))
-            return;
-          try {
-            notes.reload();
-          } catch (error) {
-            logger.error(error instanceof Error ? error.message : String(error));
-            return;
-          }
-          // Every collection: the notes are part of Astro's config digest, and a new digest empties the store.
-          refreshContent?.({}).catch((error: unknown) =>
-            logger.error(error instanceof Error ? error.message : String(error)),
-          );
-        });
-      },
+  return siteIntegration('kirov-dev-content', (site) => ({
+    'astro:server:setup': ({ server, logger, refreshContent }) => {
+      server.watcher.on('all', (_event, file) => {
+        const where = relative(site.root, file);
+        if (where !== ID_LOCK_FILE && !NOTES_READ_FROM.some((dir) => where.startsWith(`${dir}${sep}`)))
+          return;
+        try {
+          notes.reload();
+        } catch (error) {
+          logger.error(error instanceof Error ? error.message : String(error));
+          return;
+        }
+        // Every collection: the notes are part of Astro's config digest, and a new digest empties the store.
+        refreshContent?.({}).catch((error: unknown) =>
+          logger.error(error instanceof Error ? error.message : String(error)),
+        );
+      });
     },
-  };
+  }));
 }

@@ -6,7 +6,6 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import type { ViteDevServer } from 'vite';
 import type { z } from 'zod';
-import { slashed } from '../lib/content-paths.ts';
 import { apparatusExportSchema } from '../lib/exports/published.ts';
 import {
   indexedEventsSchema,
@@ -15,6 +14,7 @@ import {
   searchRecords,
 } from '../lib/search/search-records.ts';
 import { guardBuildStep } from './build-step.ts';
+import { siteIntegration } from './site-config.ts';
 
 /**
  * Builds the Pagefind index in-process when Astro has written the site, from the data the site publishes
@@ -26,31 +26,25 @@ import { guardBuildStep } from './build-step.ts';
  * dev server itself, on the first request under /pagefind/, and again after any change under content/.
  */
 export function pagefindIndex(): AstroIntegration {
-  let base = '/';
-  return {
-    name: 'kirov-pagefind',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = slashed(config.base);
-      },
-      'astro:build:done': guardBuildStep('search index (kirov-pagefind)', async ({ dir, logger }) => {
+  return siteIntegration('kirov-pagefind', (site) => ({
+    'astro:build:done': guardBuildStep('search index (kirov-pagefind)', async ({ dir, logger }) => {
+      const records = await recordsFrom(async (name) => {
+        const path = fileURLToPath(new URL(name, dir));
+        return existsSync(path) ? readFile(path, 'utf8') : null;
+      }, 'dist/');
+      await writeIndex(records, fileURLToPath(new URL('pagefind/', dir)), logger);
+    }),
+    'astro:server:setup': ({ server, logger }) => {
+      const { base } = site;
+      serveDevIndex(server, `${base}pagefind/`, async (origin) => {
         const records = await recordsFrom(async (name) => {
-          const path = fileURLToPath(new URL(name, dir));
-          return existsSync(path) ? readFile(path, 'utf8') : null;
-        }, 'dist/');
-        await writeIndex(records, fileURLToPath(new URL('pagefind/', dir)), logger);
-      }),
-      'astro:server:setup': ({ server, logger }) => {
-        serveDevIndex(server, `${base}pagefind/`, async (origin) => {
-          const records = await recordsFrom(async (name) => {
-            const response = await fetch(`${origin}${base}${name}`);
-            return response.ok ? response.text() : null;
-          }, `the dev server's ${base}`);
-          return indexFiles(records, logger);
-        });
-      },
+          const response = await fetch(`${origin}${base}${name}`);
+          return response.ok ? response.text() : null;
+        }, `the dev server's ${base}`);
+        return indexFiles(records, logger);
+      });
     },
-  };
+  }));
 }
 
 /** The search records, from the published exports as `read` finds them (null: the file is not there). */

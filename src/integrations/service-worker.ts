@@ -3,9 +3,9 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { slashed } from '../lib/content-paths.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { guardBuildStep } from './build-step.ts';
+import { siteIntegration } from './site-config.ts';
 
 /*
  * Writes the offline worker, dist/sw.js: src/service-worker/worker.js with this build's plan in front
@@ -208,20 +208,13 @@ export const fileOf = (url: string, base: string): string => {
 };
 
 export function serviceWorker(): AstroIntegration {
-  let base = '/';
-  return {
-    name: 'kirov-service-worker',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = slashed(config.base);
-      },
-      'astro:build:done': guardBuildStep('offline worker (kirov-service-worker)', ({ dir, logger }) => {
-        const plan = writeServiceWorker(fileURLToPath(dir), base);
-        const kept = plan.shell.length + plan.precache.length;
-        logger.info(
-          `service worker precaches ${kept} files (${(precacheBytes(plan) / 1024).toFixed(0)} KB of a ${(PRECACHE_BUDGET / 1024).toFixed(0)} KB budget); ${plan.deferred} files (${(plan.deferredBytes / 1024).toFixed(0)} KB) are cached when read`,
-        );
-      }),
-    },
-  };
+  return siteIntegration('kirov-service-worker', (site) => ({
+    'astro:build:done': guardBuildStep('offline worker (kirov-service-worker)', ({ dir, logger }) => {
+      const plan = writeServiceWorker(fileURLToPath(dir), site.base);
+      const kept = plan.shell.length + plan.precache.length;
+      logger.info(
+        `service worker precaches ${kept} files (${(precacheBytes(plan) / 1024).toFixed(0)} KB of a ${(PRECACHE_BUDGET / 1024).toFixed(0)} KB budget); ${plan.deferred} files (${(plan.deferredBytes / 1024).toFixed(0)} KB) are cached when read`,
+      );
+    }),
+  }));
 }
