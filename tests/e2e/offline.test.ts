@@ -7,6 +7,7 @@ import { planOf, writeServiceWorker } from '../../src/integrations/service-worke
 import { base, distDir, readDocuments } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
+import { untilWorkerControls } from './support/offline.ts';
 
 /*
  * The offline worker when a deploy goes wrong: the build is copied to a folder of its own and served from
@@ -37,11 +38,7 @@ async function openControlled(): Promise<{ context: BrowserContext; page: Page }
   );
   const page = await context.newPage();
   await page.goto(env.site.url('/'));
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-  });
-  // The worker claims the page that registered it once it has installed.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await untilWorkerControls(page);
   return { context, page };
 }
 
