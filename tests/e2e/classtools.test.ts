@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { base, essayAndObituary, passageNumbered, passagesOf, readAnnotationFiles } from './site.ts';
@@ -268,13 +267,13 @@ describe('present mode', () => {
     expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
     expect(await page.locator('h1').textContent()).toBe('¶ 2');
     const text = await page.locator('.present-text > p').first().textContent();
-    expect(text?.slice(0, 40)).toBe(openingWords(target.file));
+    expect(text?.slice(0, 40)).toBe(target.text.slice(0, 40));
     const fontSize = await page.$eval('.present-text > p', (p) =>
       Number.parseFloat(getComputedStyle(p).fontSize),
     );
     expect(fontSize).toBeGreaterThanOrEqual(24);
     expect(await page.locator('svg.qr-code path').count()).toBeGreaterThan(0);
-    // The address the page is served from, whatever the build was told (classroom.test.ts decodes the code).
+    // The address the page is served from, whatever the build was told (present-mode.test.ts decodes the code).
     await expect
       .poll(() => page.locator('.present-qr figcaption a').textContent())
       .toBe(readerUrl(target.id));
@@ -290,10 +289,4 @@ describe('present mode', () => {
 
 function bodyBackground(page: Page) {
   return page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-}
-
-/** The first 40 characters of a passage file's text (after its frontmatter). */
-function openingWords(file: string): string {
-  const body = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8').split(/^---$/mu)[2] ?? '';
-  return body.trim().slice(0, 40);
 }
