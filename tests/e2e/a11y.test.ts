@@ -1,10 +1,11 @@
 import { mkdirSync, readdirSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type StaticSite, serveDist } from './site.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { distDir } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
+import { useSiteInBrowser } from './support/built-site.ts';
 
 /*
  * Every page of the built site at a desktop, a tablet and a phone width, in the light and then the
@@ -14,7 +15,6 @@ import { formatViolations, runAxe } from './support/axe.ts';
  */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const distDir = resolve(root, process.env.KIROV_DIST ?? 'dist');
 const screenshotDir = join(root, 'test-results/screenshots');
 
 /** Site paths of every dist/**\/index.html: "/", "/about/", "/obituary/" … */
@@ -47,19 +47,8 @@ const NOT_FOUND = '/no-such-page/';
 const pages = [...pagesToCheck(builtPages()), NOT_FOUND];
 const widths = [1280, 820, 390] as const;
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-  mkdirSync(screenshotDir, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const env = useSiteInBrowser();
+beforeAll(() => mkdirSync(screenshotDir, { recursive: true }));
 
 it('finds the pages to check in the build', () => {
   expect(pages).toContain('/');
@@ -98,21 +87,12 @@ describe.each(pages)('%s', (path) => {
     'at %i px, light and dark: no axe violations, no sideways scrolling, no other origin',
     { timeout },
     async (width) => {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: 'light' });
-      const requested: string[] = [];
-      context.on('request', (request) => requested.push(request.url()));
-      const page = await context.newPage();
-      try {
-        const response = await page.goto(site.url(path), { waitUntil: 'networkidle' });
-        expect(response?.status()).toBe(path === NOT_FOUND ? 404 : 200);
-        await checkScheme(page, path, width, 'light');
-        await checkScheme(page, path, width, 'dark');
-        expect(
-          requested.filter((url) => !url.startsWith(`${site.origin}/`) && !url.startsWith('data:')),
-        ).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      // A request to another origin fails the test (support/built-site.ts).
+      const page = await (await env.newContext({ width, height: 900, colorScheme: 'light' })).newPage();
+      const response = await page.goto(env.site.url(path), { waitUntil: 'networkidle' });
+      expect(response?.status()).toBe(path === NOT_FOUND ? 404 : 200);
+      await checkScheme(page, path, width, 'light');
+      await checkScheme(page, path, width, 'dark');
     },
   );
 });

@@ -3,11 +3,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdLock } from '../../src/lib/schema/ledger.ts';
 import { resolveInDist } from '../support/resolve-in-dist.ts';
+import { passagesOf } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
+import { useSiteInBrowser } from './support/built-site.ts';
 
 /*
  * Old links to retired paragraph ids. The edition has none yet, so this builds a copy of the site
@@ -18,11 +20,9 @@ import { formatViolations, runAxe } from './support/axe.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = mkdtempSync(join(tmpdir(), 'kirov-retired-'));
 
-type Site = Awaited<ReturnType<typeof import('./site.ts')['serveDist']>>;
-let site: Site;
-let browser: Browser;
-let essay: { id: string; n: number }[];
-let obituary: { id: string; n: number }[];
+// The copy has the edition's passages; only its id lock differs.
+const essay = passagesOf('essay');
+const obituary = passagesOf('obituary');
 
 beforeAll(async () => {
   for (const entry of ['src', 'content', 'astro.config.ts', 'tsconfig.json', 'package.json']) {
@@ -48,29 +48,18 @@ beforeAll(async () => {
     env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', KIROV_CACHE_DIR: join(fixture, '.cache') },
     stdio: 'pipe',
   });
-  // site.ts reads KIROV_DIST once, when this file first imports it.
-  const previous = process.env.KIROV_DIST;
-  process.env.KIROV_DIST = join(fixture, 'dist');
-  const { launchChromium, passagesOf, serveDist } = await import('./site.ts');
-  if (previous === undefined) delete process.env.KIROV_DIST;
-  else process.env.KIROV_DIST = previous;
-  site = await serveDist();
-  browser = await launchChromium();
-  essay = passagesOf('essay');
-  obituary = passagesOf('obituary');
 }, 180_000);
+afterAll(() => rmSync(fixture, { recursive: true, force: true }));
 
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(fixture, { recursive: true, force: true });
-});
+// Registered after the build above, so that its server starts on the built copy.
+const env = useSiteInBrowser(() => join(fixture, 'dist'));
+const open = (path: string, width: number, options: { javaScriptEnabled?: boolean } = {}) =>
+  env.open(path, { width, ...options });
 
 describe('a link to a retired paragraph id', () => {
   it('lands on the paragraph it was merged into, with a notice the reader can dismiss', async () => {
     const successor = essay[2];
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(site.url('/#retired-fixture-merged'));
+    const page = await open('/#retired-fixture-merged', 1280);
     const notice = page.locator('.pt-live');
     await expect
       .poll(() => notice.locator('p').textContent())
@@ -89,31 +78,23 @@ describe('a link to a retired paragraph id', () => {
     expect(landed).toEqual({ isTarget: true, inView: true, uncovered: true });
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     expect(await notice.textContent()).toBe('');
-    await page.close();
   });
 
   it('follows a successor on another document’s page, and says the paragraph was removed', async () => {
     const successor = obituary[1];
-    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
-    await page.goto(site.url('/#retired-fixture-removed'));
-    await page.waitForURL(site.url(`/obituary/#${successor?.id}`));
+    const page = await open('/#retired-fixture-removed', 390);
+    await page.waitForURL(env.site.url(`/obituary/#${successor?.id}`));
     await expect
       .poll(() => page.locator('.pt-live p').textContent())
       .toBe(
         `The paragraph you linked to was removed from the edition; this is the nearest paragraph, ¶ ${successor?.n}.`,
       );
     expect(await page.$eval(`[id="${successor?.id}"]`, (element) => element.matches(':target'))).toBe(true);
-    await page.close();
   });
 
   it('lands inside its successor without JavaScript too', async () => {
     const successor = essay[2];
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 820, height: 800 },
-    });
-    const page = await context.newPage();
-    await page.goto(site.url('/#retired-fixture-merged'));
+    const page = await open('/#retired-fixture-merged', 820, { javaScriptEnabled: false });
     const state = await page.$eval(`[id="${successor?.id}"]`, (element) => ({
       highlighted:
         getComputedStyle(element).backgroundColor !== getComputedStyle(document.body).backgroundColor,
@@ -122,12 +103,11 @@ describe('a link to a retired paragraph id', () => {
     expect(state.highlighted).toBe(true);
     expect(state.top).toBeGreaterThanOrEqual(0);
     expect(state.top).toBeLessThan(400);
-    await context.close();
   });
 });
 
 describe('the present page of a retired paragraph id', () => {
-  const presentOf = (id: string | undefined) => site.url(`/p/${id}/`);
+  const presentOf = (id: string | undefined) => env.site.url(`/p/${id}/`);
 
   /**
    * Opens the page as a browser that blocks automatic refresh does (Firefox's
@@ -146,7 +126,7 @@ describe('the present page of a retired paragraph id', () => {
 
   it('goes on to the present page of the paragraph it was merged into', async () => {
     const successor = essay[2];
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await (await env.newContext()).newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
@@ -156,13 +136,12 @@ describe('the present page of a retired paragraph id', () => {
     expect(await page.locator('h1').textContent()).toBe(`¶ ${successor?.n}`);
     // A refresh is not a script: the page's Content Security Policy lets it through without a complaint.
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('is the page the link-permanence check follows to the successor’s present page', () => {
     const dist = join(fixture, 'dist');
     expect(
-      resolveInDist(dist, '/p/retired-fixture-merged/', { base: new URL(site.url('/')).pathname }),
+      resolveInDist(dist, '/p/retired-fixture-merged/', { base: new URL(env.site.url('/')).pathname }),
     ).toEqual({
       ok: true,
       file: join(dist, `p/${essay[2]?.id}/index.html`),
@@ -172,24 +151,14 @@ describe('the present page of a retired paragraph id', () => {
 
   it('goes on without JavaScript, too', async () => {
     const successor = obituary[1];
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 390, height: 800 },
-    });
-    const page = await context.newPage();
-    await page.goto(presentOf('retired-fixture-removed'));
+    const page = await env.open('/p/retired-fixture-removed/', { width: 390, javaScriptEnabled: false });
     await page.waitForURL(presentOf(successor?.id));
     expect(await page.locator('h1').textContent()).toBe(`¶ ${successor?.n}`);
-    await context.close();
   });
 
   it('says why and links on, for a browser that blocks automatic refresh, without JavaScript', async () => {
     const successor = obituary[1];
-    const context = await browser.newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 390, height: 800 },
-    });
-    const page = await context.newPage();
+    const page = await (await env.newContext({ width: 390, javaScriptEnabled: false })).newPage();
     const retiredUrl = presentOf('retired-fixture-removed');
     const original = await stayOn(page, retiredUrl);
     const successorPath = new URL(presentOf(successor?.id)).pathname;
@@ -202,25 +171,22 @@ describe('the present page of a retired paragraph id', () => {
     );
     expect(
       await page.getByRole('link', { name: `Read ¶ ${successor?.n} in the reader` }).getAttribute('href'),
-    ).toBe(`${new URL(site.url('/obituary/')).pathname}#${successor?.id}`);
+    ).toBe(`${new URL(env.site.url('/obituary/')).pathname}#${successor?.id}`);
     const link = page.getByRole('link', { name: `Present ¶ ${successor?.n}` });
     expect(await link.getAttribute('href')).toBe(successorPath);
     await link.click();
     await page.waitForURL(presentOf(successor?.id));
     expect(await page.locator('h1').textContent()).toBe(`¶ ${successor?.n}`);
-    await context.close();
   });
 
   it('has no axe violations of WCAG 2.2 AA at a phone and a desktop width, light and dark', async () => {
     for (const width of [390, 1280]) {
       for (const scheme of ['light', 'dark'] as const) {
-        const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: scheme });
-        const page = await context.newPage();
+        const page = await (await env.newContext({ width, colorScheme: scheme })).newPage();
         await stayOn(page, presentOf('retired-fixture-merged'));
         const violations = await runAxe(page);
         expect(violations, `at ${width}px (${scheme}):\n\n${formatViolations(violations)}`).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
-        await context.close();
       }
     }
   });

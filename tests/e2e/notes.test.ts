@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { type AnnotationFile, parseAnnotationFile } from '../../src/lib/annotations/parse-annotation-file.ts';
-import { base, readDocuments, readPassageFiles } from './site.ts';
+import type { PublishedNote } from '../../src/lib/search/search-records.ts';
+import { base, readAnnotationFiles, readDocuments, readPassageFiles } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import {
@@ -13,14 +12,18 @@ import {
   settleNotes,
 } from './support/margin-notes.ts';
 
+/*
+ * The edition's marginal notes as a reader meets them: beside their words in the margin (one margin or
+ * two), opened in place and closed with Escape, under their paragraph on a phone, with JavaScript and
+ * without, to axe, and as /notes.json. One file because every test checks the notes of
+ * content/annotations, read once here, against the page they are on; the layout's pure part has its
+ * unit tests (tests/unit/margin-layout.test.ts), and the distances measured here are the ones
+ * `npm run bench` prints (support/margin-notes.ts).
+ */
+
 const env = useSiteInBrowser();
 
-const annotationsDir = new URL('../../content/annotations/', import.meta.url);
-const annotations: AnnotationFile[] = readdirSync(annotationsDir)
-  .filter((name) => name.endsWith('.md'))
-  .map((name) =>
-    parseAnnotationFile(readFileSync(new URL(name, annotationsDir), 'utf8'), `content/annotations/${name}`),
-  );
+const annotations = readAnnotationFiles();
 const documents = readDocuments();
 const documentOf = new Map(readPassageFiles().map((passage) => [passage.id, passage.document]));
 const essay = documents.find((document) => document.path === '/');
@@ -32,44 +35,17 @@ const pagesWithNotes = documents
   .filter((document) => annotations.some((note) => documentOf.get(note.data.target.passage) === document.id))
   .map((document) => document.path);
 
-async function open(path: string, width: number, options: { javaScript?: boolean } = {}): Promise<Page> {
-  const context = await env.browser.newContext({
-    viewport: { width, height: 900 },
-    javaScriptEnabled: options.javaScript ?? true,
-  });
-  const page = await context.newPage();
-  await page.goto(env.site.url(path));
-  return page;
-}
+const open = (path: string, width: number, options: { javaScript?: boolean } = {}): Promise<Page> =>
+  env.open(path, { width, height: 900, javaScriptEnabled: options.javaScript ?? true });
 
-/** Every visible note box that overlaps another note or a paragraph of the text, and the page's overflow. */
-function measureLayout(page: Page) {
-  return page.evaluate(() => {
-    const boxes = (selector: string) =>
-      [...document.querySelectorAll<HTMLElement>(selector)]
-        .map((element) => ({
-          name: element.id || element.closest('.passage')?.id || selector,
-          box: element.getBoundingClientRect(),
-        }))
-        .filter(({ box }) => box.width > 0 && box.height > 0);
-    const notes = boxes('.note');
-    const texts = boxes('.passage > p');
-    const meet = (a: DOMRect, b: DOMRect) =>
-      a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-    const overlaps: string[] = [];
-    notes.forEach((note, index) => {
-      for (const other of notes.slice(index + 1))
-        if (meet(note.box, other.box)) overlaps.push(`${note.name} × ${other.name}`);
-      for (const text of texts)
-        if (meet(note.box, text.box)) overlaps.push(`${note.name} × text of ${text.name}`);
-    });
-    return {
-      notes: notes.length,
-      overlaps,
-      scrollWidth: document.documentElement.scrollWidth,
-      innerWidth: window.innerWidth,
-    };
-  });
+/**
+ * The notes shown, `count` of them, overlap neither each other nor the words of any paragraph, and the
+ * page does not scroll sideways.
+ */
+function expectClear(layout: MarginLayout, count: number): void {
+  expect(layout.notes.length).toBe(count);
+  expect([...layout.overlaps, ...layout.overText]).toEqual([]);
+  expect(layout.scrollsSideways).toBe(false);
 }
 
 describe('marginal notes in the margin (768 px and wider)', () => {
@@ -77,23 +53,16 @@ describe('marginal notes in the margin (768 px and wider)', () => {
     for (const path of pagesWithNotes) {
       it(`at ${width} px on ${path}, every note is shown beside the text, overlapping neither another note nor the text`, async () => {
         const page = await open(path, width);
-        const layout = await measureLayout(page);
-        expect(layout.notes).toBe(await page.locator('.note').count());
-        expect(layout.notes).toBeGreaterThan(0);
-        expect(layout.overlaps).toEqual([]);
-        expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
-        await page.context().close();
+        const count = await page.locator('aside.note').count();
+        expect(count).toBeGreaterThan(0);
+        expectClear(await measureMargin(page), count);
       });
     }
   }
 
   it('without JavaScript, the notes float in the margin, stacked, overlapping neither each other nor the text', async () => {
     const page = await open('/', 1280, { javaScript: false });
-    const layout = await measureLayout(page);
-    expect(layout.notes).toBe(essayNotes.length);
-    expect(layout.overlaps).toEqual([]);
-    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
-    await page.context().close();
+    expectClear(await measureMargin(page), essayNotes.length);
   });
 
   it('without JavaScript, each note’s words link to the note, which opens, and its back link returns to the words', async () => {
@@ -110,7 +79,6 @@ describe('marginal notes in the margin (768 px and wider)', () => {
       return box.top >= 0 && box.bottom <= window.innerHeight;
     });
     expect(inView).toBe(true);
-    await page.context().close();
   });
 
   it('hovering a note’s words lights up the note, and hovering the note lights up the words', async () => {
@@ -124,7 +92,6 @@ describe('marginal notes in the margin (768 px and wider)', () => {
     await page.mouse.move(0, 0);
     expect(await hot('#note-stalin')).toBe(false);
     expect(await hot('#ref-stalin')).toBe(false);
-    await page.context().close();
   });
 
   it('names every link of the notes so that it makes sense alone: one name, one destination', async () => {
@@ -149,7 +116,6 @@ describe('marginal notes in the margin (768 px and wider)', () => {
         destinations.set(link.name, (destinations.get(link.name) ?? new Set()).add(link.href));
       const clashing = [...destinations].filter(([, hrefs]) => hrefs.size > 1).map(([name]) => name);
       expect(clashing, `${path}: link names that lead to different places`).toEqual([]);
-      await page.context().close();
     }
   });
 });
@@ -222,7 +188,6 @@ describe('notes beside their words (1024 px and wider), closed and after opening
             layout.notes.map((n) => `${n.id} ${Math.round(n.offset)}`);
           expect(rounded(after), `closing ${id} puts every note back`).toEqual(rounded(closed));
         }
-        await page.context().close();
       });
     }
   }
@@ -242,7 +207,6 @@ describe('the placed margin and an open note, to axe', () => {
       await settleNotes(page);
       const opened = await runAxe(page);
       expect(opened.length, `${width} px, a note open:\n${formatViolations(opened)}`).toBe(0);
-      await page.context().close();
     }
   });
 });
@@ -250,9 +214,7 @@ describe('the placed margin and an open note, to axe', () => {
 describe('tapping a note’s words keeps its paragraph on screen', () => {
   for (const width of [820, 390]) {
     it(`at ${width} px`, async () => {
-      const context = await env.browser.newContext({ viewport: { width, height: 900 }, hasTouch: true });
-      const page = await context.newPage();
-      await page.goto(env.site.url('/'));
+      const page = await env.open('/', { width, height: 900, hasTouch: true });
       await settleNotes(page);
       const ref = page.locator('#ref-nikolaev');
       await ref.scrollIntoViewIfNeeded();
@@ -268,7 +230,6 @@ describe('tapping a note’s words keeps its paragraph on screen', () => {
         return box ? { top: box.top, bottom: box.bottom } : undefined;
       });
       expect(paragraph && paragraph.bottom > 0 && paragraph.top < 900).toBe(true);
-      await context.close();
     });
   }
 });
@@ -276,10 +237,8 @@ describe('tapping a note’s words keeps its paragraph on screen', () => {
 describe('marginal notes on a phone (390 px)', () => {
   it('folds the notes behind their words, with no horizontal scrolling', async () => {
     const page = await open('/', 390);
-    const layout = await measureLayout(page);
-    expect(layout.notes).toBe(0);
-    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
-    await page.context().close();
+    await settleNotes(page);
+    expectClear(await measureMargin(page), 0);
   });
 
   it('opens a note under its paragraph from the keyboard and closes it with Escape', async () => {
@@ -303,9 +262,7 @@ describe('marginal notes on a phone (390 px)', () => {
     const paragraph = await page.locator('#zinoviev-and-kamenev-are-no-fools > p').boundingBox();
     const box = await note.boundingBox();
     expect(box && paragraph && box.y >= paragraph.y + paragraph.height).toBe(true);
-    const layout = await measureLayout(page);
-    expect(layout.overlaps).toEqual([]);
-    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
+    expectClear(await measureMargin(page), 1);
 
     await page.keyboard.press('Escape');
     expect(await ref.getAttribute('aria-expanded')).toBe('false');
@@ -316,39 +273,20 @@ describe('marginal notes on a phone (390 px)', () => {
     expect(await ref.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press(' ');
     expect(await ref.getAttribute('aria-expanded')).toBe('false');
-    await page.context().close();
   });
 
   it('without JavaScript, shows every note after its paragraph', async () => {
     const page = await open('/', 390, { javaScript: false });
-    const layout = await measureLayout(page);
-    expect(layout.notes).toBe(await page.locator('.note').count());
-    expect(layout.notes).toBeGreaterThan(0);
-    expect(layout.overlaps).toEqual([]);
-    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.innerWidth);
-    await page.context().close();
+    expectClear(await measureMargin(page), essayNotes.length);
   });
 });
 
 describe('/notes.json', () => {
   it('lists every annotation file, numbered as on the page, with its target, text and sources', async () => {
     const response = await fetch(env.site.url('/notes.json'));
-    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    const notes = (await response.json()) as {
-      id: string;
-      n: number;
-      kind: string;
-      title: string;
-      document: string;
-      passage: string;
-      quote: string;
-      prefix: string | null;
-      suffix: string | null;
-      url: string;
-      text: string;
-      sources: { title: string; url: string | null }[];
-      related: string[];
-    }[];
+    // Served as JSON, which is UTF-8 by definition (RFC 8259), whatever charset the host adds.
+    expect(response.headers.get('content-type')).toMatch(/^application\/json\b/u);
+    const notes = (await response.json()) as (PublishedNote & { n: number; document: string })[];
     expect(notes.map((note) => note.id).toSorted()).toEqual(annotations.map((note) => note.id).toSorted());
     for (const note of notes) {
       const file = annotations.find((annotation) => annotation.id === note.id);
@@ -400,6 +338,5 @@ describe('/notes.json', () => {
       const whole = [gist, ...paragraphs].filter(Boolean).join('\n\n');
       expect([continued, whole]).toContain(expected[index]?.text);
     }
-    await page.context().close();
   });
 });

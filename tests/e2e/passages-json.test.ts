@@ -1,29 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import type { PublishedPassages } from '../../src/lib/search/search-records.ts';
 import { readDocuments, readPassageFiles } from './site.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 
+/*
+ * /passages.json, the edition as data for other tools: every passage in edition order with the text the
+ * page shows, the edition and its documents, what was removed and where retired ids lead.
+ */
+
 const env = useSiteInBrowser();
 
-interface ExportedPassage {
-  id: string;
-  n: number;
-  document: string;
-  section: string | null;
-  text: string;
-  url: string;
-  gaps: unknown[];
-}
-
+/** The export as the search index reads it (its published contract), and the parts only tools read. */
 interface Export {
   edition: {
     title: string;
-    editors: string;
-    licence: string;
-    witness: { file: string; sha256: string };
-    documents: { id: string; title: string; authors: string[]; date: string; url: string }[];
+    witness: { sha256: string };
+    documents: (PublishedPassages['edition']['documents'][number] & { url: string })[];
   };
-  passages: ExportedPassage[];
-  removed: { text: string; kind: string; reason: string; witness: unknown }[];
+  passages: (PublishedPassages['passages'][number] & { gaps: unknown[] })[];
+  removed: { text: string; reason: string }[];
   retired: { id: string; successor: string; url: string }[];
 }
 

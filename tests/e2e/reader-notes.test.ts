@@ -1,84 +1,45 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SITE } from '../../src/integrations/site-address.ts';
+import { escapeRegExp } from '../../src/lib/escape-regexp.ts';
 import { parseAnnotations } from '../../src/lib/reader-notes/web-annotation.ts';
-import { launchChromium, type StaticSite, serveDist } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
+import { useSiteInBrowser } from './support/built-site.ts';
 import { type MarginLayout, marginFigures, measureMargin, settleNotes } from './support/margin-notes.ts';
+import { untilWorkerControls } from './support/offline.ts';
+import { selectWords as select } from './support/paragraph-tools.ts';
 
 /*
  * The reader's own notes, in Chromium against the build: select words → Highlight or Note, kept
  * across reloads and offline, exported as Web Annotations and imported into another browser, a
  * class layer by link, notes of an older edition found again or listed as unplaced, keyboard only,
- * axe with the layer on. Every request of every page is recorded: none may leave the site.
+ * axe with the layer on, and the margin shared with the edition's notes. One file, one feature: every
+ * test starts from the same few words of the first paragraphs and the helpers below that write notes
+ * on them as a reader does; none may make a request outside the site (support/built-site.ts).
  */
 
-let site: StaticSite;
-let browser: Browser;
-const foreign: string[] = [];
+const env = useSiteInBrowser();
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-async function newContext(
+/** A fresh browser profile (no notes yet) at a width, light or dark, and the page at `path` in it. */
+function open(
+  path: string,
   options: { width?: number; dark?: boolean; serviceWorkers?: 'allow' | 'block' } = {},
-): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    viewport: { width: options.width ?? 1280, height: 900 },
+): Promise<Page> {
+  return env.open(path, {
+    width: options.width ?? 1280,
+    height: 900,
     serviceWorkers: options.serviceWorkers ?? 'allow',
     colorScheme: options.dark ? 'dark' : 'light',
     acceptDownloads: true,
   });
-  context.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(site.origin) && !url.startsWith('blob:') && !url.startsWith('data:'))
-      foreign.push(url);
-  });
-  return context;
 }
+
+/** The address the build was told it will live at (KIROV_SITE), which a note's target names. */
+const SITE_ADDRESS = process.env.KIROV_SITE ?? DEFAULT_SITE;
 
 const FIRST = 'zinoviev-and-kamenev-are-no-fools';
 const SECOND = 'the-goal-of-the-maneuver-is';
-
-/** Selects words of a passage's first paragraph as a reader's mouse or keyboard would leave them selected. */
-async function select(page: Page, passage: string, words: string): Promise<void> {
-  await page.evaluate(
-    ({ passage, words }) => {
-      const paragraph = document.getElementById(passage)?.querySelector(':scope > p');
-      if (!paragraph) throw new Error(`no passage ${passage}`);
-      const nodes: [Text, number][] = [];
-      let text = '';
-      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        nodes.push([node as Text, text.length]);
-        text += (node as Text).data;
-      }
-      const start = text.indexOf(words);
-      if (start === -1) throw new Error(`"${words}" not in ${passage}`);
-      const end = start + words.length;
-      const at = (offset: number, last: boolean) => {
-        const found = nodes.findLast(
-          ([node, from]) => (last ? from < offset : from <= offset) && from + node.length >= offset,
-        );
-        if (!found) throw new Error(`offset ${offset} not found`);
-        return [found[0], offset - found[1]] as const;
-      };
-      const range = document.createRange();
-      range.setStart(...at(start, false));
-      range.setEnd(...at(end, true));
-      document.getSelection()?.removeAllRanges();
-      document.getSelection()?.addRange(range);
-    },
-    { passage, words },
-  );
-}
 
 const marksOf = (page: Page, passage: string, kind = 'rn-own') =>
   page.locator(`#${passage} mark.${kind}`).allTextContents();
@@ -102,9 +63,7 @@ async function note(page: Page, passage: string, words: string, text: string): P
 
 describe("the reader's own notes", () => {
   it('keeps a highlight and a note across a reload, beside their words, labelled as the reader’s', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
-    await page.goto(site.url('/'));
+    const page = await open('/');
     await highlight(page, FIRST, 'no fools');
     await note(page, SECOND, 'redoubling the terror', 'Compare with the 1936 trial.');
     await page.reload();
@@ -121,31 +80,25 @@ describe("the reader's own notes", () => {
     const text = await page.locator(`#${SECOND} > p`).first().boundingBox();
     expect(box && text && box.x).toBeGreaterThan((text?.x ?? 0) + (text?.width ?? 0));
     expect(Math.abs((box?.y ?? 0) - (mark?.y ?? 0))).toBeLessThanOrEqual(32);
-    await context.close();
   }, 60_000);
 
   it('shows a note on its own document only, never on the same words elsewhere', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
-    await page.goto(site.url('/obituary/'));
+    const page = await open('/obituary/');
     await highlight(page, 'comrade-kirov-was-an-example-of', 'Kirov');
-    await page.goto(site.url('/'));
+    await page.goto(env.site.url('/'));
     await page.locator('.rn-strip').waitFor();
     expect(await page.locator('.passage', { hasText: 'Kirov' }).count()).toBeGreaterThan(0);
     expect(await page.locator('mark.rn-mark').count()).toBe(0);
     expect(await page.locator('.rn-count').textContent()).toBe('0 notes on this page');
-    await page.goto(site.url('/obituary/'));
+    await page.goto(env.site.url('/obituary/'));
     await page.locator('reader-note').waitFor();
     expect(await marksOf(page, 'comrade-kirov-was-an-example-of')).toEqual(['Kirov']);
-    await context.close();
   }, 60_000);
 
   it('prints the reader’s notes in a handout, under their paragraph, without their buttons', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
-    await page.goto(site.url('/'));
+    const page = await open('/');
     await note(page, SECOND, 'redoubling the terror', 'For the handout.');
-    await page.goto(site.url('/?handout=2'));
+    await page.goto(env.site.url('/?handout=2'));
     await page.locator('reader-note').waitFor();
     await page.emulateMedia({ media: 'print' });
     const printed = page.locator(`#${SECOND} reader-note`);
@@ -156,34 +109,24 @@ describe("the reader's own notes", () => {
     const box = await printed.boundingBox();
     expect(box?.y).toBeGreaterThan((text?.y ?? 0) + (text?.height ?? 0) - 1);
     expect(await page.locator(`#${FIRST}`).isVisible()).toBe(false);
-    await context.close();
   }, 60_000);
 
   it('shows the notes offline once the site has been opened', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
-    await page.goto(site.url('/'));
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await page.reload();
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
-    await context.setOffline(true);
+    const page = await open('/');
+    await untilWorkerControls(page);
+    await page.context().setOffline(true);
     await page.reload();
     await highlight(page, FIRST, 'total extermination');
     await page.reload();
     await page.locator('reader-note').first().waitFor();
     expect(await marksOf(page, FIRST)).toEqual(['total extermination']);
-    await page.goto(site.url('/my-notes/'));
+    await page.goto(env.site.url('/my-notes/'));
     await page.locator('.mn-item').first().waitFor();
     expect(await page.locator('.mn-item a').allTextContents()).toEqual(['“total extermination”']);
-    await context.close();
   }, 60_000);
 
   it('creates and deletes a note with the keyboard alone, with undo', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
-    await page.goto(site.url('/'));
+    const page = await open('/');
     // A keyboard selection (caret browsing): extended with Shift+→, then Tab reaches the actions.
     await select(page, FIRST, 'Zinoviev group');
     await page.keyboard.press('Shift+ArrowRight');
@@ -206,16 +149,13 @@ describe("the reader's own notes", () => {
     await page.keyboard.press('Enter');
     await page.locator('reader-note .rn-body').waitFor();
     expect(await page.locator('reader-note .rn-body').textContent()).toBe('A group tried in January 1935.');
-    await context.close();
   }, 60_000);
 
   it('exports Web Annotations that another browser imports, showing the same highlights by the same words', async () => {
-    const context = await newContext();
-    const page = await context.newPage();
-    await page.goto(site.url('/'));
+    const page = await open('/');
     await highlight(page, FIRST, 'restoration of capitalism');
     await note(page, 'why-is-there-to-be-observed', 'Five Year Plans', 'First plan: 1928–1932.');
-    await page.goto(site.url('/my-notes/'));
+    await page.goto(env.site.url('/my-notes/'));
     await page.locator('.mn-item').nth(1).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -232,7 +172,7 @@ describe("the reader's own notes", () => {
       expect(annotation.type).toBe('Annotation');
       expect(annotation.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
       expect(annotation.target.source).toMatch(
-        /^http:\/\/localhost:4321\/#(zinoviev-and-kamenev-are-no-fools|why-is-there-to-be-observed)$/,
+        new RegExp(`^${escapeRegExp(SITE_ADDRESS)}/#(${FIRST}|why-is-there-to-be-observed)$`),
       );
       expect(annotation.target.selector[0].type).toBe('TextQuoteSelector');
       expect(annotation.target.selector[1].type).toBe('TextPositionSelector');
@@ -251,31 +191,25 @@ describe("the reader's own notes", () => {
     expect(md).toContain('> restoration of capitalism\n\n**Highlight**');
     expect(md).toContain('> Five Year Plans\n\n**Note:** First plan: 1928–1932.');
 
-    const other = await newContext();
-    const second = await other.newPage();
-    await second.goto(site.url('/my-notes/'));
+    const second = await open('/my-notes/');
     await second.locator('#mn-import').setInputFiles(file);
     await second.locator('.rn-live', { hasText: '2 added' }).waitFor();
     // Importing the same file again adds nothing.
     await second.locator('#mn-import').setInputFiles(file);
     await second.locator('.rn-live', { hasText: '0 added, 0 updated, 2 already here' }).waitFor();
-    await second.goto(site.url('/'));
+    await second.goto(env.site.url('/'));
     await second.locator('reader-note').nth(1).waitFor();
     expect(await marksOf(second, FIRST)).toEqual(['restoration of capitalism']);
     expect(await marksOf(second, 'why-is-there-to-be-observed')).toEqual(['Five Year Plans']);
-    await other.close();
-    await context.close();
   }, 60_000);
 
   it('hands a class a layer of twenty questions in a link under 2,000 characters; a student answers one', async () => {
-    const teacher = await newContext();
-    const page = await teacher.newPage();
-    await page.goto(site.url('/my-notes/'));
+    const page = await open('/my-notes/');
     await page.locator('#mn-new-title').fill('Week 3');
     await page.locator('#mn-new-author').fill('Ms Ortega');
     await page.locator('button', { hasText: 'Make a class layer' }).click();
     await page.locator('label', { hasText: 'Class: Week 3 (Ms Ortega)' }).waitFor();
-    await page.goto(site.url('/'));
+    await page.goto(env.site.url('/'));
     // Twenty questions, each on the opening words of a paragraph.
     const ids = await page
       .locator('article .passage')
@@ -292,15 +226,15 @@ describe("the reader's own notes", () => {
       await page.locator('reader-note textarea').press('Control+Enter');
       await expect.poll(() => page.locator('reader-note.rn-class').count()).toBe(i + 1);
     }
-    await page.goto(site.url('/my-notes/'));
+    await page.goto(env.site.url('/my-notes/'));
     await page.locator('button', { hasText: 'Class link' }).click();
     const link = await page.locator('.mn-share input').inputValue();
     expect(link.length).toBeLessThan(2000);
-    expect(link.startsWith(`${site.url('/')}#layer=`)).toBe(true);
+    expect(link.startsWith(`${env.site.url('/')}#layer=`)).toBe(true);
     const layerInTeacher = await page.evaluate(() => document.querySelector('.mn-share label')?.textContent);
     expect(layerInTeacher).toBe(`Link to “Week 3” (${link.length} characters) `);
 
-    const student = await newContext({ width: 390 });
+    const student = await env.newContext({ width: 390, height: 900 });
     // What the status region says, kept as it is said: the message goes after a few seconds.
     await student.addInitScript(() => {
       const heard: string[] = [];
@@ -360,15 +294,11 @@ describe("the reader's own notes", () => {
           }),
       );
     expect(await stored(phone)).toEqual(await stored(page));
-    await student.close();
-    await teacher.close();
   }, 120_000);
 
   it('after a new release, lists every note as placed or could not be placed, none lost', async () => {
     // The new release is served by a route, which a service worker's own fetches would bypass.
-    const context = await newContext({ serviceWorkers: 'block' });
-    const page = await context.newPage();
-    await page.goto(site.url('/'));
+    const page = await open('/', { serviceWorkers: 'block' });
     await highlight(page, FIRST, 'no fools');
     await highlight(page, SECOND, 'redoubling the terror');
     await highlight(page, 'why-is-there-to-be-observed', 'directly opposite character');
@@ -387,7 +317,7 @@ describe("the reader's own notes", () => {
       { id: 'why-is-there-to-be-observed', successor: 'such-a-conclusion-would-be-however', url: '/#such' },
     ];
     await page.route('**/passages.json', (route) => route.fulfill({ json: data }));
-    await page.goto(site.url('/my-notes/'));
+    await page.goto(env.site.url('/my-notes/'));
     await page.locator('#mn-unplaced').waitFor();
     expect(await page.locator('.mn-list h3').allTextContents()).toEqual([
       'On the Kirov Assassination, ¶ 2',
@@ -404,9 +334,8 @@ describe("the reader's own notes", () => {
     const lost = page.locator('#mn-unplaced ~ ul .mn-item');
     expect(await lost.locator('q').textContent()).toBe('no fools');
     expect(await lost.locator('.rn-question').textContent()).toBe(
-      `Could not be placed: its words are no longer in paragraph #${SECOND}. It was on http://localhost:4321/#${FIRST}.`,
+      `Could not be placed: its words are no longer in paragraph #${SECOND}. It was on ${SITE_ADDRESS}/#${FIRST}.`,
     );
-    await context.close();
   }, 60_000);
 
   // The reading page has violations of its own that the layer neither adds nor fixes (the edition
@@ -418,9 +347,8 @@ describe("the reader's own notes", () => {
     for (const dark of [false, true]) {
       const scheme = dark ? 'dark' : 'light';
       it(`passes axe with the layer on at ${width} px, ${scheme}: no violation added, none on My notes`, async () => {
-        const context = await newContext({ width, dark });
-        const page = await context.newPage();
-        await page.goto(site.url('/'), { waitUntil: 'networkidle' });
+        const page = await open('/', { width, dark });
+        await page.waitForLoadState('networkidle');
         const before = new Set(found(await runAxe(page)));
         await note(page, FIRST, 'no fools', 'A note of my own.');
         await select(page, SECOND, 'redoubling the terror');
@@ -430,7 +358,7 @@ describe("the reader's own notes", () => {
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `sideways scrolling at ${width}px`).toBeLessThanOrEqual(0);
         await page.screenshot({ path: `test-results/screenshots/reader-notes-${width}-${scheme}.png` });
-        await page.goto(site.url('/my-notes/'));
+        await page.goto(env.site.url('/my-notes/'));
         await page.locator('.mn-item').first().waitFor();
         const onPage = await runAxe(page);
         expect(onPage.length, formatViolations(onPage)).toBe(0);
@@ -438,16 +366,13 @@ describe("the reader's own notes", () => {
           path: `test-results/screenshots/my-notes-${width}-${scheme}.png`,
           fullPage: true,
         });
-        await context.close();
       }, 60_000);
     }
   }
 
   for (const width of [1280, 1920]) {
     it(`at ${width} px, shares the margin with the edition's notes: none covers another, each stays by its words`, async () => {
-      const context = await newContext({ width });
-      const page = await context.newPage();
-      await page.goto(site.url('/'));
+      const page = await open('/', { width });
       await settleNotes(page);
       const alone = await measureMargin(page);
       // ¶ 1 has edition notes on its first lines; the reader's note goes on its second line.
@@ -512,11 +437,6 @@ describe("the reader's own notes", () => {
       await page.locator('.rn-toggle input').check();
       await settleNotes(page);
       expect(await margin()).toEqual(shared);
-      await context.close();
     }, 60_000);
   }
-
-  it('sent no request outside the site', () => {
-    expect(foreign).toEqual([]);
-  });
 });

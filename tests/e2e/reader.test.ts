@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { essayAndObituary, type PassageFile, passagesOf } from './site.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 
+/*
+ * The reading pages as a reader meets them: the essay and the obituary with every passage, ¶ number
+ * and anchor from content/passages, its headings, its statement that the witness is incomplete, a
+ * linked paragraph in view, and all of it with JavaScript off and steady while the scripts load.
+ */
+
 const env = useSiteInBrowser();
 
 const { essay, obituary } = essayAndObituary();
@@ -34,8 +40,7 @@ function expectedPassages(passages: readonly PassageFile[]) {
 
 describe('the essay page', () => {
   it('shows the essay’s title, authors and every passage with its ¶ number and anchor, in order', async () => {
-    const page = await env.browser.newPage();
-    await page.goto(env.site.url('/'));
+    const page = await env.open('/');
     expect(await page.locator('h1').textContent()).toBe(essay.title);
     expect(await page.title()).toContain(essay.title);
     const byline = await page.locator('.byline').textContent();
@@ -45,7 +50,6 @@ describe('the essay page', () => {
       expectedPassages(essayPassages),
     );
     expect(shown.every((passage) => passage.text.length > 0)).toBe(true);
-    await page.close();
   });
 
   it('shows the essay’s section headings as h2, in order, each with an anchor', async () => {
@@ -53,42 +57,35 @@ describe('the essay page', () => {
       .map((passage) => passage.section)
       .filter((section, index, all): section is string => section !== null && section !== all[index - 1]);
     expect(expected.length).toBeGreaterThan(0);
-    const page = await env.browser.newPage();
-    await page.goto(env.site.url('/'));
+    const page = await env.open('/');
     const headings = await page.$$eval('main h2', (elements) =>
       elements.map((element) => ({ text: element.textContent, id: element.id })),
     );
     expect(headings.map((heading) => heading.text)).toEqual(expected);
     expect(headings.every((heading) => /^[a-z0-9-]+$/.test(heading.id))).toBe(true);
     expect(new Set(headings.map((heading) => heading.id)).size).toBe(headings.length);
-    await page.close();
   });
 
   it('says that the witness prints the obituary before the essay, and links to it', async () => {
-    const page = await env.browser.newPage();
-    await page.goto(env.site.url('/'));
+    const page = await env.open('/');
     const note = page.locator('.witness-note');
     expect(await note.textContent()).toContain('printed before this text');
     expect(await note.locator('a').getAttribute('href')).toBe(
       `${new URL(env.site.url(obituary.path)).pathname}`,
     );
-    await page.close();
   });
 
   it('tells the reader in the header that the witness is incomplete beyond the marked gaps', async () => {
-    const page = await env.browser.newPage();
-    await page.goto(env.site.url('/'));
+    const page = await env.open('/');
     const statement = page.locator('article > header .completeness');
     expect(await statement.textContent()).toContain('The witness is incomplete beyond the gaps marked […]');
     expect(await statement.isVisible()).toBe(true);
-    await page.close();
   });
 
   it('scrolls a linked paragraph into view and highlights it as the :target', async () => {
     const target = essayPassages.at(-2);
     if (!target) throw new Error('the essay needs at least two passages');
-    const page = await env.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(env.site.url(`/#${target.id}`));
+    const page = await env.open(`/#${target.id}`);
     const state = await page.$eval(`[id="${target.id}"]`, (element) => {
       const box = element.getBoundingClientRect();
       return {
@@ -103,20 +100,16 @@ describe('the essay page', () => {
     expect(state.inView).toBe(true);
     expect(state.scrolled).toBeGreaterThan(0);
     expect(state.background).not.toBe(state.bodyBackground);
-    await page.close();
   });
 
   it('can be read with JavaScript turned off', async () => {
-    const context = await env.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(env.site.url('/'));
+    const page = await env.open('/', { javaScriptEnabled: false });
     const shown = await readPassages(page);
     expect(shown.map((passage) => passage.id)).toEqual(essayPassages.map((passage) => passage.id));
     const first = page.locator('.passage').first();
     expect(await first.isVisible()).toBe(true);
     // biome-ignore lint/performance/useDomNodeTextContent: innerText is the rendered text, so this proves the text is laid out without scripts
     expect((await first.innerText()).length).toBeGreaterThan(20);
-    await context.close();
   });
 
   it.each([1280, 820, 390])(
@@ -124,8 +117,7 @@ describe('the essay page', () => {
     async (width) => {
       /** Where the title, each paragraph and each paragraph's date marks stand, before the scripts run (they never do) and after. */
       const layout = async (scripts: boolean) => {
-        const context = await env.browser.newContext({ viewport: { width, height: 800 } });
-        const page = await context.newPage();
+        const page = await (await env.newContext({ width })).newPage();
         if (!scripts) await page.route('**/_astro/*.js', (route) => route.abort());
         await page.goto(env.site.url('/'));
         if (scripts) {
@@ -138,7 +130,7 @@ describe('the essay page', () => {
               `${element.closest('.passage')?.id ?? 'h1'} ${element.className}: ${Math.round(element.getBoundingClientRect().top)}`,
           ),
         );
-        await context.close();
+        await page.context().close();
         return tops;
       };
       const before = await layout(false);
@@ -150,15 +142,13 @@ describe('the essay page', () => {
 
 describe('the obituary page', () => {
   it('shows the obituary’s title and every passage with its ¶ number and anchor, in order', async () => {
-    const page = await env.browser.newPage();
-    await page.goto(env.site.url(obituary.path));
+    const page = await env.open(obituary.path);
     expect(await page.locator('h1').textContent()).toBe(obituary.title);
     const shown = await readPassages(page);
     expect(shown.map(({ id, number, href }) => ({ id, number, href }))).toEqual(
       expectedPassages(obituaryPassages),
     );
     expect(obituaryPassages.length).toBeGreaterThan(0);
-    await page.close();
   });
 });
 
@@ -172,6 +162,5 @@ describe('requests', () => {
     }
     expect(requested.length).toBeGreaterThanOrEqual(3);
     expect(requested.filter((url) => !url.startsWith(`${env.site.origin}/`))).toEqual([]);
-    await page.close();
   });
 });

@@ -1,41 +1,31 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
-import { parse as parseYaml } from 'yaml';
 import { INCOMPLETE_FILE } from '../../src/integrations/build-step.ts';
-import { EDITION_FILE, PASSAGES_DIR } from '../../src/lib/content-paths.ts';
-import { editionFileSchema } from '../../src/lib/schema/edition.ts';
-import { type PassageFrontmatter, passageSchema } from '../../src/lib/schema/passage.ts';
 import { base, distDir } from '../support/build-under-test.ts';
 
 /*
- * What the browser tests share: the built site served from dist/ by a tiny static server (the
- * tests check the build as deployed, not the dev server), Debian's Chromium, and the content
- * files the pages are expected to show.
+ * What the browser tests (and the benchmark) share: the built site served as `npm run preview`
+ * serves it, and Debian's Chromium; and, from tests/support/edition-files.ts, the content files the
+ * pages are expected to show.
+ *
+ * The server is Astro's own preview server (`preview()` from 'astro', the API behind `astro preview`),
+ * started with the project's astro.config.ts and told which folder to serve (`outDir`: dist/, a copy
+ * of it, or the benchmark's 100× build) and under which base (KIROV_BASE). So the tests see what a
+ * person sees with `npm run preview`, and there is no server of our own to keep in step with it: each
+ * page's folder/index.html, files with their types, the base path, and for an address the site does
+ * not have, 404.html with status 404. One way it differs from most static hosts: with
+ * `trailingSlash: 'always'` a page's address without its final slash (/timeline) is answered 404
+ * with Astro's own short page, where a host would redirect to /timeline/; the offline worker sends
+ * such an address on to the page, and no test relies on the host doing it.
  */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+// The content readers, which most browser tests import from here with the server.
+export * from '../support/edition-files.ts';
 export { base, distDir };
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml',
-  '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-};
 
 export interface StaticSite {
   /** http://127.0.0.1:<port> */
@@ -45,64 +35,43 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
+/** Refuses a folder that is not a whole build: never built, or left incomplete by a failed build step. */
+function assertServable(folder: string): void {
+  if (!existsSync(join(folder, 'index.html'))) {
+    throw new Error(
+      `${relative(root, folder)}/index.html not found; build the site first with \`npm run build\``,
+    );
+  }
+  const incomplete = join(folder, INCOMPLETE_FILE);
+  if (existsSync(incomplete)) {
+    throw new Error(
+      `${relative(root, incomplete)}: the build is incomplete, and must not be served:\n${readFileSync(incomplete, 'utf8')}`,
+    );
+  }
+}
+
 /**
- * Serves dist/ (or another build folder) on 127.0.0.1 and a free port, under the base path, as a
- * static host would: a folder without its final slash is redirected to it, and an address with no file
- * gets 404.html with status 404.
+ * Serves dist/ (or another build folder) with Astro's preview server on 127.0.0.1 and a free port,
+ * under the base path.
  */
 export async function serveDist(dir: string = distDir): Promise<StaticSite> {
   const folder = resolve(dir);
-  if (!existsSync(join(folder, 'index.html'))) {
-    throw new Error(
-      `${relative(root, folder)}/index.html not found; build the site first with \`npx astro build\``,
-    );
-  }
-  if (existsSync(join(folder, INCOMPLETE_FILE))) {
-    throw new Error(
-      `${relative(root, join(folder, INCOMPLETE_FILE))}: the build is incomplete, and must not be served:\n${readFileSync(join(folder, INCOMPLETE_FILE), 'utf8')}`,
-    );
-  }
-  const server = createServer((request, response) => {
-    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
-      response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
-      response.end(body);
-    };
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (`${pathname}/` === base) return send(301, '', { Location: base });
-    if (!pathname.startsWith(base)) return send(404, `Not under the base ${base}: ${pathname}`);
-    const file = resolve(folder, `.${pathname.slice(base.length - 1)}`);
-    if (file !== folder && !file.startsWith(folder + sep)) return send(403, 'Outside dist/');
-    stat(file)
-      .then(async (info) => {
-        if (info.isDirectory() && !pathname.endsWith('/')) return send(301, '', { Location: `${pathname}/` });
-        const target = info.isDirectory() ? join(file, 'index.html') : file;
-        const body = await readFile(target);
-        response.writeHead(200, {
-          'Content-Type': contentTypes[extname(target)] ?? 'application/octet-stream',
-        });
-        response.end(body);
-      })
-      .catch(async () => {
-        // As a static host does: the site's own not-found page, with the status that says so.
-        const notFound = await readFile(join(folder, '404.html')).catch(() => null);
-        if (!notFound) return send(404, `Not found: ${pathname}`);
-        response.writeHead(404, { 'Content-Type': contentTypes['.html'] ?? 'text/html' });
-        response.end(notFound);
-      });
+  assertServable(folder);
+  // As every Astro command in package.json: no usage report leaves the machine.
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const { preview } = await import('astro');
+  const server = await preview({
+    root,
+    outDir: folder,
+    base,
+    logLevel: 'silent',
+    server: { host: '127.0.0.1', port: 0 },
   });
-  await new Promise<void>((done, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', done);
-  });
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const origin = `http://127.0.0.1:${server.port}`;
   return {
     origin,
     url: (path) => `${origin}${base}${path.replace(/^\//, '')}`,
-    close: () =>
-      new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
+    close: () => server.stop(),
   };
 }
 
@@ -131,46 +100,4 @@ export async function launchChromium(): Promise<Browser> {
     timeout: 30_000,
     args: [...chromiumFlags, '--disable-quic'],
   });
-}
-
-export interface PassageFile extends PassageFrontmatter {
-  /** Path relative to the project root. */
-  file: string;
-}
-
-/** Every passage file under content/passages, validated by the same schema as the site. */
-export function readPassageFiles(): PassageFile[] {
-  const dir = join(root, PASSAGES_DIR);
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => {
-      const file = relative(root, join(dir, name));
-      const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(readFileSync(join(dir, name), 'utf8'));
-      if (!match?.[1]) throw new Error(`${file}: Unexpected file without frontmatter`);
-      return { ...passageSchema.parse(parseYaml(match[1])), file };
-    });
-}
-
-/** The passages of one document in ¶ order. */
-export function passagesOf(documentId: string): PassageFile[] {
-  return readPassageFiles()
-    .filter((passage) => passage.document === documentId)
-    .sort((a, b) => a.n - b.n);
-}
-
-/** The edition file's documents, in its (witness) order. */
-export function readDocuments() {
-  const text = readFileSync(join(root, EDITION_FILE), 'utf8');
-  return editionFileSchema.parse(parseYaml(text)).documents;
-}
-
-/** The essay (at "/") and the obituary (id "obituary"), which the browser tests read by name. */
-export function essayAndObituary() {
-  const documents = readDocuments();
-  const essay = documents.find((document) => document.path === '/');
-  const obituary = documents.find((document) => document.id === 'obituary');
-  if (!essay || !obituary) {
-    throw new Error(`${EDITION_FILE}: the browser tests need an essay at "/" and a document "obituary"`);
-  }
-  return { essay, obituary };
 }

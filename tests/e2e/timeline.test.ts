@@ -9,6 +9,13 @@ import { sortEvents } from '../../src/lib/timeline/sort-events.ts';
 import { base, essayAndObituary, readDocuments, readPassageFiles } from './site.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 
+/*
+ * The timeline as a reader meets it, in one file because the rail, the date marks, /timeline/ and
+ * /timeline.json all show one collection (content/timeline) and are checked against the same events
+ * read here; the sub-path check (npm run check:subpath) runs this file by name, for the links the
+ * rail and the marks write with the base.
+ */
+
 const env = useSiteInBrowser();
 
 // What the pages are expected to show, read from the content files themselves.
@@ -42,14 +49,8 @@ function railHref(event: (typeof events)[number], documentId: string): string {
   return target ? passageHref(target) : eventHref(event.id);
 }
 
-async function openPage(width: number, path: string, javaScriptEnabled = true): Promise<Page> {
-  const context = await env.browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled });
-  const page = await context.newPage();
-  await page.goto(env.site.url(path));
-  return page;
-}
-
-const closePage = (page: Page) => page.context().close();
+const openPage = (width: number, path: string, javaScriptEnabled = true): Promise<Page> =>
+  env.open(path, { width, javaScriptEnabled });
 
 const railEntries = (page: Page) =>
   page.$$eval('.rail ol a', (links) =>
@@ -76,7 +77,6 @@ describe('the timeline rail at 1280 px', () => {
       if (!rail || !text) throw new Error('the rail and the text must both be laid out');
       expect(rail.x + rail.width).toBeLessThanOrEqual(text.x);
       expect(rail.y).toBeLessThan(text.y + text.height);
-      await closePage(page);
     }
   });
 
@@ -92,7 +92,6 @@ describe('the timeline rail at 1280 px', () => {
       expect(await page.locator('.rail').evaluate((element) => (element as HTMLDetailsElement).open)).toBe(
         javaScriptEnabled,
       );
-      await closePage(page);
     }
   });
 
@@ -113,7 +112,6 @@ describe('the timeline rail at 1280 px', () => {
     expect(rail.top).toBeLessThan(100);
     expect(rail.bottom).toBeGreaterThan(700);
     expect(rail.linksInSight).toBeGreaterThan(5);
-    await closePage(page);
   });
 
   it('takes the reader to the passage of the event clicked, as the :target', async () => {
@@ -127,7 +125,6 @@ describe('the timeline rail at 1280 px', () => {
     const top = await page.$eval(`[id="${first}"]`, (element) => element.getBoundingClientRect().top);
     expect(top).toBeGreaterThanOrEqual(0);
     expect(top).toBeLessThan(800);
-    await closePage(page);
   });
 
   it('highlights the events of the passages scrolled into view, without moving anything', async () => {
@@ -159,7 +156,6 @@ describe('the timeline rail at 1280 px', () => {
       height: before?.height,
     });
     expect(after.background).not.toBe('rgba(0, 0, 0, 0)');
-    await closePage(page);
   });
 });
 
@@ -193,7 +189,6 @@ describe.each([
         href: railHref(event, essay.id),
       })),
     );
-    await closePage(page);
   });
 
   it('takes the reader from an event to its passage, as the :target', async () => {
@@ -204,7 +199,6 @@ describe.each([
     expect(
       await page.$eval('[id="a-great-sorrow-has-befallen-our"]', (element) => element.matches(':target')),
     ).toBe(true);
-    await closePage(page);
   });
 });
 
@@ -235,7 +229,6 @@ describe('the date marks on passages', () => {
       }));
       expect(shown).toEqual(expected);
       expect(shown.filter((passage) => passage.marks.length > 0).length).toBeGreaterThan(0);
-      await closePage(page);
     }
   });
 
@@ -250,18 +243,12 @@ describe('the date marks on passages', () => {
     expect(await target.locator('h2').textContent()).toBe(
       '25 December 1934 Le Temps prints a dispatch from Moscow',
     );
-    await closePage(page);
   });
 
   it.each([true, false])(
     'stand at the top of their own paragraph at 1280 px (JavaScript on: %s), never beside a later one',
     async (javaScript) => {
-      const context = await env.browser.newContext({
-        viewport: { width: 1280, height: 900 },
-        javaScriptEnabled: javaScript,
-      });
-      const page = await context.newPage();
-      await page.goto(env.site.url('/'));
+      const page = await env.open('/', { height: 900, javaScriptEnabled: javaScript });
       const misplaced = await page.$$eval('.passage:has(> .pd)', (elements) =>
         elements.flatMap((passage) => {
           const marks = passage.querySelector(':scope > .pd')?.getBoundingClientRect();
@@ -271,9 +258,22 @@ describe('the date marks on passages', () => {
         }),
       );
       expect(misplaced).toEqual([]);
-      await context.close();
     },
   );
+
+  it('are named by their date and their event, so that no two alike lead to different events', async () => {
+    const page = await openPage(1280, '/');
+    const marks = await page.$$eval('.pd a', (links) =>
+      links.map((link) => ({
+        name: link.textContent?.replace(/\s+/gu, ' ').trim() ?? '',
+        href: link.getAttribute('href'),
+      })),
+    );
+    expect(marks.length).toBeGreaterThan(0);
+    const byName = Map.groupBy(marks, (mark) => mark.name);
+    const ambiguous = [...byName].filter(([, alike]) => new Set(alike.map((mark) => mark.href)).size > 1);
+    expect(ambiguous.map(([name]) => name)).toEqual([]);
+  });
 });
 
 describe('the /timeline/ page', () => {
@@ -311,24 +311,20 @@ describe('the /timeline/ page', () => {
         sourceLink: event.source.url ?? null,
       })),
     );
-    await closePage(page);
   });
 });
 
 describe('/timeline.json', () => {
   it('lists every event file with its id, date, precision, title, summary, passages and source', async () => {
     const response = await fetch(env.site.url('/timeline.json'));
-    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    // Served as JSON, which is UTF-8 by definition (RFC 8259), whatever charset the host adds.
+    expect(response.headers.get('content-type')).toMatch(/^application\/json\b/u);
     expect(await response.json()).toEqual(
+      // Each event file as the schema reads it, its passage ids given their links, and its own link.
       events.map((event) => ({
-        id: event.id,
-        date: event.date,
-        precision: event.precision,
-        title: event.title,
-        summary: event.summary,
-        context: event.context,
+        ...event,
         passages: event.passages.map((id) => ({ id, url: passageHref(id) })),
-        source: { text: event.source.text, url: event.source.url ?? null },
+        source: { ...event.source, url: event.source.url ?? null },
         url: eventHref(event.id),
       })),
     );
@@ -348,7 +344,6 @@ describe('no horizontal scrolling', () => {
           await page.locator('.rail > summary').click();
           expect(await overflow()).toBe(0);
         }
-        await closePage(page);
       }
     },
   );

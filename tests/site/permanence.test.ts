@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { RELEASE_LINKS_FILE } from '../../scripts/lib/release-links-file.ts';
 import { releaseLinksSchema } from '../../src/lib/passages/release-links.ts';
+import { readDocuments } from '../support/edition-files.ts';
 import { resolveInDist } from '../support/resolve-in-dist.ts';
 import { base, distDir } from './support/built.ts';
 
@@ -14,9 +15,13 @@ const fixture = releaseLinksSchema.parse(JSON.parse(readFileSync(RELEASE_LINKS_F
 const urls = fixture.links.flatMap((link) => link.urls);
 
 describe('links of earlier releases', () => {
-  test('the fixture holds every passage URL of release 0.1.0', () => {
-    // 63 passages (3 of the obituary, 60 of the essay), each as an anchor and as a present page.
-    expect(urls).toHaveLength(126);
+  test('the fixture holds each passage of every release as an anchor and as a present page', () => {
+    const pathOf = new Map(readDocuments().map((document) => [document.id, document.path]));
+    expect(fixture.links.map((link) => link.urls)).toEqual(
+      fixture.links.map((link) => [`${pathOf.get(link.document)}#${link.id}`, `/p/${link.id}/`]),
+    );
+    // Release 0.1.0 published 63 passages: 3 of the obituary, 60 of the essay.
+    expect(fixture.links.filter((link) => link.since === '0.1.0')).toHaveLength(63);
   });
 
   test('every one of them resolves in this build', () => {

@@ -20,6 +20,11 @@ export interface MarginLayout {
   overlaps: string[];
   /** Notes whose box enters the text column (the box around the paragraphs). */
   covering: string[];
+  /**
+   * Notes whose box lies over the words of a paragraph, as "note × text of passage": none may, in the
+   * margin or, on a phone and without JavaScript, under their paragraph (in the column, between texts).
+   */
+  overText: string[];
   /** The page scrolls sideways. */
   scrollsSideways: boolean;
 }
@@ -50,7 +55,11 @@ export function measureMargin(page: Page): Promise<MarginLayout> {
         offset: note.getBoundingClientRect().top - line,
       };
     });
-    const paragraphs = [...document.querySelectorAll('.passage > p')].map((p) => p.getBoundingClientRect());
+    const texts = [...document.querySelectorAll('.passage > p')].map((p) => ({
+      passage: p.closest('.passage')?.id ?? '',
+      box: p.getBoundingClientRect(),
+    }));
+    const paragraphs = texts.map((text) => text.box);
     const column = {
       left: Math.min(...paragraphs.map((box) => box.left)),
       right: Math.max(...paragraphs.map((box) => box.right)),
@@ -70,6 +79,11 @@ export function measureMargin(page: Page): Promise<MarginLayout> {
       notes: notes.map(({ id, offset }) => ({ id, offset })),
       overlaps,
       covering: notes.filter((note) => meet(note.box, column)).map((note) => note.id),
+      overText: notes.flatMap((note) =>
+        texts
+          .filter((text) => meet(note.box, text.box))
+          .map((text) => `${note.id} × text of ${text.passage}`),
+      ),
       scrollsSideways: document.documentElement.scrollWidth > window.innerWidth,
     };
   });

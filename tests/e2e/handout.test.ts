@@ -1,0 +1,131 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { chicagoBibliography, plainCitation } from '../../src/lib/cite/citation.ts';
+import { essayAndObituary, passageNumbered, readAnnotationFiles } from './site.ts';
+import { formatViolations, runAxe } from './support/axe.ts';
+import { useSiteInBrowser } from './support/built-site.ts';
+import { essayCitation } from './support/citation-texts.ts';
+import { activeText, toolsOpacity, visibleParagraphNumbers } from './support/paragraph-tools.ts';
+import { decodeQr } from './support/qr-code.ts';
+
+/*
+ * A handout as a teacher makes it with the keyboard one day and prints it the next: paragraphs chosen
+ * from their tools, reordered in the tray, kept on the device, opened as ?handout= and printed with
+ * the citation, its own link and QR code, each paragraph's address and the notes' sources. (Opening
+ * ?handout= links at each width, and adding from the tools by pointer, are in classtools.test.ts.)
+ */
+
+const env = useSiteInBrowser();
+
+const { essay: essayDocument } = essayAndObituary();
+const idOf = (n: number) => passageNumbered(n).id;
+
+const trayNumbers = (page: Page) => page.locator('.pt-tray-list li > b').allTextContents();
+
+/** Presses Tab from where the focus is until the focused control's text passes `reached`, at most 5 times. */
+async function tabTo(page: Page, reached: (text: string) => boolean): Promise<number> {
+  let presses = 0;
+  while (presses < 5 && !reached((await activeText(page)) ?? '')) {
+    await page.keyboard.press('Tab');
+    presses++;
+  }
+  return presses;
+}
+
+describe('the handout', () => {
+  it('is reached from a ¶ number in at most 5 Tab presses, and kept on the device across sessions', async () => {
+    const context = await env.newContext();
+    const page = await context.newPage();
+    await page.goto(env.site.url('/'));
+    for (const n of [41, 1, 36]) {
+      await page.focus(`[id="${idOf(n)}"] > .pn`);
+      // The tools load with the first focus in the text.
+      await expect.poll(() => toolsOpacity(page, idOf(n))).toBe('1');
+      await tabTo(page, (text) => text === 'Add to handout');
+      expect(await activeText(page)).toBe('Add to handout');
+      await page.keyboard.press('Enter');
+    }
+    await page.focus(`[id="${idOf(36)}"] > .pn`);
+    expect(await tabTo(page, (text) => text.startsWith('Handout'))).toBeLessThanOrEqual(5);
+    expect(await activeText(page)).toBe('Handout (3)');
+    await page.keyboard.press('Enter');
+    const tray = page.getByRole('dialog', { name: 'Handout' });
+    expect(await trayNumbers(page)).toEqual(['¶ 41', '¶ 1', '¶ 36']);
+    // Reorder: ¶ 1 first; remove ¶ 36.
+    await tray.getByRole('button', { name: 'Move up ¶ 1' }).click();
+    await tray.getByRole('button', { name: 'Remove ¶ 36' }).click();
+    expect(await trayNumbers(page)).toEqual(['¶ 1', '¶ 41']);
+    expect(await tray.getByRole('link', { name: 'Open handout' }).getAttribute('href')).toBe(
+      `${new URL(env.site.url('/')).pathname}?handout=1,41`,
+    );
+
+    // The next day: a new browser session on the same device.
+    const nextDay = await env.newContext({ storageState: await context.storageState() });
+    const later = await nextDay.newPage();
+    await later.goto(env.site.url('/'));
+    await later.hover(`[id="${idOf(2)}"] > p`);
+    await later.locator('.pt').getByRole('button', { name: 'Handout (2)' }).click();
+    expect(await trayNumbers(later)).toEqual(['¶ 1', '¶ 41']);
+    await later.getByRole('link', { name: 'Open handout' }).click();
+    await later.waitForURL(`${env.site.url('/')}?handout=1,41`);
+    await later.locator('.handout h2').waitFor();
+    expect(await visibleParagraphNumbers(later)).toEqual(['¶\u00a01', '¶\u00a041']);
+  });
+
+  it('prints, in the teacher’s order, the citation, its own link and QR code, each paragraph’s URL and the notes’ sources, and no “Data:” line', async () => {
+    const page = await env.open('/?handout=41,1');
+    await page.locator('.handout-qr svg').waitFor();
+    // Chromium's PDF of the handout is a page or two, not the whole essay's sixteen.
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page\b(?!s)/gu)?.length).toBeLessThanOrEqual(2);
+    await page.emulateMedia({ media: 'print' });
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out for print is what is asserted, hidden parts excluded
+    const printed = await page.evaluate(() => document.body.innerText);
+    const handoutUrl = `${env.site.url('/')}?handout=41,1`;
+    const bibliography = plainCitation(chicagoBibliography(essayCitation(essayDocument, env.site, null)));
+    expect(printed).toContain(`Cite as: ${bibliography}`);
+    expect(printed).toContain(`This handout online: ${handoutUrl}`);
+    expect(await decodeQr(page, '.handout-qr svg')).toBe(handoutUrl);
+    expect(await visibleParagraphNumbers(page)).toEqual(['¶\u00a041', '¶\u00a01']);
+    const urls = await page.$$eval('.passage', (elements) =>
+      elements
+        .filter((e) => e.getClientRects().length > 0)
+        .map((e) => getComputedStyle(e, '::after').content),
+    );
+    expect(urls).toEqual([`"${env.site.url('/')}#${idOf(41)}"`, `"${env.site.url('/')}#${idOf(1)}"`]);
+    // Every source address of ¶ 1's notes is printed after its link.
+    const sourceUrls = readAnnotationFiles()
+      .filter((note) => note.data.target.passage === idOf(1))
+      .flatMap((note) => note.data.sources.flatMap((source) => (source.url ? [source.url] : [])));
+    expect(sourceUrls.length).toBeGreaterThan(0);
+    const sources = await page.$$eval(`[id="${idOf(1)}"] .note-src a[href^="http"]`, (links) =>
+      links.map((link) => getComputedStyle(link, '::after').content),
+    );
+    expect(sources.toSorted()).toEqual(sourceUrls.map((url) => `" <${url}>"`).toSorted());
+    expect(printed).not.toContain('Data');
+    expect(printed).not.toContain('All passages as JSON');
+  });
+
+  it('says in print, with JavaScript off, that a handout needs it rather than silently printing the whole text', async () => {
+    const page = await env.open('/?handout=1,36,41', { javaScriptEnabled: false });
+    await page.emulateMedia({ media: 'print' });
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out for print is what is asserted, hidden parts excluded
+    const printed = await page.evaluate(() => document.body.innerText);
+    expect(printed).toContain(
+      'Printed without JavaScript, so the whole text: a handout link (?handout=) needs JavaScript.',
+    );
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('.print-nojs').isVisible()).toBe(false);
+  });
+
+  it('finds no axe violations with the handout tray open', async () => {
+    const page = await env.open('/');
+    const tools = page.locator(`[id="${idOf(41)}"] > .pt`);
+    await page.hover(`[id="${idOf(41)}"] > p`);
+    await tools.getByRole('button', { name: 'Add to handout' }).click();
+    await tools.getByRole('button', { name: 'Handout (1)' }).click();
+    await page.getByRole('dialog', { name: 'Handout' }).waitFor();
+    const violations = await runAxe(page);
+    expect(violations.length, formatViolations(violations)).toBe(0);
+  });
+});
