@@ -3,6 +3,10 @@ import { parseAnnotationFile } from '../../src/lib/annotations/parse-annotation-
 import { problemOf } from './support/problem-of.ts';
 
 const FILE = 'content/annotations/zinoviev.md';
+const TARGET_FIX =
+  'write `target:` with `passage:` (the id in the passage file) and `quote:` (its exact words); add `prefix:` or `suffix:` only to pick one of several occurrences';
+const SOURCES_FIX =
+  'list the sources under `sources:`, each as `- title: …` with `url: https://…` when it is online';
 
 /** A valid note file, with one line swapped for another to make it invalid. */
 function noteFile(replace: [string, string] = ['', '']): string {
@@ -48,27 +52,118 @@ describe('an annotation file', () => {
     });
   });
 
-  it('refuses a file without frontmatter', () => {
-    expect(problemIn('He chaired the Communist International.\n')).toEqual({
-      file: FILE,
-      line: 1,
-      column: 1,
-      rule: 'annotation-frontmatter',
-      message: 'Unexpected file without frontmatter, expected `---` on the first line',
-      fix: 'start the file with `---`, the fields kind, title, target and sources, and `---`; then write the note',
-    });
-  });
-
-  it('refuses a file name that cannot be an anchor', () => {
-    expect(problemIn(noteFile(), 'content/annotations/Zinoviev Note.md')).toEqual({
+  // Each refusal names the file, the line and column to fix, the rule, what was found and expected, and the fix.
+  it.each([
+    {
+      what: 'a file without frontmatter',
+      source: 'He chaired the Communist International.\n',
+      problem: {
+        line: 1,
+        column: 1,
+        rule: 'annotation-frontmatter',
+        message: 'Unexpected file without frontmatter, expected `---` on the first line',
+        fix: 'start the file with `---`, the fields kind, title, target and sources, and `---`; then write the note',
+      },
+    },
+    {
+      what: 'a file name that cannot be an anchor',
       file: 'content/annotations/Zinoviev Note.md',
-      line: 1,
-      column: 1,
-      rule: 'annotation-id',
-      message:
-        'Unexpected file name "Zinoviev Note.md", expected lowercase words joined by hyphens (the name is the note\'s id and anchor)',
-      fix: 'rename the file, e.g. to "zinoviev-note.md"',
-    });
+      source: noteFile(),
+      problem: {
+        line: 1,
+        column: 1,
+        rule: 'annotation-id',
+        message:
+          'Unexpected file name "Zinoviev Note.md", expected lowercase words joined by hyphens (the name is the note\'s id and anchor)',
+        fix: 'rename the file, e.g. to "zinoviev-note.md"',
+      },
+    },
+    {
+      what: 'a missing field, at the block it belongs in',
+      source: noteFile(['title: Grigory Zinoviev (1883–1936)\n', '']),
+      problem: {
+        line: 2,
+        column: 1,
+        rule: 'annotation-schema',
+        message: 'Unexpected missing `title`, expected a title for the note',
+        fix: 'give the note a heading, e.g. `title: Grigory Zinoviev (1883–1936)`',
+      },
+    },
+    {
+      what: 'a missing nested field, at its parent',
+      source: noteFile(['  quote: Zinoviev\n', '']),
+      problem: {
+        line: 5,
+        column: 3,
+        rule: 'annotation-schema',
+        message:
+          'Unexpected missing `target.quote`, expected the exact words of the passage the note explains',
+        fix: TARGET_FIX,
+      },
+    },
+    {
+      what: 'a wrong value, at its line and column',
+      source: noteFile(['kind: person', 'kind: people']),
+      problem: {
+        line: 2,
+        column: 7,
+        rule: 'annotation-schema',
+        message:
+          'Unexpected value at `kind`, expected one of person, organisation, place, event, term, publication, gap, editorial, context',
+        fix: 'set `kind:` to what the note explains, e.g. `kind: person`',
+      },
+    },
+    {
+      what: 'a passage id that is not one',
+      source: noteFile(['passage: zinoviev-and-kamenev-are-no-fools', 'passage: Zinoviev and Kamenev']),
+      problem: {
+        line: 5,
+        column: 12,
+        rule: 'annotation-schema',
+        message:
+          'Unexpected value at `target.passage`, expected a passage id such as "zinoviev-and-kamenev-are-no-fools"',
+        fix: TARGET_FIX,
+      },
+    },
+    {
+      what: 'a note without sources, since every note shows the reader what it rests on',
+      source: noteFile([
+        'sources:\n  - title: "Wikipedia: Grigory Zinoviev"\n    url: https://en.wikipedia.org/wiki/Grigory_Zinoviev\n',
+        'sources: []\n',
+      ]),
+      problem: {
+        line: 8,
+        column: 10,
+        rule: 'annotation-schema',
+        message:
+          'Unexpected value at `sources`, expected at least one source: every note shows the reader what it rests on',
+        fix: SOURCES_FIX,
+      },
+    },
+    {
+      what: 'a field the schema does not know, so that a misspelt one is not silently lost',
+      source: noteFile(['kind: person', 'kind: person\nrelatd: [kirov-assassinated]']),
+      problem: {
+        line: 2,
+        column: 1,
+        rule: 'annotation-schema',
+        message: 'Unexpected field `relatd`, expected only the fields of src/lib/schema/annotation.ts',
+        fix: 'remove it or correct its spelling',
+      },
+    },
+    {
+      what: 'a note without text',
+      source: noteFile(['He chaired the Communist International from 1919 to 1926.', '']),
+      problem: {
+        line: 11,
+        column: 1,
+        rule: 'annotation-empty',
+        message: 'Unexpected note without text, expected its Markdown text after the closing `---`',
+        fix: 'write the note (one to four sentences) below the frontmatter',
+      },
+    },
+  ])('refuses $what', ({ source, file = FILE, problem }) => {
+    expect(problemIn(source, file)).toEqual({ file, ...problem });
   });
 
   it('reports broken YAML at its line', () => {
@@ -78,90 +173,13 @@ describe('an annotation file', () => {
     expect(problem.message).toMatch(/^Unexpected YAML: /);
   });
 
-  it('reports a missing field at the block it belongs in, with the fix', () => {
-    expect(problemIn(noteFile(['title: Grigory Zinoviev (1883–1936)\n', '']))).toEqual({
-      file: FILE,
-      line: 2,
-      column: 1,
-      rule: 'annotation-schema',
-      message: 'Unexpected missing `title`, expected a title for the note',
-      fix: 'give the note a heading, e.g. `title: Grigory Zinoviev (1883–1936)`',
-    });
-    expect(problemIn(noteFile(['  quote: Zinoviev\n', '']))).toEqual({
-      file: FILE,
-      line: 5,
-      column: 3,
-      rule: 'annotation-schema',
-      message: 'Unexpected missing `target.quote`, expected the exact words of the passage the note explains',
-      fix: 'write `target:` with `passage:` (the id in the passage file) and `quote:` (its exact words); add `prefix:` or `suffix:` only to pick one of several occurrences',
-    });
-  });
-
-  it('reports a wrong value at its line and column', () => {
-    expect(problemIn(noteFile(['kind: person', 'kind: people']))).toEqual({
-      file: FILE,
-      line: 2,
-      column: 7,
-      rule: 'annotation-schema',
-      message:
-        'Unexpected value at `kind`, expected one of person, organisation, place, event, term, publication, gap, editorial, context',
-      fix: 'set `kind:` to what the note explains, e.g. `kind: person`',
-    });
-    expect(
-      problemIn(noteFile(['passage: zinoviev-and-kamenev-are-no-fools', 'passage: Zinoviev and Kamenev'])),
-    ).toEqual({
-      file: FILE,
-      line: 5,
-      column: 12,
-      rule: 'annotation-schema',
-      message:
-        'Unexpected value at `target.passage`, expected a passage id such as "zinoviev-and-kamenev-are-no-fools"',
-      fix: 'write `target:` with `passage:` (the id in the passage file) and `quote:` (its exact words); add `prefix:` or `suffix:` only to pick one of several occurrences',
-    });
+  it('refuses a source URL that is not a web address', () => {
     expect(
       problemIn(noteFile(['url: https://en.wikipedia.org/wiki/Grigory_Zinoviev', 'url: en.wikipedia.org']))
         .message,
     ).toBe(
       'Unexpected value at `sources.0.url`, expected an absolute http(s) URL such as "https://en.wikipedia.org/wiki/Sergei_Kirov" (other schemes, such as javascript: or data:, are refused)',
     );
-  });
-
-  it('requires at least one source, since every note shows the reader what it rests on', () => {
-    const source = noteFile([
-      'sources:\n  - title: "Wikipedia: Grigory Zinoviev"\n    url: https://en.wikipedia.org/wiki/Grigory_Zinoviev\n',
-      'sources: []\n',
-    ]);
-    expect(problemIn(source)).toEqual({
-      file: FILE,
-      line: 8,
-      column: 10,
-      rule: 'annotation-schema',
-      message:
-        'Unexpected value at `sources`, expected at least one source: every note shows the reader what it rests on',
-      fix: 'list the sources under `sources:`, each as `- title: …` with `url: https://…` when it is online',
-    });
-  });
-
-  it('refuses a field the schema does not know, so that a misspelt one is not silently lost', () => {
-    expect(problemIn(noteFile(['kind: person', 'kind: person\nrelatd: [kirov-assassinated]']))).toEqual({
-      file: FILE,
-      line: 2,
-      column: 1,
-      rule: 'annotation-schema',
-      message: 'Unexpected field `relatd`, expected only the fields of src/lib/schema/annotation.ts',
-      fix: 'remove it or correct its spelling',
-    });
-  });
-
-  it('refuses a note without text', () => {
-    expect(problemIn(noteFile(['He chaired the Communist International from 1919 to 1926.', '']))).toEqual({
-      file: FILE,
-      line: 11,
-      column: 1,
-      rule: 'annotation-empty',
-      message: 'Unexpected note without text, expected its Markdown text after the closing `---`',
-      fix: 'write the note (one to four sentences) below the frontmatter',
-    });
   });
 });
 

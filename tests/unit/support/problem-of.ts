@@ -10,3 +10,14 @@ export function problemOf(run: () => unknown): ContentProblem {
   }
   throw new Error('expected a ContentError');
 }
+
+/** The message of the error of class `kind` that `run` throws; fails the test otherwise. */
+export function messageOf(run: () => unknown, kind: new (...args: never[]) => Error): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof kind) return error.message;
+    throw error;
+  }
+  throw new Error(`expected a ${kind.name}`);
+}
