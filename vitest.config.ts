@@ -16,6 +16,7 @@ export default defineConfig({
           // Starting Astro's preview server and Chromium, or building a fixture site, on a loaded machine.
           hookTimeout: 60_000,
           fileParallelism: false,
+          globalSetup: ['tests/e2e/support/shared-site.ts'],
           // What a page does after an action is waited for by polling, never by a fixed sleep: 10 s
           // covers a loaded 2-core machine (the default, 1 s, does not), and a test may ask for more.
           expect: { poll: { timeout: 10_000, interval: 50 } },

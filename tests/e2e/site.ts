@@ -67,12 +67,12 @@ export async function serveDist(dir: string = distDir): Promise<StaticSite> {
     logLevel: 'silent',
     server: { host: '127.0.0.1', port: 0 },
   });
-  const origin = `http://127.0.0.1:${server.port}`;
-  return {
-    origin,
-    url: (path) => `${origin}${base}${path.replace(/^\//, '')}`,
-    close: () => server.stop(),
-  };
+  return siteAt(`http://127.0.0.1:${server.port}`, () => server.stop());
+}
+
+/** The site served at `origin`, under the base path; `close` stops its server. */
+export function siteAt(origin: string, close: () => Promise<void> = async () => undefined): StaticSite {
+  return { origin, url: (path) => `${origin}${base}${path.replace(/^\//, '')}`, close };
 }
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

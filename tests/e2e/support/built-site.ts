@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { launchChromium, type StaticSite, serveDist } from '../site.ts';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { launchChromium, type StaticSite, serveDist, siteAt } from '../site.ts';
 
 /** A browser context as a test wants it: a window size, and any other option of Playwright's. */
 export interface ContextOptions extends Omit<BrowserContextOptions, 'viewport'> {
@@ -89,7 +89,9 @@ export function useSiteInBrowser(dir?: () => string): SiteInBrowser {
     },
   };
   beforeAll(async () => {
-    env.site = await serveDist(dir?.());
+    // dist/ is served once for all the files (shared-site.ts); another folder gets its own server.
+    const shared = dir ? '' : inject('builtSiteOrigin');
+    env.site = shared ? siteAt(shared) : await serveDist(dir?.());
     env.browser = await launchChromium();
     watchPages(env.browser, () => env.site.origin, refused);
   });
