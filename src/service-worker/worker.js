@@ -19,6 +19,10 @@ const plan = self.kirovOffline;
 const PREFIX = 'kirov-reader-';
 const PRECACHE = `${PREFIX}precache-${plan.release}`;
 const READ = `${PREFIX}read-${plan.release}`;
+/** What this release keeps at install, by URL: anything else is not looked for in its cache. */
+const PLANNED = new Set(
+  [...plan.shell, ...plan.precache].map((entry) => new URL(entry.url, self.location.origin).href),
+);
 /** Where each precache keeps its own list of what it holds and at which revision. */
 const CONTENTS = `${plan.base}__kept.json`;
 /** Query parameters that do not change the file: Pagefind's cache tag, search words, a handout. */
@@ -123,7 +127,8 @@ function keyOf(url) {
 
 async function respond(request, url) {
   const key = keyOf(url);
-  const kept = (await caches.match(key, { cacheName: PRECACHE })) ?? null;
+  // A search on a large edition fetches many files that are not kept: each skips the cache lookup.
+  const kept = PLANNED.has(key) ? await caches.match(key, { cacheName: PRECACHE }) : undefined;
   if (kept) return kept;
   // A page's address without its final slash goes to the page, whatever the server would answer.
   if (request.mode === 'navigate' && !url.pathname.endsWith('/')) {
