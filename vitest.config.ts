@@ -2,12 +2,19 @@ import { defineConfig } from 'vitest/config';
 
 // Three projects: `unit` needs nothing but Node (npm test); `site` reads the built site on disk,
 // without a browser (npm run check:site, after a build); `e2e` drives Debian's Chromium against the
-// built site (npm run test:e2e).
+// built site (npm run test:e2e). The last two build dist/ first when it is missing, so that a bare
+// `npx vitest` works on a fresh checkout.
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { test: { name: 'site', include: ['tests/site/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'site',
+          include: ['tests/site/**/*.test.ts'],
+          globalSetup: ['tests/support/build-if-missing.ts'],
+        },
+      },
       {
         test: {
           name: 'e2e',
@@ -16,7 +23,7 @@ export default defineConfig({
           // Starting Astro's preview server and Chromium, or building a fixture site, on a loaded machine.
           hookTimeout: 60_000,
           fileParallelism: false,
-          globalSetup: ['tests/e2e/support/shared-site.ts'],
+          globalSetup: ['tests/support/build-if-missing.ts', 'tests/e2e/support/shared-site.ts'],
           // What a page does after an action is waited for by polling, never by a fixed sleep: 10 s
           // covers a loaded 2-core machine (the default, 1 s, does not), and a test may ask for more.
           expect: { poll: { timeout: 10_000, interval: 50 } },
