@@ -74,6 +74,13 @@ describe.each(widths)('at %i px wide', (width) => {
     const page = await openPage(`/#${target.id}`, width);
     // The tools come up for a linked paragraph; wait for them, so that all that will cover the page has.
     await page.locator(`[id="${target.id}"] > .pt`).waitFor({ state: 'attached' });
+    // On a loaded machine the browser scrolls to the fragment a moment after the load event.
+    const inUpperHalf = () =>
+      page.$eval(`[id="${target.id}"]`, (element) => {
+        const { top } = element.getBoundingClientRect();
+        return top >= 0 && top < window.innerHeight / 2;
+      });
+    await expect.poll(inUpperHalf).toBe(true);
     const state = await page.$eval(`[id="${target.id}"]`, (element) => {
       const box = element.getBoundingClientRect();
       const hit = document.elementFromPoint(box.left + 3, box.top + 3);
