@@ -19,8 +19,9 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ContentError } from '../../src/lib/content-error.ts';
+import { listFiles } from './list-files.ts';
 
 export const PASSAGES = 'passages';
 export const LEDGER = 'apparatus/ledger.json';
@@ -80,6 +81,8 @@ export interface OutputGuard {
   /** The files the ingest will write, by path relative to the output folder. */
   files: ReadonlyMap<string, string>;
   nameOf: NameOf;
+  /** A name of a file (as the ledger writes it) as an absolute path, to tell two names of one file. */
+  at: (path: string) => string;
 }
 
 /**
@@ -88,7 +91,8 @@ export interface OutputGuard {
  * folder holding files the previous ingest did not write (they would be deleted with it).
  */
 export function guardOutput(guard: OutputGuard): void {
-  const { outDir, nameOf } = guard;
+  const { outDir, nameOf, at } = guard;
+  const samePath = (a: string, b: string) => at(a) === at(b);
   const shown = nameOf(outDir);
   const refuse = (file: string, rule: string, message: string, fix: string): never => {
     throw new ContentError({ file, line: 1, column: 1, rule, message, fix });
@@ -134,7 +138,7 @@ export function guardOutput(guard: OutputGuard): void {
   if (!existsSync(passagesDir)) return;
   const generated = new Set([...previousPassageFiles(outDir), ...guard.files.keys()]);
   const foreign = listFiles(passagesDir)
-    .map((path) => `${PASSAGES}/${relative(passagesDir, path).split('\\').join('/')}`)
+    .map((path) => `${PASSAGES}/${path}`)
     .filter((path) => !generated.has(path));
   if (foreign.length > 0) {
     refuse(
@@ -145,9 +149,6 @@ export function guardOutput(guard: OutputGuard): void {
     );
   }
 }
-
-/** Two names of the same file (one may be relative to the project, the other absolute). */
-const samePath = (a: string, b: string) => resolve(a) === resolve(b);
 
 /** The witness the output folder's ledger describes, or null when there is no readable ledger. */
 function ledgerWitness(ledgerFile: string): string | null {
@@ -170,13 +171,6 @@ function previousPassageFiles(outDir: string): string[] {
   } catch {
     return [];
   }
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => !entry.isDirectory())
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
 }
 
 /**
@@ -239,12 +233,11 @@ function moveIntoPlace(outDir: string, onStep: (step: SwapStep) => void): void {
     renameSync(join(staging, PASSAGES), passages);
     onStep('passages-moved');
   }
-  for (const file of listFiles(staging)) {
-    const path = relative(staging, file);
+  for (const path of listFiles(staging)) {
     if (path === COMPLETE) continue;
     mkdirSync(dirname(join(outDir, path)), { recursive: true });
-    renameSync(file, join(outDir, path));
-    onStep(`moved ${path.split('\\').join('/')}`);
+    renameSync(join(staging, path), join(outDir, path));
+    onStep(`moved ${path}`);
   }
   rmSync(previous, { recursive: true, force: true });
   rmSync(staging, { recursive: true, force: true });
