@@ -234,3 +234,183 @@ describe('the edition file refuses what would silently lose or destroy text', ()
     );
   });
 });
+
+describe('each kind of decision in the edition file', () => {
+  const edition = (decisions: string) => `${HEAD}${DOCUMENT}${decisions}`;
+
+  it('`retained` keeps the text of the heuristic removal it quotes, and only that one', () => {
+    const witness = WITNESS.replace(
+      'The cooperatives paid their members in kind. ',
+      'Kirov is dead.\n\nThe cooperatives paid their members in kind.\n\nKirov is dead.\n\n',
+    );
+    const heuristic = ingestText(witness, edition(''));
+    expect(heuristic.passages.map((p) => p.text)).not.toContain('Kirov is dead.');
+
+    const result = ingestText(
+      witness,
+      edition(
+        `retained:\n  - { quote: Kirov is dead. The cooperatives, reason: the essay's own sentence }\n`,
+      ),
+    );
+    expect(result.passages.map((p) => p.text)).toEqual([
+      'The harvest, however, was poor in 1933.',
+      'Kirov is dead.',
+      'The cooperatives paid their members in kind.',
+      'The plan for the economy of […] million people failed.',
+    ]);
+    expect(
+      result.ledger.removals.map((r) => [r.text, r.kind, r.origin, r.confirmed, r.witness.start.line]),
+    ).toEqual([
+      ['best tractor facts', 'keyword-spam', 'heuristic', false, 1],
+      ['Kirov is dead.', 'keyword-spam', 'heuristic', false, 9],
+      ['best tractor facts', 'keyword-spam', 'heuristic', false, 13],
+    ]);
+    expect(result.report).toContain(
+      "L5:1      overruled removal “Kirov is dead.” kept by the edition file — the essay's own sentence",
+    );
+  });
+
+  it('a removal no heuristic found is the edition’s own, and overlapping removals become one', () => {
+    const result = ingestText(
+      WITNESS,
+      edition(
+        'removals:\n' +
+          '  - { quote: paid their members in kind., kind: web-title, reason: a caption }\n' +
+          '  - { quote: The cooperatives paid, kind: navigation, reason: a menu run into the text }\n',
+      ),
+    );
+    expect(result.passages.map((p) => p.text)).toEqual([
+      'The harvest, however, was poor in 1933.',
+      'The plan for the economy of […] million people failed.',
+    ]);
+    const removal = result.ledger.removals.find((r) => r.origin === 'edition');
+    // The merged removal keeps the kind and reason of the longer of the two.
+    expect(removal).toMatchObject({
+      text: 'The cooperatives paid their members in kind.',
+      kind: 'web-title',
+      reason: 'a caption',
+      confirmed: true,
+      witness: { start: { line: 5, column: 1 }, end: { line: 5, column: 45 } },
+    });
+    expect(result.report).toContain(
+      'L5:1      remove    web-title [edition] “The cooperatives paid their members in kind.” — a caption',
+    );
+  });
+
+  it('a rejected heading stays in the text, and is reported as overruled', () => {
+    const result = ingestText(
+      WITNESS,
+      edition(
+        'headings:\n  - { quote: The Harvest of the Year, status: rejected, reason: the first words }\n',
+      ),
+    );
+    expect(result.ledger.headings).toEqual([]);
+    expect(result.passages.map((p) => [p.frontmatter.section, p.text])[0]).toEqual([
+      null,
+      'The Harvest of the Year The harvest, however, was poor in 1933.',
+    ]);
+    expect(result.report).toContain(
+      'L3:1      overruled heading “The Harvest of the Year” kept by the edition file — the first words',
+    );
+  });
+
+  it('a heading no heuristic found is the edition’s own', () => {
+    const result = ingestText(
+      WITNESS,
+      edition('headings:\n  - { quote: The cooperatives paid, reason: a section title }\n'),
+    );
+    expect(result.ledger.headings.map((h) => [h.text, h.origin, h.confirmed])).toEqual([
+      ['The Harvest of the Year', 'heuristic', false],
+      ['The cooperatives paid', 'edition', true],
+    ]);
+    expect(result.passages.map((p) => [p.frontmatter.section, p.text])[1]).toEqual([
+      'The cooperatives paid',
+      'their members in kind. The plan for the economy of […] million people failed.',
+    ]);
+  });
+
+  it('a rejected gap is marked nowhere, and a gap no heuristic found is the edition’s own', () => {
+    const result = ingestText(
+      WITNESS,
+      edition(
+        'gaps:\n' +
+          '  - { after: the economy of, status: rejected, reason: the count is given elsewhere }\n' +
+          '  - { after: paid their members, status: unresolved, missing: a word, reason: a word is lost }\n',
+      ),
+    );
+    expect(result.passages[1]?.text).toBe(
+      'The cooperatives paid their members […] in kind. The plan for the economy of million people failed.',
+    );
+    expect(result.ledger.gaps).toEqual([
+      {
+        id: 'the-cooperatives-paid-their-members-in-gap-1',
+        passage: 'the-cooperatives-paid-their-members-in',
+        document: 'report',
+        kind: 'editorial',
+        missing: 'a word',
+        marker: '[…]',
+        status: 'unresolved',
+        value: null,
+        source: null,
+        reason: 'a word is lost',
+        origin: 'edition',
+        confirmed: true,
+        evidence: 'paid their members',
+        witness: { line: 5, column: 37, offset: expect.any(Number) },
+      },
+      {
+        id: 'rejected-gap-2',
+        passage: null,
+        document: null,
+        kind: 'orphan-magnitude',
+        missing: 'a figure',
+        marker: null,
+        status: 'rejected',
+        value: null,
+        source: null,
+        reason: 'the count is given elsewhere',
+        origin: 'heuristic',
+        confirmed: true,
+        evidence: 'of million',
+        witness: { line: 5, column: 74, offset: expect.any(Number) },
+      },
+    ]);
+  });
+
+  it('refuses a document that ends before it begins, two that overlap, and two with one id', () => {
+    const swapped = problemIn(
+      `${HEAD}${DOCUMENT.replace('begins: The Harvest of the Year', 'begins: The cooperatives paid').replace('ends: people failed.', 'ends: was poor in 1933.')}`,
+    );
+    expect(swapped).toMatchObject({ line: 12, column: 11, rule: 'document-order' });
+    expect(swapped.message).toBe(
+      'Unexpected `ends` quote of document “report” before its `begins` quote, expected it after',
+    );
+    const second = DOCUMENT.replace('documents:\n', '')
+      .replace('id: report', 'id: annex')
+      .replace('begins: The Harvest of the Year', 'begins: The cooperatives paid');
+    const overlap = problemIn(`${HEAD}${DOCUMENT}${second}`);
+    expect(overlap).toMatchObject({ line: 21, rule: 'document-overlap' });
+    expect(overlap.message).toBe(
+      'Unexpected overlap: document “annex” begins inside document “report”, expected documents one after another',
+    );
+    const twice = problemIn(`${HEAD}${DOCUMENT}${second.replace('id: annex', 'id: report')}`);
+    expect(twice).toMatchObject({ line: 13, rule: 'duplicate-document' });
+    expect(twice.message).toBe('Unexpected second document with id “report”, expected unique ids');
+  });
+});
+
+describe('without an edition file', () => {
+  it('each stretch between licence notices that holds text is a document of its own', () => {
+    const result = ingestText(
+      `${WITNESS}\n\nSome Archive. You may freely copy, distribute and display this work. Please credit "Some Archive" as your source.\n\nA second text follows here. It speaks of the farms.`,
+    );
+    expect(result.ledger.documents.map((d) => [d.id, d.title, d.passages])).toEqual([
+      ['document-1', 'Document 1', 2],
+      ['document-2', 'Document 2', 1],
+    ]);
+    expect(result.passages.map((p) => [p.frontmatter.document, p.text])[2]).toEqual([
+      'document-2',
+      'A second text follows here. It speaks of the farms.',
+    ]);
+  });
+});
