@@ -11,7 +11,6 @@ import { ContentError, formatProblem } from '../../src/lib/content-error.ts';
 import { ingestWitness, LOCK_PATH, PASSAGES_DIR } from '../../src/lib/ingest-witness.ts';
 import { parseIdLock } from '../../src/lib/passages/parse-id-lock.ts';
 import {
-  guardOutput,
   interruptedRun,
   type NameOf,
   outputProblem,
@@ -20,6 +19,7 @@ import {
   writeOutput,
 } from './ingest-output.ts';
 import { listFiles } from './list-files.ts';
+import { guardOutput } from './output-guard.ts';
 
 export const HELP = `Usage: npm run ingest -- [witness.txt] [options]
 
