@@ -82,21 +82,6 @@ gaps:
     expect(problem.message).toContain('a restored gap needs both `value` and `source`');
   });
 
-  it('refuses a quote that is not in the witness, naming the quote, the field and the witness', () => {
-    const problem = problemIn(
-      `${HEAD}${DOCUMENT.replace('begins: The Harvest of the Year', 'begins: The Harvest of 1933')}`,
-    );
-    expect(problem).toMatchObject({
-      file: 'test.edition.yaml',
-      line: 11,
-      column: 13,
-      rule: 'quote-not-found',
-    });
-    expect(problem.message).toBe(
-      'Unexpected quote “The Harvest of 1933” at `documents.0.begins`: it is not in the witness test.txt, expected an exact quote of the witness',
-    );
-  });
-
   it('refuses a quote that occurs more than once unless told to take all', () => {
     const problem = problemIn(
       `${HEAD}${DOCUMENT}removals:\n  - { quote: best tractor facts, kind: keyword-spam, reason: spam }\n`,
@@ -122,22 +107,33 @@ gaps:
 });
 
 describe('the edition file refuses what would silently lose or destroy text', () => {
-  it('refuses a blank quote, which would match between every two characters, with the line and a fix', () => {
-    const problem = problemIn(
-      `${HEAD}${DOCUMENT}removals:\n  - { quote: '     ', occurrences: all, kind: keyword-spam, reason: typo }\n`,
-    );
-    expect(problem).toMatchObject({
-      file: 'test.edition.yaml',
-      line: 14,
-      column: 14,
-      rule: 'edition-schema',
-    });
-    expect(problem.message).toBe(
-      'Unexpected value at `removals.0.quote`: expected a quote of at least 3 characters besides spaces (a blank quote matches everywhere)',
-    );
-    expect(problem.fix).toBe(
-      'copy at least three characters of the witness’s words into the quote (a whole phrase is safest)',
-    );
+  it.each([
+    {
+      when: 'a quote that is not in the witness, naming the quote, the field and the witness',
+      edition: `${HEAD}${DOCUMENT.replace('begins: The Harvest of the Year', 'begins: The Harvest of 1933')}`,
+      problem: {
+        line: 11,
+        column: 13,
+        rule: 'quote-not-found',
+        message:
+          'Unexpected quote “The Harvest of 1933” at `documents.0.begins`: it is not in the witness test.txt, expected an exact quote of the witness',
+        fix: 'copy the words from the witness exactly (quotation marks, dashes and apostrophes must match); line breaks may be written as spaces',
+      },
+    },
+    {
+      when: 'a blank quote, which would match between every two characters',
+      edition: `${HEAD}${DOCUMENT}removals:\n  - { quote: '     ', occurrences: all, kind: keyword-spam, reason: typo }\n`,
+      problem: {
+        line: 14,
+        column: 14,
+        rule: 'edition-schema',
+        message:
+          'Unexpected value at `removals.0.quote`: expected a quote of at least 3 characters besides spaces (a blank quote matches everywhere)',
+        fix: 'copy at least three characters of the witness’s words into the quote (a whole phrase is safest)',
+      },
+    },
+  ])('refuses $when, at its line and column, with the fix', ({ edition, problem }) => {
+    expect(problemIn(edition)).toEqual({ file: 'test.edition.yaml', ...problem });
   });
 
   it('refuses a quote of punctuation alone and a removal that cuts a word', () => {
@@ -237,20 +233,20 @@ describe('the edition file refuses what would silently lose or destroy text', ()
 
 describe('each kind of decision in the edition file', () => {
   const edition = (decisions: string) => `${HEAD}${DOCUMENT}${decisions}`;
+  /** The ingest of the witness with the test document and these decisions. */
+  const decide = (decisions: string, witness = WITNESS) => ingestText(witness, edition(decisions));
 
   it('`retained` keeps the text of the heuristic removal it quotes, and only that one', () => {
     const witness = WITNESS.replace(
       'The cooperatives paid their members in kind. ',
       'Kirov is dead.\n\nThe cooperatives paid their members in kind.\n\nKirov is dead.\n\n',
     );
-    const heuristic = ingestText(witness, edition(''));
+    const heuristic = decide('', witness);
     expect(heuristic.passages.map((p) => p.text)).not.toContain('Kirov is dead.');
 
-    const result = ingestText(
+    const result = decide(
+      `retained:\n  - { quote: Kirov is dead. The cooperatives, reason: the essay's own sentence }\n`,
       witness,
-      edition(
-        `retained:\n  - { quote: Kirov is dead. The cooperatives, reason: the essay's own sentence }\n`,
-      ),
     );
     expect(result.passages.map((p) => p.text)).toEqual([
       'The harvest, however, was poor in 1933.',
@@ -271,13 +267,10 @@ describe('each kind of decision in the edition file', () => {
   });
 
   it('a removal no heuristic found is the edition’s own, and overlapping removals become one', () => {
-    const result = ingestText(
-      WITNESS,
-      edition(
-        'removals:\n' +
-          '  - { quote: paid their members in kind., kind: web-title, reason: a caption }\n' +
-          '  - { quote: The cooperatives paid, kind: navigation, reason: a menu run into the text }\n',
-      ),
+    const result = decide(
+      'removals:\n' +
+        '  - { quote: paid their members in kind., kind: web-title, reason: a caption }\n' +
+        '  - { quote: The cooperatives paid, kind: navigation, reason: a menu run into the text }\n',
     );
     expect(result.passages.map((p) => p.text)).toEqual([
       'The harvest, however, was poor in 1933.',
@@ -298,11 +291,8 @@ describe('each kind of decision in the edition file', () => {
   });
 
   it('a rejected heading stays in the text, and is reported as overruled', () => {
-    const result = ingestText(
-      WITNESS,
-      edition(
-        'headings:\n  - { quote: The Harvest of the Year, status: rejected, reason: the first words }\n',
-      ),
+    const result = decide(
+      'headings:\n  - { quote: The Harvest of the Year, status: rejected, reason: the first words }\n',
     );
     expect(result.ledger.headings).toEqual([]);
     expect(result.passages.map((p) => [p.frontmatter.section, p.text])[0]).toEqual([
@@ -315,10 +305,7 @@ describe('each kind of decision in the edition file', () => {
   });
 
   it('a heading no heuristic found is the edition’s own', () => {
-    const result = ingestText(
-      WITNESS,
-      edition('headings:\n  - { quote: The cooperatives paid, reason: a section title }\n'),
-    );
+    const result = decide('headings:\n  - { quote: The cooperatives paid, reason: a section title }\n');
     expect(result.ledger.headings.map((h) => [h.text, h.origin, h.confirmed])).toEqual([
       ['The Harvest of the Year', 'heuristic', false],
       ['The cooperatives paid', 'edition', true],
@@ -330,13 +317,10 @@ describe('each kind of decision in the edition file', () => {
   });
 
   it('a rejected gap is marked nowhere, and a gap no heuristic found is the edition’s own', () => {
-    const result = ingestText(
-      WITNESS,
-      edition(
-        'gaps:\n' +
-          '  - { after: the economy of, status: rejected, reason: the count is given elsewhere }\n' +
-          '  - { after: paid their members, status: unresolved, missing: a word, reason: a word is lost }\n',
-      ),
+    const result = decide(
+      'gaps:\n' +
+        '  - { after: the economy of, status: rejected, reason: the count is given elsewhere }\n' +
+        '  - { after: paid their members, status: unresolved, missing: a word, reason: a word is lost }\n',
     );
     expect(result.passages[1]?.text).toBe(
       'The cooperatives paid their members […] in kind. The plan for the economy of million people failed.',
