@@ -26,10 +26,14 @@ function ingest(args: string[], cwd = process.cwd()) {
 
 const scratch = () => scratchDir('kirov-ingest-');
 
-/** A copy of the project's content/ folder to run the CLI in, so the real one is never touched. */
+/**
+ * A copy of what the ingest reads and writes in the project's content/ folder (the witness, the edition
+ * file, the passages and the apparatus) to run the CLI in, so that the real one is never touched.
+ */
 function projectCopy() {
   const dir = scratch();
-  cpSync('content', join(dir, 'content'), { recursive: true });
+  for (const folder of ['source', 'passages', 'apparatus'])
+    cpSync(join('content', folder), join(dir, 'content', folder), { recursive: true });
   return dir;
 }
 
