@@ -143,6 +143,18 @@ describe('npm run ingest', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  it('refuses a witness it cannot read, naming it as given relative to the folder it runs in', () => {
+    const dir = scratch();
+    expect(ingest(['nowhere.txt', '--out', 'out'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'ingest: nowhere.txt:1:1: Unexpected ENOENT reading the witness, expected a readable text file [unreadable-witness]\n' +
+        '  fix: check the path (run from the project folder) and the file’s permissions\n',
+    });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('refuses an edition file whose quote is not in the witness, and leaves the previous output as it was', () => {
     const dir = projectCopy();
     const edition = join(dir, 'content/source/kirov-scrape.edition.yaml');
@@ -234,6 +246,20 @@ describe('npm run ingest', () => {
     );
     expect(existsSync(join(dir, 'content/.ingest-staging'))).toBe(false);
     expect(ingest(['--check'], dir).code).toBe(0);
+  });
+
+  it('finishes the swap of an interrupted ingest whose new output was complete', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'page.txt'), OTHER_PAGE);
+    expect(ingest(['page.txt', '--out', 'out'], dir).code).toBe(0);
+    // What a kill right after the staged output was marked complete leaves behind.
+    cpSync(join(dir, 'out/passages'), join(dir, 'out/.ingest-staging/passages'), { recursive: true });
+    writeFileSync(join(dir, 'out/.ingest-staging/.complete'), '');
+    const run = ingest(['page.txt', '--out', 'out'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n')[0]).toBe('ingest: finished the swap an interrupted ingest left in out/');
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['apparatus', 'passages', 'report.txt']);
+    expect(readdirSync(join(dir, 'out/passages/document-1'))).toHaveLength(2);
   });
 
   it('never deletes a file in passages/ that the ingest did not write', () => {
