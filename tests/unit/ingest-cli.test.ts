@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,10 +7,19 @@ import { scratchDir } from './support/scratch-dir.ts';
 
 const SCRIPT = join(process.cwd(), 'scripts/ingest.ts');
 
-/** The real command, as npm runs it: only to prove the entry passes arguments, streams and exit code. */
-function spawnIngest(args: string[], cwd = process.cwd()) {
-  const run = spawnSync(process.execPath, [SCRIPT, ...args], { cwd, encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+/**
+ * The real command, as npm runs it: only to prove the entry passes arguments, streams and exit code.
+ * Asynchronous, so that the two such tests wait for Node's start-up at the same time.
+ */
+function spawnIngest(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [SCRIPT, ...args]);
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (out.stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (out.stderr += chunk.toString('utf8')));
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, ...out }));
+  });
 }
 
 /** The same command run in this process, in the folder `cwd`. */
@@ -49,16 +58,16 @@ const OTHER_PAGE = [
   'The Role of the Stations The stations, however, also watched the farms for the party.',
 ].join('\n');
 
-describe('node scripts/ingest.ts', { timeout: 60_000 }, () => {
-  it('--help explains every option on stdout and exits 0', () => {
-    const run = spawnIngest(['--help']);
+describe.concurrent('node scripts/ingest.ts', { timeout: 60_000 }, () => {
+  it('--help explains every option on stdout and exits 0', async ({ expect }) => {
+    const run = await spawnIngest(['--help']);
     expect(run).toEqual({ code: 0, stdout: `${HELP}\n`, stderr: '' });
     for (const option of ['--edition', '--no-edition', '--out', '--check', '--report'])
       expect(run.stdout).toContain(option);
   });
 
-  it('exits 64 with the usage on stderr for an unknown option', () => {
-    const usage = spawnIngest(['--outt', 'x']);
+  it('exits 64 with the usage on stderr for an unknown option', async ({ expect }) => {
+    const usage = await spawnIngest(['--outt', 'x']);
     expect(usage.code).toBe(64);
     // The middle is Node's own wording of the unknown option.
     expect(usage.stderr.startsWith("ingest: Unknown option '--outt'.")).toBe(true);
