@@ -7,7 +7,18 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          // The unit tests are pure functions and temp folders: they share one module cache per worker
+          // instead of importing zod, yaml, unified and the stages again for every file (npm test
+          // takes a third of the time). A file that changes module state must undo it (site-address
+          // restores KIROV_SITE; only pagefind-integration mocks a module, which no other file imports).
+          isolate: false,
+          setupFiles: ['tests/unit/support/setup.ts'],
+        },
+      },
       {
         test: {
           name: 'site',

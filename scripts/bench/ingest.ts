@@ -3,21 +3,13 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { EDITION_FILE } from '../../src/lib/content-paths.ts';
 import { ingestWitness } from '../../src/lib/ingest-witness.ts';
 import { MAX_WITNESS_BYTES } from '../../src/lib/witness/decode-witness.ts';
+import { editionInput, WITNESS } from './edition-input.ts';
 import { type Figure, median } from './figure.ts';
 
-const WITNESS = 'content/source/kirov-scrape.txt';
-
 export function benchEditionIngest(): Figure[] {
-  const input = {
-    witness: readFileSync(WITNESS),
-    witnessFile: WITNESS,
-    edition: readFileSync(EDITION_FILE, 'utf8'),
-    editionFile: EDITION_FILE,
-    lock: null,
-  };
+  const input = editionInput({ withLock: false });
   ingestWitness(input); // warm-up: module loading and JIT are not the ingest's cost
   const times: number[] = [];
   let passages = 0;

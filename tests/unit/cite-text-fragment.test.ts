@@ -61,31 +61,33 @@ describe('textDirectiveFor', () => {
     expect(directive?.end).toBe('end, the party is right');
   });
 
-  it('adds the words before it as a prefix when the same words occur earlier on the page', () => {
-    expect(
-      textDirectiveFor({
+  it.each([
+    {
+      when: 'adds the words before it as a prefix when the same words occur earlier on the page',
+      around: {
         earlier: 'A summary: Kirov was killed. More.',
         before: 'On 1 December ',
         selected: 'Kirov was killed',
         after: ' in Leningrad.',
-      }),
-    ).toEqual({ prefix: 'December', start: 'Kirov was killed' });
-  });
-
-  it('adds the words after it as a suffix when a repeated sentence opens its paragraph', () => {
-    expect(
-      textDirectiveFor({
+      },
+      directive: { prefix: 'December', start: 'Kirov was killed' },
+    },
+    {
+      when: 'adds the words after it as a suffix when a repeated sentence opens its paragraph',
+      around: {
         earlier: 'Kirov was killed. Then the arrests began.',
         before: '',
         selected: 'Kirov was killed.',
         after: ' Nikolaiev fired.',
-      }),
-    ).toEqual({ start: 'Kirov was killed.', suffix: 'Nikolaiev' });
-  });
-
-  it('matches case-insensitively, as browsers do, when it judges whether words occur earlier', () => {
-    expect(
-      textDirectiveFor({ earlier: 'THE TERROR', before: 'of the ', selected: 'terror', after: ' itself' }),
-    ).toEqual({ prefix: 'of the', start: 'terror' });
+      },
+      directive: { start: 'Kirov was killed.', suffix: 'Nikolaiev' },
+    },
+    {
+      when: 'matches case-insensitively, as browsers do, when it judges whether words occur earlier',
+      around: { earlier: 'THE TERROR', before: 'of the ', selected: 'terror', after: ' itself' },
+      directive: { prefix: 'of the', start: 'terror' },
+    },
+  ])('$when', ({ around, directive }) => {
+    expect(textDirectiveFor(around)).toEqual(directive);
   });
 });

@@ -82,21 +82,6 @@ gaps:
     expect(problem.message).toContain('a restored gap needs both `value` and `source`');
   });
 
-  it('refuses a quote that is not in the witness, naming the quote, the field and the witness', () => {
-    const problem = problemIn(
-      `${HEAD}${DOCUMENT.replace('begins: The Harvest of the Year', 'begins: The Harvest of 1933')}`,
-    );
-    expect(problem).toMatchObject({
-      file: 'test.edition.yaml',
-      line: 11,
-      column: 13,
-      rule: 'quote-not-found',
-    });
-    expect(problem.message).toBe(
-      'Unexpected quote “The Harvest of 1933” at `documents.0.begins`: it is not in the witness test.txt, expected an exact quote of the witness',
-    );
-  });
-
   it('refuses a quote that occurs more than once unless told to take all', () => {
     const problem = problemIn(
       `${HEAD}${DOCUMENT}removals:\n  - { quote: best tractor facts, kind: keyword-spam, reason: spam }\n`,
@@ -122,22 +107,33 @@ gaps:
 });
 
 describe('the edition file refuses what would silently lose or destroy text', () => {
-  it('refuses a blank quote, which would match between every two characters, with the line and a fix', () => {
-    const problem = problemIn(
-      `${HEAD}${DOCUMENT}removals:\n  - { quote: '     ', occurrences: all, kind: keyword-spam, reason: typo }\n`,
-    );
-    expect(problem).toMatchObject({
-      file: 'test.edition.yaml',
-      line: 14,
-      column: 14,
-      rule: 'edition-schema',
-    });
-    expect(problem.message).toBe(
-      'Unexpected value at `removals.0.quote`: expected a quote of at least 3 characters besides spaces (a blank quote matches everywhere)',
-    );
-    expect(problem.fix).toBe(
-      'copy at least three characters of the witness’s words into the quote (a whole phrase is safest)',
-    );
+  it.each([
+    {
+      when: 'a quote that is not in the witness, naming the quote, the field and the witness',
+      edition: `${HEAD}${DOCUMENT.replace('begins: The Harvest of the Year', 'begins: The Harvest of 1933')}`,
+      problem: {
+        line: 11,
+        column: 13,
+        rule: 'quote-not-found',
+        message:
+          'Unexpected quote “The Harvest of 1933” at `documents.0.begins`: it is not in the witness test.txt, expected an exact quote of the witness',
+        fix: 'copy the words from the witness exactly (quotation marks, dashes and apostrophes must match); line breaks may be written as spaces',
+      },
+    },
+    {
+      when: 'a blank quote, which would match between every two characters',
+      edition: `${HEAD}${DOCUMENT}removals:\n  - { quote: '     ', occurrences: all, kind: keyword-spam, reason: typo }\n`,
+      problem: {
+        line: 14,
+        column: 14,
+        rule: 'edition-schema',
+        message:
+          'Unexpected value at `removals.0.quote`: expected a quote of at least 3 characters besides spaces (a blank quote matches everywhere)',
+        fix: 'copy at least three characters of the witness’s words into the quote (a whole phrase is safest)',
+      },
+    },
+  ])('refuses $when, at its line and column, with the fix', ({ edition, problem }) => {
+    expect(problemIn(edition)).toEqual({ file: 'test.edition.yaml', ...problem });
   });
 
   it('refuses a quote of punctuation alone and a removal that cuts a word', () => {
@@ -232,5 +228,173 @@ describe('the edition file refuses what would silently lose or destroy text', ()
     expect(problem.fix).toBe(
       'write each value out instead of repeating it through anchors (&name) and aliases (*name)',
     );
+  });
+});
+
+describe('each kind of decision in the edition file', () => {
+  const edition = (decisions: string) => `${HEAD}${DOCUMENT}${decisions}`;
+  /** The ingest of the witness with the test document and these decisions. */
+  const decide = (decisions: string, witness = WITNESS) => ingestText(witness, edition(decisions));
+
+  it('`retained` keeps the text of the heuristic removal it quotes, and only that one', () => {
+    const witness = WITNESS.replace(
+      'The cooperatives paid their members in kind. ',
+      'Kirov is dead.\n\nThe cooperatives paid their members in kind.\n\nKirov is dead.\n\n',
+    );
+    const heuristic = decide('', witness);
+    expect(heuristic.passages.map((p) => p.text)).not.toContain('Kirov is dead.');
+
+    const result = decide(
+      `retained:\n  - { quote: Kirov is dead. The cooperatives, reason: the essay's own sentence }\n`,
+      witness,
+    );
+    expect(result.passages.map((p) => p.text)).toEqual([
+      'The harvest, however, was poor in 1933.',
+      'Kirov is dead.',
+      'The cooperatives paid their members in kind.',
+      'The plan for the economy of […] million people failed.',
+    ]);
+    expect(
+      result.ledger.removals.map((r) => [r.text, r.kind, r.origin, r.confirmed, r.witness.start.line]),
+    ).toEqual([
+      ['best tractor facts', 'keyword-spam', 'heuristic', false, 1],
+      ['Kirov is dead.', 'keyword-spam', 'heuristic', false, 9],
+      ['best tractor facts', 'keyword-spam', 'heuristic', false, 13],
+    ]);
+    expect(result.report).toContain(
+      "L5:1      overruled removal “Kirov is dead.” kept by the edition file — the essay's own sentence",
+    );
+  });
+
+  it('a removal no heuristic found is the edition’s own, and overlapping removals become one', () => {
+    const result = decide(
+      'removals:\n' +
+        '  - { quote: paid their members in kind., kind: web-title, reason: a caption }\n' +
+        '  - { quote: The cooperatives paid, kind: navigation, reason: a menu run into the text }\n',
+    );
+    expect(result.passages.map((p) => p.text)).toEqual([
+      'The harvest, however, was poor in 1933.',
+      'The plan for the economy of […] million people failed.',
+    ]);
+    const removal = result.ledger.removals.find((r) => r.origin === 'edition');
+    // The merged removal keeps the kind and reason of the longer of the two.
+    expect(removal).toMatchObject({
+      text: 'The cooperatives paid their members in kind.',
+      kind: 'web-title',
+      reason: 'a caption',
+      confirmed: true,
+      witness: { start: { line: 5, column: 1 }, end: { line: 5, column: 45 } },
+    });
+    expect(result.report).toContain(
+      'L5:1      remove    web-title [edition] “The cooperatives paid their members in kind.” — a caption',
+    );
+  });
+
+  it('a rejected heading stays in the text, and is reported as overruled', () => {
+    const result = decide(
+      'headings:\n  - { quote: The Harvest of the Year, status: rejected, reason: the first words }\n',
+    );
+    expect(result.ledger.headings).toEqual([]);
+    expect(result.passages.map((p) => [p.frontmatter.section, p.text])[0]).toEqual([
+      null,
+      'The Harvest of the Year The harvest, however, was poor in 1933.',
+    ]);
+    expect(result.report).toContain(
+      'L3:1      overruled heading “The Harvest of the Year” kept by the edition file — the first words',
+    );
+  });
+
+  it('a heading no heuristic found is the edition’s own', () => {
+    const result = decide('headings:\n  - { quote: The cooperatives paid, reason: a section title }\n');
+    expect(result.ledger.headings.map((h) => [h.text, h.origin, h.confirmed])).toEqual([
+      ['The Harvest of the Year', 'heuristic', false],
+      ['The cooperatives paid', 'edition', true],
+    ]);
+    expect(result.passages.map((p) => [p.frontmatter.section, p.text])[1]).toEqual([
+      'The cooperatives paid',
+      'their members in kind. The plan for the economy of […] million people failed.',
+    ]);
+  });
+
+  it('a rejected gap is marked nowhere, and a gap no heuristic found is the edition’s own', () => {
+    const result = decide(
+      'gaps:\n' +
+        '  - { after: the economy of, status: rejected, reason: the count is given elsewhere }\n' +
+        '  - { after: paid their members, status: unresolved, missing: a word, reason: a word is lost }\n',
+    );
+    expect(result.passages[1]?.text).toBe(
+      'The cooperatives paid their members […] in kind. The plan for the economy of million people failed.',
+    );
+    expect(result.ledger.gaps).toEqual([
+      {
+        id: 'the-cooperatives-paid-their-members-in-gap-1',
+        passage: 'the-cooperatives-paid-their-members-in',
+        document: 'report',
+        kind: 'editorial',
+        missing: 'a word',
+        marker: '[…]',
+        status: 'unresolved',
+        value: null,
+        source: null,
+        reason: 'a word is lost',
+        origin: 'edition',
+        confirmed: true,
+        evidence: 'paid their members',
+        witness: { line: 5, column: 37, offset: expect.any(Number) },
+      },
+      {
+        id: 'rejected-gap-2',
+        passage: null,
+        document: null,
+        kind: 'orphan-magnitude',
+        missing: 'a figure',
+        marker: null,
+        status: 'rejected',
+        value: null,
+        source: null,
+        reason: 'the count is given elsewhere',
+        origin: 'heuristic',
+        confirmed: true,
+        evidence: 'of million',
+        witness: { line: 5, column: 74, offset: expect.any(Number) },
+      },
+    ]);
+  });
+
+  it('refuses a document that ends before it begins, two that overlap, and two with one id', () => {
+    const swapped = problemIn(
+      `${HEAD}${DOCUMENT.replace('begins: The Harvest of the Year', 'begins: The cooperatives paid').replace('ends: people failed.', 'ends: was poor in 1933.')}`,
+    );
+    expect(swapped).toMatchObject({ line: 12, column: 11, rule: 'document-order' });
+    expect(swapped.message).toBe(
+      'Unexpected `ends` quote of document “report” before its `begins` quote, expected it after',
+    );
+    const second = DOCUMENT.replace('documents:\n', '')
+      .replace('id: report', 'id: annex')
+      .replace('begins: The Harvest of the Year', 'begins: The cooperatives paid');
+    const overlap = problemIn(`${HEAD}${DOCUMENT}${second}`);
+    expect(overlap).toMatchObject({ line: 21, rule: 'document-overlap' });
+    expect(overlap.message).toBe(
+      'Unexpected overlap: document “annex” begins inside document “report”, expected documents one after another',
+    );
+    const twice = problemIn(`${HEAD}${DOCUMENT}${second.replace('id: annex', 'id: report')}`);
+    expect(twice).toMatchObject({ line: 13, rule: 'duplicate-document' });
+    expect(twice.message).toBe('Unexpected second document with id “report”, expected unique ids');
+  });
+});
+
+describe('without an edition file', () => {
+  it('each stretch between licence notices that holds text is a document of its own', () => {
+    const result = ingestText(
+      `${WITNESS}\n\nSome Archive. You may freely copy, distribute and display this work. Please credit "Some Archive" as your source.\n\nA second text follows here. It speaks of the farms.`,
+    );
+    expect(result.ledger.documents.map((d) => [d.id, d.title, d.passages])).toEqual([
+      ['document-1', 'Document 1', 2],
+      ['document-2', 'Document 2', 1],
+    ]);
+    expect(result.passages.map((p) => [p.frontmatter.document, p.text])[2]).toEqual([
+      'document-2',
+      'A second text follows here. It speaks of the farms.',
+    ]);
   });
 });

@@ -10,7 +10,7 @@ import {
 } from '../../src/lib/edition-model/assemble-edition.ts';
 import { type EditionDocument, editionFileSchema } from '../../src/lib/schema/edition.ts';
 import type { IdLock, Ledger } from '../../src/lib/schema/ledger.ts';
-import { messageOf } from './support/problem-of.ts';
+import { thrownBy } from './support/problem-of.ts';
 
 /*
  * The edition as the pages read it, assembled from small collections: reading order, section anchors,
@@ -81,7 +81,7 @@ function sources(overrides: Partial<EditionSources<PassageLike>> = {}): EditionS
 }
 
 function problem(overrides: Partial<EditionSources<PassageLike>>): string {
-  return messageOf(() => assembleEdition(sources(overrides)), EditionContentError);
+  return thrownBy(() => assembleEdition(sources(overrides)), EditionContentError).message;
 }
 
 describe('assembleEdition', () => {

@@ -9,41 +9,22 @@ describe('parseHandout', () => {
     expect(parseHandout('5-5,5', 5)).toEqual({ ok: true, paragraphs: [5] });
   });
 
-  it('says what is wrong with an empty list or an empty item', () => {
-    expect(parseHandout('  ', 60)).toEqual({
-      ok: false,
-      message: 'Unexpected empty list, expected ¶ numbers such as 3,7-9',
-    });
-    expect(parseHandout('3,,7', 60)).toEqual({
-      ok: false,
-      message: 'Unexpected empty item 2 in "3,,7", expected a ¶ number such as 7 or a range such as 7-9',
-    });
-  });
-
-  it('says what is wrong with a word, a reversed range or an open range', () => {
-    expect(parseHandout('3,x', 60)).toEqual({
-      ok: false,
-      message: 'Unexpected "x" in "3,x", expected a ¶ number such as 7 or a range such as 7-9',
-    });
-    expect(parseHandout('9-7', 60)).toEqual({
-      ok: false,
-      message: 'Unexpected range "9-7" in "9-7", expected the smaller number first, as in 7-9',
-    });
-    expect(parseHandout('4-', 60)).toEqual({
-      ok: false,
-      message: 'Unexpected "4-" in "4-", expected a ¶ number such as 7 or a range such as 7-9',
-    });
-  });
-
-  it('refuses ¶ numbers the page does not have', () => {
-    expect(parseHandout('0,3', 60)).toEqual({
-      ok: false,
-      message: 'Unexpected ¶ 0 in "0,3", expected numbers from 1 to 60 (the last ¶ of this page)',
-    });
-    expect(parseHandout('58-61', 60)).toEqual({
-      ok: false,
-      message: 'Unexpected ¶ 61 in "58-61", expected numbers from 1 to 60 (the last ¶ of this page)',
-    });
+  const EVERY_RANGE = 'expected a ¶ number such as 7 or a range such as 7-9';
+  const ON_THIS_PAGE = 'expected numbers from 1 to 60 (the last ¶ of this page)';
+  it.each([
+    ['an empty list', '  ', 'Unexpected empty list, expected ¶ numbers such as 3,7-9'],
+    ['an empty item', '3,,7', `Unexpected empty item 2 in "3,,7", ${EVERY_RANGE}`],
+    ['a word', '3,x', `Unexpected "x" in "3,x", ${EVERY_RANGE}`],
+    [
+      'a reversed range',
+      '9-7',
+      'Unexpected range "9-7" in "9-7", expected the smaller number first, as in 7-9',
+    ],
+    ['an open range', '4-', `Unexpected "4-" in "4-", ${EVERY_RANGE}`],
+    ['a ¶ before the first', '0,3', `Unexpected ¶ 0 in "0,3", ${ON_THIS_PAGE}`],
+    ['a ¶ past the last', '58-61', `Unexpected ¶ 61 in "58-61", ${ON_THIS_PAGE}`],
+  ])('says what is wrong with %s (%j)', (_, list, message) => {
+    expect(parseHandout(list, 60)).toEqual({ ok: false, message });
   });
 });
 

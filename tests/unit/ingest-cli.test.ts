@@ -1,22 +1,48 @@
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HELP, runIngest } from '../../scripts/lib/ingest-cli.ts';
 import { scratchDir } from './support/scratch-dir.ts';
 
 const SCRIPT = join(process.cwd(), 'scripts/ingest.ts');
 
+/**
+ * The real command, as npm runs it: only to prove the entry passes arguments, streams and exit code.
+ * Asynchronous, so that the two such tests wait for Node's start-up at the same time.
+ */
+function spawnIngest(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [SCRIPT, ...args]);
+  const out = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => (out.stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (out.stderr += chunk.toString('utf8')));
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, ...out }));
+  });
+}
+
+/** The same command run in this process, in the folder `cwd`. */
 function ingest(args: string[], cwd = process.cwd()) {
-  const run = spawnSync(process.execPath, [SCRIPT, ...args], { cwd, encoding: 'utf8' });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  const out = { stdout: '', stderr: '' };
+  const code = runIngest(args, {
+    cwd,
+    stdout: { write: (text: string) => (out.stdout += text) },
+    stderr: { write: (text: string) => (out.stderr += text) },
+  });
+  return { code, ...out };
 }
 
 const scratch = () => scratchDir('kirov-ingest-');
 
-/** A copy of the project's content/ folder to run the CLI in, so the real one is never touched. */
+/**
+ * A copy of what the ingest reads and writes in the project's content/ folder (the witness, the edition
+ * file, the passages and the apparatus) to run the CLI in, so that the real one is never touched.
+ */
 function projectCopy() {
   const dir = scratch();
-  cpSync('content', join(dir, 'content'), { recursive: true });
+  for (const folder of ['source', 'passages', 'apparatus'])
+    cpSync(join('content', folder), join(dir, 'content', folder), { recursive: true });
   return dir;
 }
 
@@ -32,12 +58,33 @@ const OTHER_PAGE = [
   'The Role of the Stations The stations, however, also watched the farms for the party.',
 ].join('\n');
 
-describe('npm run ingest', { timeout: 60_000 }, () => {
-  it('--help explains every option', () => {
-    const run = ingest(['--help']);
-    expect(run.code).toBe(0);
+describe.concurrent('node scripts/ingest.ts', { timeout: 60_000 }, () => {
+  it('--help explains every option on stdout and exits 0', async ({ expect }) => {
+    const run = await spawnIngest(['--help']);
+    expect(run).toEqual({ code: 0, stdout: `${HELP}\n`, stderr: '' });
     for (const option of ['--edition', '--no-edition', '--out', '--check', '--report'])
       expect(run.stdout).toContain(option);
+  });
+
+  it('exits 64 with the usage on stderr for an unknown option', async ({ expect }) => {
+    const usage = await spawnIngest(['--outt', 'x']);
+    expect(usage.code).toBe(64);
+    // The middle is Node's own wording of the unknown option.
+    expect(usage.stderr.startsWith("ingest: Unknown option '--outt'.")).toBe(true);
+    expect(usage.stderr.endsWith(`\n\n${HELP}\n`)).toBe(true);
+  });
+});
+
+describe('npm run ingest', () => {
+  it('names two witness files as a usage error, and an edition file that does not exist as given', () => {
+    expect(ingest(['a.txt', 'b.txt'])).toEqual({
+      code: 64,
+      stdout: '',
+      stderr: `ingest: expected one witness file, got 2\n\n${HELP}\n`,
+    });
+    expect(ingest(['--edition', 'nowhere/ed.yaml']).stderr).toBe(
+      `ingest: edition file nowhere/ed.yaml does not exist\n\n${HELP}\n`,
+    );
   });
 
   it('--check passes on the committed content and fails, naming the file, when a passage was edited by hand', () => {
@@ -49,6 +96,14 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('differs   content/passages/essay/zinoviev-and-kamenev-are-no-fools.md');
     expect(run.stderr).toContain('fix: run `npm run ingest`');
+    rmSync(passage);
+    writeFileSync(join(dir, 'content/passages/essay/draft.md'), 'a draft\n');
+    expect(ingest(['--check'], dir).stderr).toBe(
+      'ingest --check: the committed files differ from what the witness and the edition file produce:\n' +
+        '  missing   content/passages/essay/zinoviev-and-kamenev-are-no-fools.md\n' +
+        '  stale     content/passages/essay/draft.md\n' +
+        '  fix: run `npm run ingest`, review the diff (`git diff content/`) and commit it\n',
+    );
   });
 
   it('runs on another scraped page with no edition file, writing passages, ledger and report to --out only', () => {
@@ -95,6 +150,18 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
       /empty\.txt:1:1: Unexpected empty witness, expected the text of the scraped page \[empty-witness\]\n {2}fix: /u,
     );
     expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('refuses a witness it cannot read, naming it as given relative to the folder it runs in', () => {
+    const dir = scratch();
+    expect(ingest(['nowhere.txt', '--out', 'out'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'ingest: nowhere.txt:1:1: Unexpected ENOENT reading the witness, expected a readable text file [unreadable-witness]\n' +
+        '  fix: check the path (run from the project folder) and the file’s permissions\n',
+    });
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('refuses an edition file whose quote is not in the witness, and leaves the previous output as it was', () => {
@@ -146,7 +213,7 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
     const forced = ingest(['other-page.txt', '--force'], dir);
     expect(forced.code).toBe(0);
     expect(readdirSync(join(dir, 'content/passages'))).toEqual(['document-1']);
-  }, 60_000);
+  });
 
   it('refuses an --out folder that no ingest wrote, and one that holds another witness’s output', () => {
     const dir = scratch();
@@ -170,7 +237,7 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
       `Unexpected witness ${join(dir, 'second.txt')} for the output folder ${join(dir, 'out')}/, which holds the output of ${join(dir, 'page.txt')}`,
     );
     expect(other.stderr).toContain('add --force to replace the output of');
-  }, 60_000);
+  });
 
   it('--check reports what an interrupted ingest left, and the next ingest discards its unfinished output', () => {
     const dir = projectCopy();
@@ -190,6 +257,20 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
     expect(ingest(['--check'], dir).code).toBe(0);
   });
 
+  it('finishes the swap of an interrupted ingest whose new output was complete', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'page.txt'), OTHER_PAGE);
+    expect(ingest(['page.txt', '--out', 'out'], dir).code).toBe(0);
+    // What a kill right after the staged output was marked complete leaves behind.
+    cpSync(join(dir, 'out/passages'), join(dir, 'out/.ingest-staging/passages'), { recursive: true });
+    writeFileSync(join(dir, 'out/.ingest-staging/.complete'), '');
+    const run = ingest(['page.txt', '--out', 'out'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr.split('\n')[0]).toBe('ingest: finished the swap an interrupted ingest left in out/');
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['apparatus', 'passages', 'report.txt']);
+    expect(readdirSync(join(dir, 'out/passages/document-1'))).toHaveLength(2);
+  });
+
   it('never deletes a file in passages/ that the ingest did not write', () => {
     const dir = projectCopy();
     writeFileSync(join(dir, 'content/passages/essay/my-draft.md'), 'a draft\n');
@@ -199,7 +280,7 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
       'ingest: content/passages/essay/my-draft.md:1:1: Unexpected file in content/passages/ that the ingest did not write (passages/essay/my-draft.md), expected only generated passages [output-foreign-file]',
     );
     expect(readFileSync(join(dir, 'content/passages/essay/my-draft.md'), 'utf8')).toBe('a draft\n');
-  }, 60_000);
+  });
 
   it('refuses a merge-conflicted or cut-short id lock with its line and the fix', () => {
     const dir = projectCopy();
@@ -221,5 +302,5 @@ describe('npm run ingest', { timeout: 60_000 }, () => {
     expect(cut.stderr).toContain(
       'fix: restore the file from git (`git checkout -- content/apparatus/ids.lock.json`)',
     );
-  }, 60_000);
+  });
 });

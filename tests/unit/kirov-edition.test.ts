@@ -19,12 +19,48 @@ const withoutMarkers = (passage: IngestResult['passages'][number]) => {
 };
 const squash = (text: string) => text.replace(/\s+/gu, '');
 
+/** Words of the scrape's junk (search phrases, other pages' titles, navigation, the licence notice). */
+const JUNK = [
+  'relationship in 1934 public enemy',
+  'Guided History',
+  'Great Purge',
+  'Who Killed Kirov',
+  'Khrushchev Lashes Out',
+  'Wikipedia',
+  '•',
+  'henchmen',
+  'Red Star Press',
+  'You may freely copy',
+  'as your source',
+];
+
+/** Each gap as the reader sees it marked in the text. */
+const MARKED = [
+  'over the economy of […] million people',
+  'an article of mine published in [1911] in German',
+  'In this article I wrote: […] In any case such turmoil',
+  'as it existed in […] — The terrorist organization',
+  'Lenin as early as […] warned Zinoviev',
+  'by letter: […] Lenin liked to call a spade a spade.',
+  'the following possibility: […] The circular letter',
+  'Leningrad Opposition in […] there was no further room',
+  'the following item: […] What must be the character',
+  // Sentences dropped without a trace, marked from the sense: no antecedent for what follows.
+  'submission and humiliation?\n[…] Such a conclusion would be',
+  'remains a dual one. […] This task remains',
+  'permanent political crisis.\n[…] At the same time, this very faction',
+  'call a spade a spade. […] As a necessary corollary to this',
+  'The explanations of Radek and Co. […] It is true that',
+];
+
 describe('the Kirov edition', () => {
-  it('holds two documents: the obituary (3 paragraphs) before the essay (60 paragraphs)', () => {
-    expect(result.ledger.documents.map((d) => [d.id, d.passages])).toEqual([
-      ['obituary', 3],
-      ['essay', 60],
-    ]);
+  it('holds two documents, the obituary before the essay, each numbering its paragraphs from 1', () => {
+    expect(result.ledger.documents.map((d) => d.id)).toEqual(['obituary', 'essay']);
+    for (const document of result.ledger.documents) {
+      const numbers = passagesOf(document.id).map((p) => p.frontmatter.n);
+      expect(document.passages, document.id).toBe(numbers.length);
+      expect(numbers, document.id).toEqual(numbers.map((_, i) => i + 1));
+    }
     expect(passagesOf('obituary').map((p) => p.text.slice(0, 40))).toEqual([
       'A great sorrow has befallen our Party. O',
       'A man who has given all his brilliant li',
@@ -38,36 +74,27 @@ describe('the Kirov edition', () => {
     expect(essay.at(-1)?.text).toBe(
       'This question has not been definitely decided, perhaps not even within the most intimate circle of the conspirators Stalin-Yagoda-Yaroslavsky and Co. That largely depends upon the subsequent development of events.',
     );
-    expect(essay.map((p) => p.frontmatter.n)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+  });
+
+  it('gives every passage an id of its own', () => {
+    const ids = result.passages.map((p) => p.frontmatter.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 
   it('shows the reader none of the scrape’s junk', () => {
     const shown = result.passages.map((p) => p.text).join('\n');
-    for (const junk of [
-      'relationship in 1934 public enemy',
-      'Guided History',
-      'Great Purge',
-      'Who Killed Kirov',
-      'Khrushchev Lashes Out',
-      'Wikipedia',
-      '•',
-      'henchmen',
-      'Red Star Press',
-      'You may freely copy',
-      'as your source',
-    ]) {
-      expect(shown, junk).not.toContain(junk);
-    }
+    expect(JUNK.filter((junk) => shown.includes(junk))).toEqual([]);
   });
 
   it('records every removal with its kind, reason and exact witness text', () => {
-    const kinds = result.ledger.removals.map((r) => r.kind);
-    expect(kinds.filter((k) => k === 'keyword-spam')).toHaveLength(5);
-    expect(kinds.filter((k) => k === 'web-title')).toHaveLength(5);
-    expect(kinds.filter((k) => k === 'snippet-stitch')).toHaveLength(1);
-    expect(kinds.filter((k) => k === 'licence')).toHaveLength(1);
-    expect(kinds.filter((k) => k === 'navigation')).toHaveLength(1);
-    expect(kinds).toHaveLength(13);
+    // Each kind of junk the scrape holds is found, and every removal can be checked against the witness.
+    expect([...new Set(result.ledger.removals.map((r) => r.kind))].sort()).toEqual([
+      'keyword-spam',
+      'licence',
+      'navigation',
+      'snippet-stitch',
+      'web-title',
+    ]);
     const witness = witnessText();
     for (const removal of result.ledger.removals) {
       expect(witness.slice(removal.witness.start.offset, removal.witness.end.offset)).toBe(removal.text);
@@ -112,28 +139,17 @@ describe('the Kirov edition', () => {
 
   it('marks every gap in the text with an editorial bracket', () => {
     const shown = result.passages.map((p) => p.text).join('\n');
-    for (const marked of [
-      'over the economy of […] million people',
-      'an article of mine published in [1911] in German',
-      'In this article I wrote: […] In any case such turmoil',
-      'as it existed in […] — The terrorist organization',
-      'Lenin as early as […] warned Zinoviev',
-      'by letter: […] Lenin liked to call a spade a spade.',
-      'the following possibility: […] The circular letter',
-      'Leningrad Opposition in […] there was no further room',
-      'the following item: […] What must be the character',
-      // Sentences dropped without a trace, marked from the sense: no antecedent for what follows.
-      'submission and humiliation?\n[…] Such a conclusion would be',
-      'remains a dual one. […] This task remains',
-      'permanent political crisis.\n[…] At the same time, this very faction',
-      'call a spade a spade. […] As a necessary corollary to this',
-      'The explanations of Radek and Co. […] It is true that',
-    ]) {
-      expect(shown).toContain(marked);
-    }
+    expect(MARKED.filter((marked) => !shown.includes(marked))).toEqual([]);
     expect(shown).toContain('the following question: Is it possible');
-    const gaps = result.passages.flatMap((p) => p.frontmatter.gaps);
-    expect(gaps).toHaveLength(14);
+    // Every marked gap is in the ledger under its id, its marker where the passage says.
+    const gaps = result.passages.flatMap((p) =>
+      p.frontmatter.gaps.map((gap) => ({ ...gap, shown: p.text.slice(gap.at, gap.at + gap.marker.length) })),
+    );
+    expect(gaps.map((g) => g.shown)).toEqual(gaps.map((g) => g.marker));
+    expect(gaps.map((g) => g.id)).toEqual(
+      result.ledger.gaps.filter((g) => g.status !== 'rejected').map((g) => g.id),
+    );
+    expect(gaps).toHaveLength(MARKED.length);
     expect(gaps.filter((g) => g.status === 'restored')).toEqual([
       expect.objectContaining({
         marker: '[1911]',

@@ -95,8 +95,8 @@ describe('every published link, after any legitimate edit', () => {
     timeout: 60_000,
   }, () => {
     expect(sample.length).toBeGreaterThanOrEqual(5);
+    const start = ingestKirov();
     for (const paragraph of sample) {
-      const start = ingestKirov();
       const id = start.passages.find((passage) => passage.text === paragraph)?.frontmatter.id ?? '';
       const removed = ingestWith(editionWithout(paragraph), start.lock);
       expect(removed.passages.map((passage) => passage.frontmatter.id)).not.toContain(id);
@@ -168,6 +168,17 @@ describe('the links of release 0.1.0 (tests/fixtures/release-links.json)', () =>
   });
 });
 
+/** A lock of live passages (id: document) and retired ids (id: successor). */
+const lockOf = (passages: Record<string, string>, retired: Record<string, string> = {}): IdLock => ({
+  version: 1,
+  passages: Object.entries(passages).map(([id, document]) => ({
+    id,
+    document,
+    text: `The text of ${id}.`,
+  })),
+  retired: Object.entries(retired).map(([id, successor]) => ({ id, successor, reason: 'removed' })),
+});
+
 describe('checkReleaseLinks', () => {
   it('follows a paragraph deleted from the witness through the retired ids to its successor', () => {
     const baseline = ingestKirov().lock;
@@ -209,23 +220,9 @@ describe('checkReleaseLinks', () => {
     { id: 'obituary', path: '/obituary/' },
     { id: 'essay', path: '/' },
   ];
-  const lockOf = (passages: [string, string][], retired: [string, string][]): IdLock => ({
-    version: 1,
-    passages: passages.map(([id, document]) => ({ id, document, text: `The text of ${id}.` })),
-    retired: retired.map(([id, successor]) => ({ id, successor, reason: 'removed' })),
-  });
 
   it('follows a chain of retired ids to the live passage at its end, on another page', () => {
-    const lock = lockOf(
-      [
-        ['first', 'obituary'],
-        ['third', 'obituary'],
-      ],
-      [
-        ['old', 'second'],
-        ['second', 'third'],
-      ],
-    );
+    const lock = lockOf({ first: 'obituary', third: 'obituary' }, { old: 'second', second: 'third' });
     expect(checkReleaseLinks(small, lock, paths, RELEASE_LINKS_FILE)).toEqual({
       resolved: [
         { id: 'first', url: '/obituary/#first', via: 'live', lands: 'first' },
@@ -237,13 +234,7 @@ describe('checkReleaseLinks', () => {
   });
 
   it('fails a chain of retired ids that loops without reaching a live passage', () => {
-    const lock = lockOf(
-      [['first', 'obituary']],
-      [
-        ['old', 'second'],
-        ['second', 'old'],
-      ],
-    );
+    const lock = lockOf({ first: 'obituary' }, { old: 'second', second: 'old' });
     expect(
       checkReleaseLinks(small, lock, paths, RELEASE_LINKS_FILE).problems.map((problem) => problem.message),
     ).toEqual([
@@ -256,13 +247,7 @@ describe('checkReleaseLinks', () => {
       release: '0.1.0',
       links: [{ id: 'old', document: 'essay', since: '0.1.0', urls: ['/#old', '/p/old/'] }],
     };
-    const chained = lockOf(
-      [['third', 'essay']],
-      [
-        ['old', 'second'],
-        ['second', 'third'],
-      ],
-    );
+    const chained = lockOf({ third: 'essay' }, { old: 'second', second: 'third' });
     expect(checkReleaseLinks(shared, chained, paths, RELEASE_LINKS_FILE)).toEqual({
       resolved: [
         { id: 'old', url: '/#old', via: 'retired', lands: 'third' },
@@ -270,7 +255,7 @@ describe('checkReleaseLinks', () => {
       ],
       problems: [],
     });
-    const dangling = lockOf([['third', 'essay']], [['old', 'second']]);
+    const dangling = lockOf({ third: 'essay' }, { old: 'second' });
     const { resolved, problems } = checkReleaseLinks(shared, dangling, paths, RELEASE_LINKS_FILE);
     expect(resolved).toEqual([]);
     expect(problems.map((problem) => [problem.url, problem.message])).toEqual([
@@ -286,13 +271,7 @@ describe('checkReleaseLinks', () => {
   });
 
   it('fails a passage moved to another document, and a document moved to another path', () => {
-    const moved = lockOf(
-      [
-        ['first', 'essay'],
-        ['old', 'essay'],
-      ],
-      [],
-    );
+    const moved = lockOf({ first: 'essay', old: 'essay' });
     expect(
       checkReleaseLinks(small, moved, paths, RELEASE_LINKS_FILE).problems.map((problem) => [
         problem.url,
@@ -312,13 +291,7 @@ describe('checkReleaseLinks', () => {
       { id: 'obituary', path: '/obit/' },
       { id: 'essay', path: '/' },
     ];
-    const live = lockOf(
-      [
-        ['first', 'obituary'],
-        ['old', 'essay'],
-      ],
-      [],
-    );
+    const live = lockOf({ first: 'obituary', old: 'essay' });
     expect(checkReleaseLinks(small, live, renamed, RELEASE_LINKS_FILE).problems).toEqual([
       {
         id: 'first',
@@ -333,30 +306,13 @@ describe('checkReleaseLinks', () => {
 
 describe('freezeReleaseLinks', () => {
   it('keeps the links of an earlier release, retired ones too, and adds the new passages', () => {
-    const earlier = freezeReleaseLinks(
-      null,
-      '0.1.0',
-      {
-        version: 1,
-        passages: [
-          { id: 'kept', document: 'essay', text: 'Kept.' },
-          { id: 'gone', document: 'essay', text: 'Gone.' },
-        ],
-        retired: [],
-      },
-      [{ id: 'essay', path: '/' }],
-    );
+    const earlier = freezeReleaseLinks(null, '0.1.0', lockOf({ kept: 'essay', gone: 'essay' }), [
+      { id: 'essay', path: '/' },
+    ]);
     const later = freezeReleaseLinks(
       earlier,
       '0.2.0',
-      {
-        version: 1,
-        passages: [
-          { id: 'kept', document: 'essay', text: 'Kept.' },
-          { id: 'new', document: 'essay', text: 'New.' },
-        ],
-        retired: [{ id: 'gone', successor: 'new', reason: 'removed' }],
-      },
+      lockOf({ kept: 'essay', new: 'essay' }, { gone: 'new' }),
       [{ id: 'essay', path: '/' }],
     );
     expect(later).toEqual({
@@ -399,39 +355,42 @@ describe('resolveInDist', () => {
   page('/p/loop-a/', forward('/kirov/p/loop-b/'));
   page('/p/loop-b/', forward('/kirov/p/loop-a/'));
 
-  it('finds a present page, a passage anchor, a retired anchor, and a retired id forwarded by the script', () => {
-    expect(resolveInDist(dist, '/p/first/')).toEqual({
-      ok: true,
-      file: join(dist, 'p/first/index.html'),
-      via: 'page',
-    });
-    expect(resolveInDist(dist, '/#first')).toEqual({
-      ok: true,
-      file: join(dist, 'index.html'),
+  it.each([
+    { what: 'a present page', url: '/p/first/', base: '/', file: 'p/first/index.html', via: 'page' },
+    { what: 'a passage anchor', url: '/#first', base: '/', file: 'index.html', via: 'anchor' },
+    {
+      what: 'a retired anchor',
+      url: '/obituary/#merged-away',
+      base: '/',
+      file: 'obituary/index.html',
       via: 'anchor',
-    });
-    expect(resolveInDist(dist, '/obituary/#merged-away')).toEqual({
-      ok: true,
-      file: join(dist, 'obituary/index.html'),
-      via: 'anchor',
-    });
-    expect(resolveInDist(dist, '/#merged-away', { base: '/kirov/' })).toEqual({
-      ok: true,
-      file: join(dist, 'obituary/index.html'),
+    },
+    {
+      what: 'a retired id forwarded by the script',
+      url: '/#merged-away',
+      base: '/kirov/',
+      file: 'obituary/index.html',
       via: 'script',
-    });
-  });
-
-  it('follows a retired id’s present page to the present page its refresh leads to', () => {
-    expect(resolveInDist(dist, '/p/folded-in/', { base: '/kirov/' })).toEqual({
-      ok: true,
-      file: join(dist, 'p/first/index.html'),
+    },
+    {
+      what: 'a retired id’s present page, through its refresh',
+      url: '/p/folded-in/',
+      base: '/kirov/',
+      file: 'p/first/index.html',
       via: 'page',
-    });
-    expect(resolveInDist(dist, '/p/folded-twice/', { base: '/kirov' })).toEqual({
-      ok: true,
-      file: join(dist, 'p/first/index.html'),
+    },
+    {
+      what: 'a retired id’s present page, through two refreshes (base without its slash)',
+      url: '/p/folded-twice/',
+      base: '/kirov',
+      file: 'p/first/index.html',
       via: 'page',
+    },
+  ])('finds $what: $url under $base', ({ url, base, file, via }) => {
+    expect(resolveInDist(dist, url, base === '/' ? {} : { base })).toEqual({
+      ok: true,
+      file: join(dist, file),
+      via,
     });
   });
 

@@ -15,28 +15,32 @@ const passage = (id: string, text: string, n = 1, document = 'essay'): Indexable
   text,
 });
 
+/** Passages of the essay by id, each its ¶ 1. */
+const passagesOf = (texts: Record<string, string>) =>
+  Object.entries(texts).map(([id, text]) => passage(id, text));
+
 const person = (name: string, aliases: string[] = []): MentionQuery => ({ name, aliases, kind: 'person' });
 
 describe('findMentions', () => {
   it('finds the name as a whole word, and a possessive, but not a longer word', () => {
-    const passages = [
-      passage('a', 'The Stalinist bureaucracy has created a vile leader-cult.'),
-      passage('b', 'But this is the line of least resistance for Stalin.'),
-      passage('c', "Stalin's answer came at once."),
-      passage('d', 'Stalin’s answer, with a curly apostrophe.'),
-      passage('e', 'The conspirators Stalin-Yagoda-Yaroslavsky and Co.'),
-      passage('f', 'Stalinism and so-called Trotskyism.'),
-    ];
+    const passages = passagesOf({
+      a: 'The Stalinist bureaucracy has created a vile leader-cult.',
+      b: 'But this is the line of least resistance for Stalin.',
+      c: "Stalin's answer came at once.",
+      d: 'Stalin’s answer, with a curly apostrophe.',
+      e: 'The conspirators Stalin-Yagoda-Yaroslavsky and Co.',
+      f: 'Stalinism and so-called Trotskyism.',
+    });
     expect(findMentions(person('Stalin'), passages)).toEqual(['b', 'c', 'd', 'e']);
   });
 
   it('finds every alias, and returns passages in the order given, each once', () => {
-    const passages = [
-      passage('p1', 'To the terrorist act of Nikolaiev, Stalin replies.'),
-      passage('p2', 'Nothing here.'),
-      passage('p3', 'The Nikolaievs imagine that all that is necessary is a revolver; Nikolaiev again.'),
-      passage('p4', 'Nicolaiev was presented to the reading public.'),
-    ];
+    const passages = passagesOf({
+      p1: 'To the terrorist act of Nikolaiev, Stalin replies.',
+      p2: 'Nothing here.',
+      p3: 'The Nikolaievs imagine that all that is necessary is a revolver; Nikolaiev again.',
+      p4: 'Nicolaiev was presented to the reading public.',
+    });
     expect(
       findMentions(
         person('Nikolaev, Leonid', ['Nikolaiev', 'Nikolaievs', 'Nicolaiev', 'Nikolaev']),
@@ -46,21 +50,21 @@ describe('findMentions', () => {
   });
 
   it('matches proper names case-sensitively, so the abbreviation IS is not the verb “is”', () => {
-    const passages = [
-      passage('verb', 'It is possible that the situation is so bad.'),
-      passage('abbr', 'the IS suggested in the postscript the following possibility'),
-    ];
+    const passages = passagesOf({
+      verb: 'It is possible that the situation is so bad.',
+      abbr: 'the IS suggested in the postscript the following possibility',
+    });
     expect(
       findMentions({ name: 'International Secretariat', aliases: ['IS'], kind: 'organisation' }, passages),
     ).toEqual(['abbr']);
   });
 
   it('matches terms in any case, and a phrase across a line break', () => {
-    const passages = [
-      passage('capital', 'Bureaucratic Centrism brought the Comintern to collapse.'),
-      passage('broken', 'the bureaucratic\ncentrism of the apparatus'),
-      passage('other', 'the centrists of the apparatus'),
-    ];
+    const passages = passagesOf({
+      capital: 'Bureaucratic Centrism brought the Comintern to collapse.',
+      broken: 'the bureaucratic\ncentrism of the apparatus',
+      other: 'the centrists of the apparatus',
+    });
     expect(findMentions({ name: 'centrism', aliases: [], kind: 'term' }, passages)).toEqual([
       'capital',
       'broken',
@@ -79,10 +83,10 @@ describe('findMentions', () => {
   });
 
   it('takes a name with punctuation literally, not as a pattern', () => {
-    const passages = [
-      passage('a', 'The explanations of Radek and Co. are well known.'),
-      passage('b', 'Radek and Cox'),
-    ];
+    const passages = passagesOf({
+      a: 'The explanations of Radek and Co. are well known.',
+      b: 'Radek and Cox',
+    });
     expect(findMentions(person('Radek and Co.'), passages)).toEqual(['a']);
   });
 });

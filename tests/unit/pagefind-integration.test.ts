@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { scratchDir } from './support/scratch-dir.ts';
 
 const added: { url: string; filters?: Record<string, string[]> }[] = [];
 const state = { failOn: '', written: '', closed: 0 };
@@ -31,7 +31,7 @@ vi.mock('pagefind', () => ({
 const { pagefindIndex } = await import('../../src/integrations/pagefind.ts');
 
 function builtSite() {
-  const dir = mkdtempSync(join(tmpdir(), 'kirov-pagefind-'));
+  const dir = scratchDir('kirov-pagefind-');
   writeFileSync(
     join(dir, 'passages.json'),
     JSON.stringify({

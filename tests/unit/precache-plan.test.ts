@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,6 +7,7 @@ import {
   precacheBytes,
   writeServiceWorker,
 } from '../../src/integrations/service-worker.ts';
+import { scratchDir } from './support/scratch-dir.ts';
 
 /*
  * What the offline worker keeps at install, planned from the build's files: the shell always, then the
@@ -19,27 +19,32 @@ import {
 const file = (name: string, bytes: number) => ({ file: name, bytes, revision: name.length.toString(16) });
 const KB = 1024;
 
+/** The build's files: name, bytes at 1×, and whether they grow with the corpus. */
+const FILES: [name: string, bytes: number, grows: boolean][] = [
+  ['_astro/reader.css', 3 * KB, false],
+  ['_astro/search.js', 4 * KB, false],
+  ['404.html', 20 * KB, false],
+  ['offline/index.html', 20 * KB, false],
+  ['site-pages.json', 40, true],
+  ['manifest.webmanifest', 1 * KB, false],
+  ['sw.js', 40 * KB, false],
+  ['index.html', 95 * KB, true],
+  ['obituary/index.html', 22 * KB, true],
+  ['timeline/index.html', 62 * KB, false],
+  ['names/index.html', 46 * KB, false],
+  ['about/index.html', 36 * KB, false],
+  ['passages.json', 49 * KB, true],
+  ['notes.json', 30 * KB, false],
+  ['pagefind/pagefind.js', 47 * KB, false],
+  ['pagefind/pagefind-worker.js', 43 * KB, false],
+  ['pagefind/pagefind-ui.js', 126 * KB, false],
+  ['pagefind/wasm.en.pagefind', 60 * KB, false],
+  ['pagefind/pagefind.en_1.pf_meta', 1 * KB, true],
+];
+
 function edition(scale: number) {
   return [
-    file('_astro/reader.css', 3 * KB),
-    file('_astro/search.js', 4 * KB),
-    file('404.html', 20 * KB),
-    file('offline/index.html', 20 * KB),
-    file('site-pages.json', 40 * scale),
-    file('manifest.webmanifest', 1 * KB),
-    file('sw.js', 40 * KB),
-    file('index.html', 95 * KB * scale),
-    file('obituary/index.html', 22 * KB * scale),
-    file('timeline/index.html', 62 * KB),
-    file('names/index.html', 46 * KB),
-    file('about/index.html', 36 * KB),
-    file('passages.json', 49 * KB * scale),
-    file('notes.json', 30 * KB),
-    file('pagefind/pagefind.js', 47 * KB),
-    file('pagefind/pagefind-worker.js', 43 * KB),
-    file('pagefind/pagefind-ui.js', 126 * KB),
-    file('pagefind/wasm.en.pagefind', 60 * KB),
-    file('pagefind/pagefind.en_1.pf_meta', 1 * KB * scale),
+    ...FILES.map(([name, bytes, grows]) => file(name, grows ? bytes * scale : bytes)),
     ...Array.from({ length: 2 * scale }, (_, i) => file(`pagefind/index/en_${i}.pf_index`, 19 * KB)),
     ...Array.from({ length: 150 * scale }, (_, i) => file(`pagefind/fragment/en_${i}.pf_fragment`, 500)),
     ...Array.from({ length: 63 * scale }, (_, i) => file(`p/passage-${i}/index.html`, 16 * KB)),
@@ -100,17 +105,13 @@ describe('planPrecache', () => {
 
 describe('writeServiceWorker', () => {
   it('refuses a build without its not-found page, naming the file and where it comes from', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kirov-sw-'));
-    try {
-      for (const name of ['index.html', 'offline/index.html', '_astro/a.js']) {
-        mkdirSync(dirname(join(dir, name)), { recursive: true });
-        writeFileSync(join(dir, name), 'x');
-      }
-      expect(() => writeServiceWorker(dir, '/')).toThrow(
-        'kirov-service-worker: Unexpected build without 404.html, expected it in the offline shell; check src/pages/ for the page that writes it',
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    const dir = scratchDir('kirov-sw-');
+    for (const name of ['index.html', 'offline/index.html', '_astro/a.js']) {
+      mkdirSync(dirname(join(dir, name)), { recursive: true });
+      writeFileSync(join(dir, name), 'x');
     }
+    expect(() => writeServiceWorker(dir, '/')).toThrow(
+      'kirov-service-worker: Unexpected build without 404.html, expected it in the offline shell; check src/pages/ for the page that writes it',
+    );
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPassageIds, TimelineContentError } from '../../src/lib/timeline/check-passage-ids.ts';
 import { timelineEventId } from '../../src/lib/timeline/event-id.ts';
 import { type EventPassageLink, primaryPassage } from '../../src/lib/timeline/event-links.ts';
+import { thrownBy } from './support/problem-of.ts';
 
 const live = new Set(['zinoviev-and-kamenev-are-no-fools', 'the-goal-of-the-maneuver-is']);
 const retired = [
@@ -9,15 +10,7 @@ const retired = [
   { id: 'a-removed-paragraph', successor: 'the-goal-of-the-maneuver-is', reason: 'removed' as const },
 ];
 
-function messageOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof TimelineContentError) return error.message;
-    throw error;
-  }
-  throw new Error('expected a TimelineContentError');
-}
+const messageOf = (run: () => unknown) => thrownBy(run, TimelineContentError).message;
 
 describe('checkPassageIds', () => {
   it('accepts events whose passages are all live', () => {

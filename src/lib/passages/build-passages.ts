@@ -1,4 +1,6 @@
-import type { ResolvedDocument, ResolvedGap, ResolvedHeading } from '../edition/resolve-decisions.ts';
+import type { ResolvedDocument } from '../edition/resolve-documents.ts';
+import type { ResolvedGap } from '../edition/resolve-gaps.ts';
+import type { ResolvedHeading } from '../edition/resolve-headings.ts';
 import type { Span } from '../witness/line-index.ts';
 import type { Block } from '../witness/split-blocks.ts';
 import { keptPieces } from './kept-pieces.ts';

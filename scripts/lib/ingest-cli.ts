@@ -1,0 +1,232 @@
+/**
+ * npm run ingest, callable in-process: turns the witness and its edition file into passages, the ledger
+ * and the id lock. All the work is done by the pure function ingestWitness(); this file reads, compares
+ * and writes. Every path is resolved against the `cwd` it is given (never the process's own), and every
+ * line goes to the streams it is given, so that tests run it without spawning Node.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ContentError, formatProblem } from '../../src/lib/content-error.ts';
+import { ingestWitness, LOCK_PATH, PASSAGES_DIR } from '../../src/lib/ingest-witness.ts';
+import { parseIdLock } from '../../src/lib/passages/parse-id-lock.ts';
+import {
+  interruptedRun,
+  type NameOf,
+  outputProblem,
+  recoverInterrupted,
+  STAGING,
+  writeOutput,
+} from './ingest-output.ts';
+import { listFiles } from './list-files.ts';
+import { guardOutput } from './output-guard.ts';
+
+export const HELP = `Usage: npm run ingest -- [witness.txt] [options]
+
+Turns a scraped witness into clean, attributed passages with stable ids.
+
+  witness.txt        the witness (default: content/source/kirov-scrape.txt)
+  --edition FILE     the edition file (default: <witness>.edition.yaml beside the witness, if present)
+  --no-edition       ignore any edition file: heuristics only
+  --out DIR          write passages/, apparatus/ledger.json, apparatus/ids.lock.json (and, outside
+                     content/, report.txt) to DIR instead of content/; DIR must be new, empty, or
+                     the output of an earlier ingest of the same witness
+  --force            replace the output of another witness (content/ included) on purpose
+  --check            write nothing; exit 1 if the files in the output folder differ from what the
+                     witness and the edition file produce (npm run build and CI run this)
+  --report           print every decision with its witness line and reason, flagging heuristic
+                     decisions the edition file has not confirmed
+  --help             this text
+
+Examples:
+  npm run ingest                                   regenerate content/ after editing the edition file
+  npm run ingest -- --report                       review every editorial decision
+  npm run ingest -- page.txt --out /tmp/page       try the heuristics on another scraped page`;
+
+const DEFAULT_WITNESS = 'content/source/kirov-scrape.txt';
+const DEFAULT_OUT = 'content';
+
+/** Where the ingest runs and where its lines go (process.stdout and process.stderr fit). */
+export interface IngestIo {
+  /** The folder relative paths are read against, and that messages name paths relative to. */
+  cwd: string;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/** Runs the ingest with command-line arguments; returns the exit code (0, 1 for --check, 2, 64 usage). */
+export function runIngest(argv: readonly string[], io: IngestIo): number {
+  const at = (path: string) => resolve(io.cwd, path);
+  const nameOf: NameOf = (path) => {
+    const name = relative(io.cwd, at(path));
+    return name.startsWith('..') ? at(path) : name;
+  };
+  const say = (text: string) => io.stderr.write(`${text}\n`);
+  try {
+    return ingest(argv, { at, nameOf, say, print: (text) => io.stdout.write(`${text}\n`) });
+  } catch (error) {
+    if (error instanceof ContentError) {
+      say(`ingest: ${formatProblem(error.problem)}`);
+      return 2;
+    }
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      say(`ingest: ${(error as Error).message}\n\n${HELP}`);
+      return 64;
+    }
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (!code) throw error;
+    // An I/O error outside the output folder's own handling: still a message, not a stack.
+    say(
+      `ingest: ${path ? nameOf(path) : 'a file'}: Unexpected ${code} (${(error as Error).message})\n  fix: check that the path exists and that you may read and write it`,
+    );
+    return 2;
+  }
+}
+
+interface Run {
+  /** A path given on the command line (or a default), resolved against the run's folder. */
+  at: (path: string) => string;
+  nameOf: NameOf;
+  /** A line on stderr (progress and problems). */
+  say: (text: string) => void;
+  /** A line on stdout (what was asked for: --help, --report). */
+  print: (text: string) => void;
+}
+
+class UsageError extends Error {}
+
+function ingest(argv: readonly string[], run: Run): number {
+  const { at, nameOf, say } = run;
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      edition: { type: 'string' },
+      'no-edition': { type: 'boolean', default: false },
+      out: { type: 'string' },
+      check: { type: 'boolean', default: false },
+      report: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    run.print(HELP);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`expected one witness file, got ${positionals.length}`);
+
+  const witnessPath = at(positionals[0] ?? DEFAULT_WITNESS);
+  const sibling = join(
+    dirname(witnessPath),
+    `${basename(witnessPath).replace(/\.[^.]+$/u, '')}.edition.yaml`,
+  );
+  const editionPath = values['no-edition']
+    ? null
+    : values.edition !== undefined
+      ? at(values.edition)
+      : existsSync(sibling)
+        ? sibling
+        : null;
+  if (editionPath && !existsSync(editionPath))
+    throw new UsageError(`edition file ${values.edition} does not exist`);
+  // The folder as given is how --check names the files it compares.
+  const outShown = values.out ?? DEFAULT_OUT;
+  const outDir = at(outShown);
+  const writesContent = outDir === at(DEFAULT_OUT);
+
+  if (values.check && interruptedRun(outDir)) {
+    say(
+      `ingest --check: an interrupted ingest left ${nameOf(join(outDir, STAGING))}/\n  fix: run \`npm run ingest\`, which finishes or discards it, then review the diff and commit it`,
+    );
+    return 1;
+  }
+  if (!values.check) {
+    try {
+      const recovered = recoverInterrupted(outDir);
+      if (recovered === 'finished')
+        say(`ingest: finished the swap an interrupted ingest left in ${nameOf(outDir)}/`);
+      if (recovered === 'discarded')
+        say(`ingest: deleted the unfinished output an interrupted ingest left in ${nameOf(outDir)}/`);
+    } catch (error) {
+      throw outputProblem(error, outDir, nameOf);
+    }
+  }
+
+  const witness = readInput(witnessPath, nameOf);
+  const lockPath = join(outDir, LOCK_PATH);
+  const lock = existsSync(lockPath) ? parseIdLock(readFileSync(lockPath, 'utf8'), nameOf(lockPath)) : null;
+
+  const result = ingestWitness({
+    witness,
+    witnessFile: nameOf(witnessPath),
+    edition: editionPath ? readFileSync(editionPath, 'utf8') : null,
+    editionFile: editionPath ? nameOf(editionPath) : null,
+    lock,
+  });
+  if (!writesContent) result.files.set('report.txt', `${result.report}\n`);
+
+  if (values.report) run.print(result.report);
+  if (values.check) return check(outDir, outShown, result.files, run);
+  guardOutput({
+    outDir,
+    witnessFile: nameOf(witnessPath),
+    contentDir: writesContent ? outDir : null,
+    editionWitness: DEFAULT_WITNESS,
+    force: values.force,
+    files: result.files,
+    nameOf,
+    at,
+  });
+  writeOutput(outDir, result.files, nameOf);
+  const documents =
+    result.ledger.documents.length <= 4
+      ? result.ledger.documents.map((d) => `${d.passages} ${d.id}`).join(', ')
+      : `in ${result.ledger.documents.length} documents`;
+  say(
+    `ingest: ${result.passages.length} passages (${documents}), ${result.ledger.removals.length} removals, ${result.ledger.headings.length} headings, ${result.ledger.gaps.length} gaps → ${nameOf(outDir)}/`,
+  );
+  return 0;
+}
+
+function readInput(path: string, nameOf: NameOf): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new ContentError({
+      file: nameOf(path),
+      line: 1,
+      column: 1,
+      rule: 'unreadable-witness',
+      message: `Unexpected ${(error as NodeJS.ErrnoException).code ?? 'error'} reading the witness, expected a readable text file`,
+      fix: 'check the path (run from the project folder) and the file’s permissions',
+    });
+  }
+}
+
+/**
+ * Lists what differs between the generated files and the output folder (named as `outShown`, the folder
+ * as given); exit code 1 if anything does.
+ */
+function check(outDir: string, outShown: string, files: Map<string, string>, run: Run): number {
+  const problems: string[] = [];
+  for (const [path, content] of files) {
+    if (path === 'report.txt') continue;
+    const target = join(outDir, path);
+    if (!existsSync(target)) problems.push(`missing   ${join(outShown, path)}`);
+    else if (readFileSync(target, 'utf8') !== content) problems.push(`differs   ${join(outShown, path)}`);
+  }
+  const passagesDir = join(outDir, PASSAGES_DIR);
+  for (const path of existsSync(passagesDir) ? listFiles(passagesDir) : []) {
+    if (!files.has(`${PASSAGES_DIR}/${path}`))
+      problems.push(`stale     ${join(outShown, PASSAGES_DIR, path)}`);
+  }
+  if (problems.length === 0) {
+    run.say(`ingest --check: ${files.size} generated files match ${run.nameOf(outDir)}/`);
+    return 0;
+  }
+  run.say(
+    `ingest --check: the committed files differ from what the witness and the edition file produce:\n  ${problems.join('\n  ')}\n  fix: run \`npm run ingest\`, review the diff (\`git diff content/\`) and commit it`,
+  );
+  return 1;
+}

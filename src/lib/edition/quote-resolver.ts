@@ -1,0 +1,48 @@
+import { abbreviate } from '../content-error.ts';
+import type { LineIndex, Span } from '../witness/line-index.ts';
+import { locateQuote } from './locate-quote.ts';
+import type { ParsedEdition } from './parse-edition-file.ts';
+
+/** Resolves quotes of the edition file against the witness; each must occur as often as it says. */
+export class QuoteResolver {
+  readonly #text: string;
+  readonly #edition: ParsedEdition;
+  readonly #witnessFile: string;
+  readonly #lines: LineIndex;
+
+  /** The witness text the quotes are resolved in. */
+  get text(): string {
+    return this.#text;
+  }
+
+  constructor(text: string, edition: ParsedEdition, witnessFile: string, lines: LineIndex) {
+    this.#text = text;
+    this.#edition = edition;
+    this.#witnessFile = witnessFile;
+    this.#lines = lines;
+  }
+
+  /** All occurrences when `occurrences` is 'all', else exactly one. */
+  resolve(quote: string, path: readonly (string | number)[], occurrences: 'all' | 1 = 1): Span[] {
+    const found = locateQuote(this.#text, quote);
+    const fail = (rule: string, message: string, fix: string): never => {
+      throw this.#edition.problemAt(path, rule, message, fix);
+    };
+    if (found.length === 0) {
+      fail(
+        'quote-not-found',
+        `Unexpected quote “${abbreviate(quote)}” at \`${path.join('.')}\`: it is not in the witness ${this.#witnessFile}, expected an exact quote of the witness`,
+        'copy the words from the witness exactly (quotation marks, dashes and apostrophes must match); line breaks may be written as spaces',
+      );
+    }
+    if (occurrences === 1 && found.length > 1) {
+      const lines = found.map((span) => this.#lines.point(span.start).line).join(', ');
+      fail(
+        'quote-ambiguous',
+        `Unexpected quote “${abbreviate(quote)}” at \`${path.join('.')}\`: it occurs ${found.length} times in the witness (lines ${lines}), expected exactly once`,
+        'quote more words so that it occurs once, or (for removals) set `occurrences: all`',
+      );
+    }
+    return found;
+  }
+}
