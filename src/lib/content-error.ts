@@ -30,7 +30,9 @@ export class ContentError extends Error {
 
 /**
  * A problem that spans files (a passage naming a document the edition file lacks, a retired id used
- * again): the message names the file to fix, since no one position in one file is the cause.
+ * again, a timeline event naming a passage that is gone, an index entry no passage mentions): the
+ * message names the file to fix, since no one position in one file is the cause. A problem at a
+ * position in one file is a ContentError.
  */
 export class EditionContentError extends Error {
   override name = 'EditionContentError';

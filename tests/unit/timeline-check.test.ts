@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPassageIds, TimelineContentError } from '../../src/lib/timeline/check-passage-ids.ts';
+import { EditionContentError } from '../../src/lib/content-error.ts';
+import { checkPassageIds } from '../../src/lib/timeline/check-passage-ids.ts';
 import { timelineEventId } from '../../src/lib/timeline/event-id.ts';
 import { type EventPassageLink, primaryPassage } from '../../src/lib/timeline/event-links.ts';
 import { thrownBy } from './support/problem-of.ts';
@@ -10,7 +11,7 @@ const retired = [
   { id: 'a-removed-paragraph', successor: 'the-goal-of-the-maneuver-is', reason: 'removed' as const },
 ];
 
-const messageOf = (run: () => unknown) => thrownBy(run, TimelineContentError).message;
+const messageOf = (run: () => unknown) => thrownBy(run, EditionContentError).message;
 
 describe('checkPassageIds', () => {
   it('accepts events whose passages are all live', () => {

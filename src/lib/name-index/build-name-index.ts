@@ -1,3 +1,4 @@
+import { EditionContentError } from '../content-error.ts';
 import type { IndexEntry, IndexKind } from '../schema/index-entry.ts';
 import { findMentions, isCaseSensitive, nearMiss } from './find-mentions.ts';
 
@@ -44,15 +45,11 @@ const groupLabels: Record<IndexKind, string> = {
   term: 'Terms',
 };
 
-export class NameIndexError extends Error {
-  override name = 'NameIndexError';
-}
-
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /**
  * Groups the entries by kind and links each to every passage that mentions it, and to its marginal
- * note when `notes` is given. Passages must be in reading order. Throws a NameIndexError naming the
+ * note when `notes` is given. Passages must be in reading order. Throws a EditionContentError naming the
  * file of an entry that no passage mentions (a typo, or a spelling missing from its aliases), of two
  * entries with one name, and of a `note` that is not among the notes.
  */
@@ -66,7 +63,7 @@ export function buildNameIndex(
     const key = entry.name.toLocaleLowerCase('en');
     const other = byName.get(key);
     if (other) {
-      throw new NameIndexError(
+      throw new EditionContentError(
         `${entry.file}: Unexpected entry “${entry.name}”, already in ${other.file}; expected each name once [index-duplicate]\n  fix: merge the two files, keeping the other spellings as aliases`,
       );
     }
@@ -82,7 +79,7 @@ export function buildNameIndex(
     const note = notes.get(entry.note);
     const passage = note && byId.get(note.passage);
     if (!passage) {
-      throw new NameIndexError(
+      throw new EditionContentError(
         `${entry.file}: Unexpected note “${entry.note}”, expected the id of a marginal note (a file name in content/annotations/ without .md) [index-note-missing]\n  fix: correct the id, or remove \`note\``,
       );
     }
@@ -97,14 +94,14 @@ export function buildNameIndex(
   });
 }
 
-function unmentioned(entry: SourcedIndexEntry, passages: readonly IndexablePassage[]): NameIndexError {
+function unmentioned(entry: SourcedIndexEntry, passages: readonly IndexablePassage[]): EditionContentError {
   const spellings = [entry.name, ...entry.aliases].map((s) => `“${s}”`).join(', ');
   const near = nearMiss(entry, passages);
   const hint =
     near === undefined
       ? 'correct the spelling, add the spelling the texts use to `aliases`, or remove the entry'
       : `the texts have “${near}”, which is not a mention of ${spellings} (${isCaseSensitive(entry.kind) ? 'names match whole words and case' : 'terms match whole words'}); if it names the same thing, add “${near}” to \`aliases\``;
-  return new NameIndexError(
+  return new EditionContentError(
     `${entry.file}: Unexpected entry “${entry.name}” that no passage mentions (searched for ${spellings}), expected at least one passage to contain the name or an alias [index-unmentioned]\n  fix: ${hint}`,
   );
 }

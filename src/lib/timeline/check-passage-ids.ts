@@ -1,3 +1,4 @@
+import { EditionContentError } from '../content-error.ts';
 import type { RetiredId } from '../schema/ledger.ts';
 
 /** What the cross-check needs to know of an event: where it is written and which passages it names. */
@@ -5,10 +6,6 @@ export interface EventPassageRefs {
   /** Path of the event file, relative to the project root, as the message prints it. */
   file: string;
   passages: readonly string[];
-}
-
-export class TimelineContentError extends Error {
-  override name = 'TimelineContentError';
 }
 
 /**
@@ -42,5 +39,5 @@ export function checkPassageIds(
           ];
     }),
   );
-  if (problems.length > 0) throw new TimelineContentError(problems.join('\n'));
+  if (problems.length > 0) throw new EditionContentError(problems.join('\n'));
 }
