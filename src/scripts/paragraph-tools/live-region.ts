@@ -1,6 +1,7 @@
 /*
  * One live region for every message of the tools: "Link copied", the retired-id notice, a failed
  * copy. A message goes after four seconds, unless it can be dismissed (then it stays until it is).
+ * Copying to the clipboard speaks through it, so it is made here too.
  */
 import { make } from '../make-element.ts';
 import { toolButton } from './tool-button.ts';
