@@ -1,4 +1,13 @@
-export { make } from '../make-element.ts';
+import { make } from '../make-element.ts';
+
+export { make };
+
+/** A button of the notes, drawn as a link (link-button.css), named `label` to a screen reader when given. */
+export function noteButton(text: string, label?: string): HTMLButtonElement {
+  const button = make('button', { type: 'button', className: 'rn-b' }, text);
+  if (label) button.setAttribute('aria-label', label);
+  return button;
+}
 
 /** A random URN for a new annotation or layer; crypto.randomUUID needs a secure origin, this does not. */
 export function newUrn(): string {

@@ -1,0 +1,102 @@
+/*
+ * The one toolbar of the paragraph tools, moved into the passage in use (after its ¶ number). Each
+ * tool adds its control with `add`, hears of a newly shown passage with `onShow`, and closes what it
+ * opened with `onLeave`; a panel hanging after the toolbar (the citations) is registered with
+ * `addPanel`, so that the tools hold still while it is open.
+ */
+import { make } from '../make-element.ts';
+import { numberOf } from './passages.ts';
+import { toolButton } from './tool-button.ts';
+
+export class Toolbar {
+  readonly element = make('div', { className: 'pt', role: 'group' });
+  /** The passage the tools are shown for, or null while they are closed. */
+  active: HTMLElement | null = null;
+  private readonly label = make('span', { className: 'pt-n', 'aria-hidden': 'true' });
+  private readonly wide: MediaQueryList;
+  private readonly panels: HTMLElement[] = [];
+  private readonly shown: ((passage: HTMLElement) => void)[] = [];
+  private readonly left: (() => void)[] = [];
+  /** Set while Close gives the focus back to the ¶ number, which must not summon the tools again. */
+  private closing = false;
+  /** The passage lengthened to hold the tools, if any. */
+  private roomy: HTMLElement | null = null;
+
+  constructor(wide: MediaQueryList) {
+    this.wide = wide;
+    // Close comes first, at the start of the phone's bar.
+    const close = toolButton('×', { className: 'pt-x', 'aria-label': 'Close the paragraph tools' });
+    close.addEventListener('click', () => this.close());
+    this.element.append(close, this.label);
+  }
+
+  /** Adds controls, in the order they are added. */
+  add(...controls: HTMLElement[]): void {
+    this.element.append(...controls);
+  }
+
+  addPanel(panel: HTMLElement): void {
+    this.panels.push(panel);
+  }
+
+  onShow(update: (passage: HTMLElement) => void): void {
+    this.shown.push(update);
+  }
+
+  onLeave(close: () => void): void {
+    this.left.push(close);
+  }
+
+  /** Whether a node is in the tools: the toolbar or a panel of theirs. */
+  holds(node: Node): boolean {
+    return this.element.contains(node) || this.panels.some((panel) => panel.contains(node));
+  }
+
+  /** Whether a panel of the tools is open. */
+  panelOpen(): boolean {
+    return this.panels.some((panel) => panel.isConnected);
+  }
+
+  /** Shows the tools for `passage` (nothing while they are closing, or for no passage). */
+  activate(passage: HTMLElement | null | undefined): void {
+    if (!passage || this.closing || passage === this.active) return;
+    for (const leave of this.left) leave();
+    this.active = passage;
+    const n = numberOf(passage);
+    this.label.textContent = `¶ ${n}`;
+    this.element.setAttribute('aria-label', `Tools for ¶ ${n}`);
+    for (const show of this.shown) show(passage);
+    this.element.classList.remove('is-open');
+    passage.querySelector(':scope > .pn')?.after(this.element);
+    this.makeRoom(passage);
+  }
+
+  /**
+   * Closed, the tools leave the page until they are summoned again (pointer, focus, a link); focus
+   * goes back to the ¶ number without summoning them at once.
+   */
+  close(): void {
+    for (const leave of this.left) leave();
+    this.closing = true;
+    this.active?.querySelector<HTMLElement>(':scope > .pn')?.focus();
+    this.closing = false;
+    this.element.remove();
+    this.makeRoom(null);
+    this.active = null;
+  }
+
+  /**
+   * From 52rem the tools hang in the gutter under the ¶ number; a paragraph shorter than they are
+   * is lengthened while they are shown, so that they never cover the next paragraph's ¶ number.
+   */
+  private makeRoom(passage: HTMLElement | null): void {
+    if (this.roomy) this.roomy.style.minHeight = '';
+    this.roomy = null;
+    if (!passage || !this.wide.matches) return;
+    const needed = this.element.offsetTop + this.element.offsetHeight;
+    if (needed > passage.offsetHeight) {
+      passage.style.minHeight = `${needed}px`;
+      this.roomy = passage;
+    }
+  }
+}

@@ -1,0 +1,74 @@
+/*
+ * Selected words made into an annotation: a highlight is kept at once; a note (or a teacher's
+ * question, in a class layer) is written first in a draft beside the words, and kept only when saved.
+ * The reader's own annotations carry the quote with its context; a class layer's, only as much
+ * context as tells the words apart in their paragraph, so that twenty notes fit in a link.
+ */
+import { describeQuote, describeQuoteBriefly } from '../../lib/reader-notes/describe-quote.ts';
+import { ANNOTATION_CONTEXT, type Motivation } from '../../lib/reader-notes/model.ts';
+import type { WebAnnotation } from '../../lib/reader-notes/web-annotation.ts';
+import { passageTextOf } from './dom-text.ts';
+import { noteLabel } from './labels.ts';
+import { newLayerNoteId, newUrn } from './make.ts';
+import { focusNote } from './note-actions.ts';
+import { openEditor } from './note-editor.ts';
+import { readerNote } from './reader-note.ts';
+import { markWords } from './render-notes.ts';
+import { type NotesState, sourceOf } from './state.ts';
+import { OWN_LAYER, type StoredLayer, saveLayer } from './store.ts';
+
+/** Words selected in a passage, as offsets in its text. */
+export interface Selected {
+  passage: HTMLElement;
+  start: number;
+  end: number;
+}
+
+export async function createNote(
+  state: NotesState,
+  selected: Selected,
+  motivation: Motivation,
+  layer: StoredLayer,
+): Promise<void> {
+  const { text } = passageTextOf(selected.passage);
+  const own = layer.id === OWN_LAYER;
+  const now = new Date().toISOString();
+  const annotation: WebAnnotation = {
+    '@context': ANNOTATION_CONTEXT,
+    id: own ? newUrn() : newLayerNoteId(layer.id),
+    type: 'Annotation',
+    motivation,
+    ...(own && { created: now }),
+    target: {
+      source: sourceOf(selected.passage.id),
+      selector: own
+        ? describeQuote(text, selected.start, selected.end)
+        : describeQuoteBriefly(text, selected.start, selected.end),
+    },
+  };
+  if (motivation === 'highlighting') {
+    layer.annotations.push(annotation);
+    await saveLayer(layer);
+    state.render();
+    state.announce('Highlighted. Kept on this device only.');
+    state.main
+      .querySelector<HTMLElement>(`reader-note[data-rn="${CSS.escape(annotation.id)}"] button`)
+      ?.focus();
+    return;
+  }
+  const draft = readerNote(annotation.id, own);
+  markWords(selected.passage, selected.start, selected.end, annotation.id, own);
+  selected.passage.append(draft);
+  state.place();
+  openEditor(draft, noteLabel(layer, motivation), '', state.place, async (value) => {
+    if (value === null) {
+      state.render();
+      return;
+    }
+    layer.annotations.push({ ...annotation, body: { type: 'TextualBody', value } });
+    await saveLayer(layer);
+    state.render();
+    state.announce('Note saved on this device.');
+    focusNote(state, annotation.id);
+  });
+}

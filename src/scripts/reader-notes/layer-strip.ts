@@ -1,0 +1,40 @@
+/*
+ * The strip after the text: how many notes this page shows, a switch for each layer (the reader's
+ * own once it holds a note, and each class layer), and the way to My notes.
+ */
+import { make } from './make.ts';
+import type { NotesState } from './state.ts';
+import { OWN_LAYER, saveLayer } from './store.ts';
+
+export interface LayerStrip {
+  readonly element: HTMLElement;
+  /** Shows the strip for `count` notes on the page. */
+  show(count: number): void;
+}
+
+export function layerStrip(state: NotesState): LayerStrip {
+  const element = make('div', { className: 'rn-strip', role: 'group', 'aria-label': 'Your notes' });
+  const show = (count: number) => {
+    const base = document.documentElement.dataset.base ?? '/';
+    const toggles = state.layers
+      .filter((layer) => layer.id !== OWN_LAYER || layer.annotations.length > 0)
+      .map((layer) => {
+        const box = make('input', { type: 'checkbox', checked: layer.shown });
+        box.addEventListener('change', async () => {
+          layer.shown = box.checked;
+          await saveLayer(layer);
+          state.render();
+          element.querySelector<HTMLInputElement>(`input[data-layer="${CSS.escape(layer.id)}"]`)?.focus();
+        });
+        box.dataset.layer = layer.id;
+        const name = layer.id === OWN_LAYER ? 'My notes' : `Class: ${layer.title}`;
+        return make('label', { className: 'rn-toggle' }, box, ` ${name} (${layer.annotations.length})`);
+      });
+    element.replaceChildren(
+      make('span', { className: 'rn-count' }, `${count} ${count === 1 ? 'note' : 'notes'} on this page`),
+      ...toggles,
+      make('a', { href: `${base}my-notes/` }, 'My notes: export, import, class layers'),
+    );
+  };
+  return { element, show };
+}

@@ -1,0 +1,115 @@
+/*
+ * The list of notes: filtered by words (in the quote or the note) and by layer, grouped by paragraph
+ * in reading order, each a link to its words as the edition has them now; those that could not be
+ * placed come last with the words they were written on, never dropped.
+ */
+
+import { noteLabel } from '../labels.ts';
+import { make } from '../make.ts';
+import { OWN_LAYER } from '../store.ts';
+import { type Entry, inReadingOrder, labelled, layerName, type MyNotes } from './my-notes.ts';
+
+export interface NotesList {
+  /** The filters, above the list. */
+  readonly filters: HTMLElement;
+  readonly list: HTMLElement;
+  /** Offers the layers as they are now in the layer filter, keeping the one chosen while it exists. */
+  showLayers(): void;
+  show(): void;
+}
+
+export function notesList(notes: MyNotes): NotesList {
+  const filters = make('div', { className: 'mn-filter' });
+  const list = make('div', { className: 'mn-list' });
+  const query = make('input', { type: 'search', id: 'mn-query' });
+  const layerFilter = make('select', { id: 'mn-layer' });
+  filters.append(...labelled('Filter by words', query), ' ', ...labelled('Layer', layerFilter));
+
+  const show = (): void => {
+    const words = query.value.trim().toLowerCase();
+    const layerId = layerFilter.value;
+    const shown = notes.entries
+      .filter((entry) => !layerId || entry.layer.id === layerId)
+      .filter((entry) => {
+        if (!words) return true;
+        const text = `${entry.annotation.target.selector[0].exact} ${entry.annotation.body?.value ?? ''}`;
+        return text.toLowerCase().includes(words);
+      })
+      .toSorted(inReadingOrder(notes.passages));
+    const placed = shown.filter((entry) => entry.placement.placed);
+    const unplaced = shown.filter((entry) => !entry.placement.placed);
+    const blocks: HTMLElement[] = [make('h2', { id: 'mn-notes' }, `Notes (${placed.length})`)];
+    if (notes.entries.length === 0) blocks.push(make('p', {}, 'No notes yet on this device.'));
+    let current = '';
+    let group: HTMLElement | null = null;
+    for (const entry of placed) {
+      const passage = notes.passages.find((p) => entry.placement.placed && p.id === entry.placement.passage);
+      if (!passage) continue;
+      if (passage.id !== current) {
+        current = passage.id;
+        group = make('ul', { className: 'mn-group' });
+        blocks.push(
+          make('h3', {}, make('a', { href: passage.url }, `${passage.document}, ¶ ${passage.n}`)),
+          group,
+        );
+      }
+      group?.append(item(notes, entry, passage.url));
+    }
+    if (unplaced.length > 0) {
+      blocks.push(
+        make('h2', { id: 'mn-unplaced' }, `Could not be placed (${unplaced.length})`),
+        make(
+          'p',
+          {},
+          'The edition has changed since these were written: their words are kept here, with where they were.',
+        ),
+        make('ul', { className: 'mn-group' }, ...unplaced.map((entry) => item(notes, entry, null))),
+      );
+    }
+    list.replaceChildren(...blocks);
+  };
+
+  const showLayers = (): void => {
+    const chosen = layerFilter.value;
+    layerFilter.replaceChildren(
+      make('option', { value: '' }, 'All layers'),
+      ...notes.layers.map((layer) => make('option', { value: layer.id }, layerName(layer))),
+    );
+    layerFilter.value = notes.layers.some((l) => l.id === chosen) ? chosen : '';
+  };
+
+  query.addEventListener('input', () => show());
+  layerFilter.addEventListener('change', () => show());
+  return { filters, list, showLayers, show };
+}
+
+/** One note: its label, its words (a link to them when placed), its text, and why it could not be placed. */
+function item({ passages }: MyNotes, entry: Entry, url: string | null): HTMLElement {
+  const own = entry.layer.id === OWN_LAYER;
+  // The words as the edition has them now, which a new release may have changed a little.
+  const { placement } = entry;
+  const now = placement.placed
+    ? passages.find((p) => p.id === placement.passage)?.text.slice(placement.start, placement.end)
+    : undefined;
+  const exact = (now ?? entry.annotation.target.selector[0].exact).replace(/\s+/g, ' ').trim();
+  const quote = url ? make('a', { href: url }, `“${exact}”`) : make('q', {}, exact);
+  const li = make('li', { className: own ? 'mn-item rn-own' : 'mn-item rn-class' });
+  li.dataset.rn = entry.annotation.id;
+  li.append(
+    make('span', { className: 'rn-label' }, noteLabel(entry.layer, entry.annotation.motivation)),
+    ' ',
+    quote,
+  );
+  if (entry.annotation.body?.value)
+    li.append(make('p', { className: 'rn-body' }, entry.annotation.body.value));
+  if (!entry.placement.placed) {
+    li.append(
+      make(
+        'p',
+        { className: 'rn-question' },
+        `Could not be placed: ${entry.placement.reason}. It was on ${entry.annotation.target.source}.`,
+      ),
+    );
+  }
+  return li;
+}

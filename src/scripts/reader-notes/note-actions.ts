@@ -1,0 +1,98 @@
+/*
+ * What a reader does to a note already made: edit its text, delete it (with Undo), answer a class
+ * layer's question with a note of their own; and the focus that follows, on the note itself.
+ */
+import { ANNOTATION_CONTEXT } from '../../lib/reader-notes/model.ts';
+import type { WebAnnotation } from '../../lib/reader-notes/web-annotation.ts';
+import { KIND } from './labels.ts';
+import { newUrn, noteButton } from './make.ts';
+import { openEditor } from './note-editor.ts';
+import { readerNote } from './reader-note.ts';
+import { type NotesState, ownLayer } from './state.ts';
+import { type StoredLayer, saveLayer } from './store.ts';
+
+export function editNote(
+  state: NotesState,
+  element: HTMLElement,
+  layer: StoredLayer,
+  annotation: WebAnnotation,
+): void {
+  openEditor(
+    element,
+    `Edit your ${KIND[annotation.motivation]}`,
+    annotation.body?.value ?? '',
+    state.place,
+    async (value) => {
+      if (value !== null) {
+        const index = layer.annotations.findIndex((a) => a.id === annotation.id);
+        layer.annotations[index] = {
+          ...annotation,
+          body: { type: 'TextualBody', value },
+          modified: new Date().toISOString(),
+        };
+        await saveLayer(layer);
+        state.announce('Note saved on this device.');
+      }
+      state.render();
+      focusNote(state, annotation.id);
+    },
+  );
+}
+
+export async function removeNote(
+  state: NotesState,
+  layer: StoredLayer,
+  annotation: WebAnnotation,
+): Promise<void> {
+  const index = layer.annotations.findIndex((a) => a.id === annotation.id);
+  if (index === -1) return;
+  layer.annotations.splice(index, 1);
+  await saveLayer(layer);
+  state.render();
+  const undo = noteButton('Undo');
+  undo.addEventListener('click', async () => {
+    layer.annotations.splice(index, 0, annotation);
+    await saveLayer(layer);
+    state.render();
+    state.announce('Restored.');
+    focusNote(state, annotation.id);
+  });
+  state.announce(`Deleted your ${KIND[annotation.motivation]}.`, undo);
+  undo.focus();
+}
+
+/** A personal answer to a class layer's question, on the question's words. */
+export function answerQuestion(state: NotesState, question: WebAnnotation): void {
+  const own = ownLayer(state);
+  const annotation: WebAnnotation = {
+    '@context': ANNOTATION_CONTEXT,
+    id: newUrn(),
+    type: 'Annotation',
+    motivation: 'replying',
+    created: new Date().toISOString(),
+    inReplyTo: question.id,
+    target: question.target,
+  };
+  const element = state.main.querySelector<HTMLElement>(`reader-note[data-rn="${CSS.escape(question.id)}"]`);
+  if (!element) return;
+  const draft = readerNote(question.id, true);
+  element.after(draft);
+  openEditor(draft, `Your answer to: ${question.body?.value ?? ''}`, '', state.place, async (value) => {
+    if (value !== null) {
+      own.annotations.push({ ...annotation, body: { type: 'TextualBody', value } });
+      await saveLayer(own);
+      state.announce('Answer saved on this device. Export it from My notes to hand it in.');
+    }
+    state.render();
+    focusNote(state, value === null ? question.id : annotation.id);
+  });
+}
+
+/** Moves the focus to a note's first button, opening the note first on a narrow screen. */
+export function focusNote(state: NotesState, id: string): void {
+  if (!state.wide.matches) {
+    state.open.add(id);
+    state.render();
+  }
+  state.main.querySelector<HTMLElement>(`reader-note[data-rn="${CSS.escape(id)}"] button`)?.focus();
+}
