@@ -5,7 +5,7 @@ import { essayAndObituary, passageNumbered } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import { citationTexts, essayCitation } from './support/citation-texts.ts';
-import { activeText, toolsOpacity } from './support/paragraph-tools.ts';
+import { activeText, summonTools, toolsOpacity } from './support/paragraph-tools.ts';
 
 /*
  * Citations a librarian accepts: the paragraph tools' Cite panel (Chicago note and bibliography, MLA
@@ -21,8 +21,8 @@ const { essay: essayDocument, obituary: obituaryDocument } = essayAndObituary();
 /** Opens the Cite panel of a passage on a document's page, at 1280 px. */
 async function openCite(path: string, id: string) {
   const page = await env.open(path);
-  await page.hover(`[id="${id}"] > p`);
-  await page.locator(`[id="${id}"] > .pt`).getByRole('button', { name: 'Cite' }).click();
+  const tools = await summonTools(page, id, 1280);
+  await tools.getByRole('button', { name: 'Cite' }).click();
   await page.locator('#pt-cite').waitFor();
   return page;
 }

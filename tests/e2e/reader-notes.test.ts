@@ -224,6 +224,8 @@ describe("the reader's own notes", () => {
       await page.locator('.rn-bar button', { hasText: 'Question for “Week 3”' }).click();
       await page.locator('reader-note textarea').fill(`Question ${i + 1}: what does Trotsky argue here?`);
       await page.locator('reader-note textarea').press('Control+Enter');
+      // Saved once the draft's text box gives way to the note, which the page draws after the device has kept it.
+      await expect.poll(() => page.locator('reader-note textarea').count()).toBe(0);
       await expect.poll(() => page.locator('reader-note.rn-class').count()).toBe(i + 1);
     }
     await page.goto(env.site.url('/my-notes/'));

@@ -19,9 +19,19 @@ export function toolsOpacity(page: Page, id: string): Promise<string | null> {
 
 /** Brings up the tools for a passage as a reader does at that width: pointer, or tapping its ¶ number. */
 export async function summonTools(page: Page, id: string, width: number): Promise<Locator> {
-  if (width >= GUTTER_WIDTH) await page.hover(`[id="${id}"] > p`);
-  else await page.click(`[id="${id}"] > .pn`);
-  await expect.poll(() => toolsOpacity(page, id)).toBe('1');
+  if (width >= GUTTER_WIDTH) {
+    // The tools' script may still be loading on a busy machine: the pointer comes again until they answer.
+    await expect
+      .poll(async () => {
+        await page.mouse.move(0, 0);
+        await page.hover(`[id="${id}"] > p`);
+        return toolsOpacity(page, id);
+      })
+      .toBe('1');
+  } else {
+    await page.click(`[id="${id}"] > .pn`);
+    await expect.poll(() => toolsOpacity(page, id)).toBe('1');
+  }
   return page.locator(`[id="${id}"] > .pt`);
 }
 
