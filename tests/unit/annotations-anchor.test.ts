@@ -1,13 +1,21 @@
 import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { backLinkText, renderNoteBody } from '../../src/lib/annotations/note-markup.ts';
-import { type AnchoredNote, rehypeAnchorNotes } from '../../src/lib/annotations/rehype-anchor-notes.ts';
+import {
+  type AnchoredNote,
+  type RehypeAnchorNotesOptions,
+  rehypeAnchorNotes,
+} from '../../src/lib/annotations/rehype-anchor-notes.ts';
 import { findTextQuote } from '../../src/lib/annotations/text-quote.ts';
+import { markdownToHast } from '../../src/lib/markdown/pipeline.ts';
 import type { NoteTarget } from '../../src/lib/schema/annotation.ts';
 import { problemOf } from './support/problem-of.ts';
+
+/*
+ * The marginal notes anchored in a passage's tree: the quote found once, the link and the note's
+ * markup, and each refusal. One file: the cases share the note() fixture and the site's pipeline.
+ */
 
 /** The target of each note made by note(), for the back link the note's markup ends with. */
 const targets = new Map<string, Omit<NoteTarget, 'passage'>>();
@@ -30,21 +38,19 @@ function note(id: string, number: number, target: Omit<NoteTarget, 'passage'>): 
   };
 }
 
-/** Renders a passage's Markdown as Astro's unified processor does, with the plugin in it. */
-function render(markdown: string, notes: AnchoredNote[], frontmatter: Record<string, unknown> = { id: 'p' }) {
-  return String(
-    unified()
-      .use(remarkParse)
-      .use(remarkRehype, { allowDangerousHtml: true })
-      .use(rehypeAnchorNotes, { notes })
-      .use(rehypeStringify)
-      .processSync({
-        value: markdown,
-        path: '/site/content/passages/essay/p.md',
-        cwd: '/site',
-        data: { astro: { frontmatter } },
-      }),
-  );
+/** Renders a passage's Markdown as the site does (src/lib/markdown/pipeline.ts), with the plugin in it. */
+function renderWith(
+  options: RehypeAnchorNotesOptions,
+  markdown: string,
+  frontmatter: Record<string, unknown> = { id: 'p' },
+): string {
+  const processor = unified().use(rehypeAnchorNotes, options).use(rehypeStringify);
+  const file = { path: '/site/content/passages/essay/p.md', cwd: '/site', data: { astro: { frontmatter } } };
+  return processor.stringify(processor.runSync(markdownToHast(markdown), file));
+}
+
+function render(markdown: string, notes: AnchoredNote[], frontmatter?: Record<string, unknown>): string {
+  return renderWith({ notes }, markdown, frontmatter);
 }
 
 const ref = (id: string, n: number, words: string) =>
@@ -221,19 +227,15 @@ describe('a note’s markup', () => {
   });
 
   it('links the timeline events it relates to, and names the paragraph and words in its back link', () => {
-    const html = String(
-      unified()
-        .use(remarkParse)
-        .use(remarkRehype)
-        .use(rehypeAnchorNotes, {
-          notes: [{ ...note('nikolaev', 4, { quote: 'Nikolaiev' }), related: ['kirov-assassinated'] }],
-          timeline: {
-            href: '/timeline/',
-            titles: { 'kirov-assassinated': 'Kirov assassinated in the Smolny' },
-          },
-        })
-        .use(rehypeStringify)
-        .processSync({ value: 'the act of Nikolaiev', data: { astro: { frontmatter: { id: 'p' } } } }),
+    const html = renderWith(
+      {
+        notes: [{ ...note('nikolaev', 4, { quote: 'Nikolaiev' }), related: ['kirov-assassinated'] }],
+        timeline: {
+          href: '/timeline/',
+          titles: { 'kirov-assassinated': 'Kirov assassinated in the Smolny' },
+        },
+      },
+      'the act of Nikolaiev',
     );
     expect(html).toContain(
       '<p>Timeline: <a href="/timeline/#kirov-assassinated">Kirov assassinated in the Smolny</a></p>' +

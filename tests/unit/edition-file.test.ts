@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ingestText } from './support/kirov.ts';
 import { problemOf } from './support/problem-of.ts';
 
+/*
+ * The edition file: every kind of decision (removal, retained, heading, gap, document) as the ingest
+ * applies it, and every refusal with its line. One file on purpose: the cases share one made-up witness.
+ */
+
 const WITNESS = [
   'best tractor facts',
   '',

@@ -5,6 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { HELP, runIngest } from '../../scripts/lib/ingest-cli.ts';
 import { scratchDir } from './support/scratch-dir.ts';
 
+/*
+ * The ingest's command line, run in-process on copies of the content: every option, every refusal with
+ * its file, position and fix, and what it leaves on disk. Two tests spawn the real script.
+ */
+
 const SCRIPT = join(process.cwd(), 'scripts/ingest.ts');
 
 /**

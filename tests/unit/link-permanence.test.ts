@@ -24,6 +24,12 @@ import {
   witnessText,
 } from './support/kirov.ts';
 
+/*
+ * Links are permanent: every URL a release published still lands on its paragraph after an edit, a
+ * merge, a split or a removal. One file on purpose: the cases share the release fixture and the
+ * ingest of the committed edition, which are read once.
+ */
+
 const fixture = releaseLinksSchema.parse(JSON.parse(readFileSync(RELEASE_LINKS_FILE, 'utf8')));
 const documents = parseEditionFile(editionText(), EDITION_FILE).data.documents;
 

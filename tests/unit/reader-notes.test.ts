@@ -19,6 +19,11 @@ import {
   type WebAnnotation,
 } from '../../src/lib/reader-notes/web-annotation.ts';
 
+/*
+ * The reader's own notes: anchoring, re-anchoring after an edit, the class layer's link, export and
+ * import as Web Annotations. One file on purpose: the model's parts are tested on the same notes.
+ */
+
 const SITE = 'https://example.org/';
 
 /** An annotation on the words between `start` and `end` of a paragraph's text. */
