@@ -18,7 +18,7 @@ export type ReaderDocument = ModelDocument<PassageEntry>;
 export type ReaderEdition = ModelEdition<PassageEntry>;
 export { EditionContentError } from '../lib/content-error.ts';
 
-import { slashed } from '../lib/content-paths.ts';
+import { slashed } from '../lib/base-path.ts';
 
 export { navigationOrder, passageHref } from '../lib/edition-model/assemble-edition.ts';
 

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { extname, sep } from 'node:path';
+import { extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
@@ -36,7 +36,7 @@ export function pagefindIndex(): AstroIntegration {
     }),
     'astro:server:setup': ({ server, logger }) => {
       const { base } = site;
-      serveDevIndex(server, `${base}pagefind/`, async (origin) => {
+      serveDevIndex(server, `${base}pagefind/`, join(site.root, 'content'), async (origin) => {
         const records = await recordsFrom(async (name) => {
           const response = await fetch(`${origin}${base}${name}`);
           return response.ok ? response.text() : null;
@@ -79,15 +79,16 @@ const DEV_TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 
-/** Answers requests under `prefix` from an index built in memory, rebuilt after a change under content/. */
+/** Answers requests under `prefix` from an index built in memory, rebuilt after a change under `content`. */
 function serveDevIndex(
   server: ViteDevServer,
   prefix: string,
+  content: string,
   build: (origin: string) => Promise<Map<string, Uint8Array>>,
 ): void {
   let files: Promise<Map<string, Uint8Array>> | null = null;
   server.watcher.on('all', (_event, file) => {
-    if (file.includes(`${sep}content${sep}`)) files = null;
+    if (file.startsWith(`${content}${sep}`)) files = null;
   });
   server.middlewares.use((request, response, next) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { slashed } from '../lib/content-paths.ts';
+import { slashed } from '../lib/base-path.ts';
 
 /** What the site's integrations need of Astro's resolved config: the project folder and the base path. */
 export interface SiteConfig {

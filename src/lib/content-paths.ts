@@ -14,8 +14,3 @@ export const ANNOTATIONS_DIR = 'content/annotations';
 export const TIMELINE_DIR = 'content/timeline';
 /** The index of names and terms, one YAML file each, written by hand. */
 export const INDEX_DIR = 'content/index';
-
-/** A base path with its final slash ("/kirov-reader" → "/kirov-reader/"), as the site's links are built on it. */
-export function slashed(base: string): string {
-  return base.endsWith('/') ? base : `${base}/`;
-}

@@ -3,6 +3,7 @@
  * brings the first one into view, so the reader lands on the words themselves. Loaded by
  * highlight-hits.ts only for such a link.
  */
+import { escapeRegExp } from '../lib/escape-regexp.ts';
 import enhancements from '../styles/enhancements.css?url';
 import { loadStylesheet } from './stylesheet.ts';
 
@@ -15,7 +16,9 @@ const target = location.hash ? document.getElementById(decodeURIComponent(locati
 if (terms.length > 0 && target) {
   // The marks' colours are in the enhancements' sheet.
   await loadStylesheet(enhancements);
-  const pattern = new RegExp(`(${terms.map((t) => t.replace(/[-']/gu, '\\$&')).join('|')})`, 'giu');
+  // A straight or a curly apostrophe in a term matches either in the text.
+  const words = terms.map((term) => escapeRegExp(term).replace(/['’]/gu, "['’]"));
+  const pattern = new RegExp(`(${words.join('|')})`, 'giu');
   const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

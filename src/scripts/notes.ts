@@ -206,11 +206,12 @@ addEventListener('hashchange', () => {
 });
 
 document.addEventListener('margin:relayout', place);
+// Text reflows when the width, the zoom or the fonts change; the margin follows it, the reader's own
+// notes too, which may come to a page without notes of the edition.
+if (article) new ResizeObserver(() => place()).observe(article);
 
 if (pairs.length > 0) {
   wide.addEventListener('change', apply);
   twoColumns.addEventListener('change', place);
-  // Text reflows when the width, the zoom or the fonts change; the notes follow it.
-  if (article) new ResizeObserver(() => place()).observe(article);
   apply();
 }

@@ -67,7 +67,7 @@ function start(data: ToolsData, main: HTMLElement, trigger: Event | null, tapped
     tray.button,
     citeButton(tools),
   );
-  handout.save();
+  handout.notify();
   followRetiredLinks(tools);
   summonTools(tools, trigger, tapped);
   if (new URLSearchParams(location.search).has('handout')) showHandout(tools);

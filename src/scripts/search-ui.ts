@@ -98,7 +98,7 @@ export function enhanceSearch(root: HTMLElement): void {
     }
     const filters: Record<string, string> = {};
     for (const select of selects) if (select.value) filters[select.dataset.filter ?? ''] = select.value;
-    const results = rankedResults(pagefind, term, filters);
+    const results = rankedResults(pagefind, term, filters, () => query === latest);
     const [total, page] = await Promise.all([results.total(), results.page(0, PAGE_SIZE)]);
     if (query !== latest) return; // a newer keystroke has its own results on the way
     current = { term, results, shown: page.length };
@@ -158,7 +158,13 @@ interface RankedResults {
  * fetching the details of more results than are shown, and the later kinds are searched only when the
  * paragraphs do not fill the page or the count needs them.
  */
-function rankedResults(pagefind: Pagefind, term: string, filters: Record<string, string>): RankedResults {
+function rankedResults(
+  pagefind: Pagefind,
+  term: string,
+  filters: Record<string, string>,
+  /** False once a newer keystroke has made these results stale: their details are then not fetched. */
+  isCurrent: () => boolean,
+): RankedResults {
   const kinds = filters.kind ? [filters.kind] : KIND_ORDER;
   const searches = new Map<string, Promise<PagefindSearch>>();
   const search = (kind: string) => {
@@ -186,6 +192,7 @@ function rankedResults(pagefind: Pagefind, term: string, filters: Record<string,
     },
     async page(start, end) {
       const picked = (await upTo(end)).flatMap((found) => found.results).slice(start, end);
+      if (!isCurrent()) return [];
       const loaded = await Promise.all(picked.map((result) => result.data()));
       // In each kind, what holds the exact phrase comes first, then what holds every word, then the
       // rest, each in Pagefind's order (which also counts words it stems, "terrorist" for "terrorism").
@@ -210,21 +217,20 @@ async function fillFilters(pagefind: Pagefind, selects: HTMLSelectElement[]): Pr
 
 /** A result links to its anchor with the terms in `hl`, so that the page can mark them on arrival. */
 function resultItem(result: PagefindResultData, term: string): HTMLLIElement {
-  const item = document.createElement('li');
-  const link = document.createElement('a');
   const [path = '', hash = ''] = result.url.split('#');
-  link.href = `${path}?hl=${encodeURIComponent(term)}${hash ? `#${hash}` : ''}`;
   // A paragraph's title is its ¶; its section, kept out of the indexed title, is named beside it.
   const section = result.meta.kind === 'Text' ? result.meta.section : '';
-  link.textContent = `${result.meta.title ?? result.url}${section ? ` · ${section}` : ''}`;
-  const where = document.createElement('span');
-  where.className = 'search-where';
-  where.textContent = [result.meta.kind === 'Text' ? '' : result.meta.kind, result.meta.document]
-    .filter(Boolean)
-    .join(' · ');
-  const excerpt = document.createElement('p');
+  const link = make(
+    'a',
+    { href: `${path}?hl=${encodeURIComponent(term)}${hash ? `#${hash}` : ''}` },
+    `${result.meta.title ?? result.url}${section ? ` · ${section}` : ''}`,
+  );
+  const where = make(
+    'span',
+    { className: 'search-where' },
+    [result.meta.kind === 'Text' ? '' : result.meta.kind, result.meta.document].filter(Boolean).join(' · '),
+  );
   // Pagefind escapes the text of the excerpt and adds only <mark> around the matched words.
-  excerpt.innerHTML = result.excerpt;
-  item.append(link, where, excerpt);
-  return item;
+  const excerpt = make('p', { innerHTML: result.excerpt });
+  return make('li', {}, link, where, excerpt);
 }

@@ -13,7 +13,7 @@ export class HandoutList {
     window.addEventListener('storage', (event) => {
       if (event.key !== this.key) return;
       this.items = this.read();
-      this.save();
+      this.notify();
     });
   }
 
@@ -28,6 +28,11 @@ export class HandoutList {
     } catch {
       // Without storage the handout lasts as long as the page.
     }
+    this.notify();
+  }
+
+  /** Tells whoever shows the list what it holds now. */
+  notify(): void {
     for (const listener of this.listeners) listener();
   }
 

@@ -71,7 +71,7 @@ export function showHandout({ data, passages, main }: Tools): void {
     box.after(ordered);
     hideEmptySections(main);
     // The margin notes are placed again for the paragraphs' new places.
-    window.dispatchEvent(new Event('resize'));
+    document.dispatchEvent(new Event('margin:relayout'));
   }
   // The QR code's encoder loads only for a handout.
   import('../../lib/cite/qr-code.ts').then(async ({ qrCodeSvg }) => {

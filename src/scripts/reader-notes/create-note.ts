@@ -67,7 +67,6 @@ export async function createNote(
     }
     layer.annotations.push({ ...annotation, body: { type: 'TextualBody', value } });
     await saveLayer(layer);
-    state.render();
     state.announce('Note saved on this device.');
     focusNote(state, annotation.id);
   });

@@ -13,7 +13,6 @@
  *   new-layer-form.ts  a new class layer
  *   download.ts        a file saved from the browser
  */
-import '../reader-notes.ts';
 import { type EditionText, reanchor } from '../../lib/reader-notes/reanchor.ts';
 import stylesheet from '../../styles/reader-notes.css?url';
 import { loadStylesheet } from '../stylesheet.ts';

@@ -33,7 +33,6 @@ export function editNote(
         await saveLayer(layer);
         state.announce('Note saved on this device.');
       }
-      state.render();
       focusNote(state, annotation.id);
     },
   );
@@ -53,7 +52,6 @@ export async function removeNote(
   undo.addEventListener('click', async () => {
     layer.annotations.splice(index, 0, annotation);
     await saveLayer(layer);
-    state.render();
     state.announce('Restored.');
     focusNote(state, annotation.id);
   });
@@ -83,16 +81,13 @@ export function answerQuestion(state: NotesState, question: WebAnnotation): void
       await saveLayer(own);
       state.announce('Answer saved on this device. Export it from My notes to hand it in.');
     }
-    state.render();
     focusNote(state, value === null ? question.id : annotation.id);
   });
 }
 
-/** Moves the focus to a note's first button, opening the note first on a narrow screen. */
+/** Draws the notes again and moves the focus to a note's first button, opened on a narrow screen. */
 export function focusNote(state: NotesState, id: string): void {
-  if (!state.wide.matches) {
-    state.open.add(id);
-    state.render();
-  }
+  if (!state.wide.matches) state.open.add(id);
+  state.render();
   state.main.querySelector<HTMLElement>(`reader-note[data-rn="${CSS.escape(id)}"] button`)?.focus();
 }

@@ -58,10 +58,9 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
   await openLayerLink(state);
   state.render();
   bar.listen();
-  window.addEventListener('hashchange', () => openLayerLink(state).then(() => state.render()));
+  window.addEventListener('hashchange', () => {
+    if (location.hash.startsWith('#layer=')) openLayerLink(state).then(() => state.render());
+  });
   state.wide.addEventListener('change', () => state.render());
-  window.addEventListener('resize', () => state.place());
-  // Fonts and the edition's notes settle after load, moving the lines.
-  window.addEventListener('load', () => state.place());
   if (trigger?.type === 'selectionchange') bar.offer();
 }

@@ -55,12 +55,14 @@ export class SelectionBar {
     const range =
       selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null;
     const passage = range?.startContainer.parentElement?.closest<HTMLElement>('.passage') ?? null;
-    const offsets = range && passage ? offsetsOf(range, passageTextOf(passage)) : null;
+    const text = passage ? passageTextOf(passage) : null;
+    const offsets = range && text ? offsetsOf(range, text) : null;
     if (
       !range ||
       !passage ||
+      !text ||
       !offsets ||
-      passageTextOf(passage).text.slice(offsets.start, offsets.end).trim() === ''
+      text.text.slice(offsets.start, offsets.end).trim() === ''
     ) {
       this.selected = null;
       if (!this.bar.contains(document.activeElement)) this.bar.remove();
