@@ -7,7 +7,7 @@ import { serviceWorker } from './src/integrations/service-worker.ts';
 import { DEFAULT_SITE, siteAddressWarning } from './src/integrations/site-address.ts';
 import { marginalNotes } from './src/lib/annotations/load-marginal-notes.ts';
 import { rehypeAnchorNotes } from './src/lib/annotations/rehype-anchor-notes.ts';
-import { slashed } from './src/lib/content-paths.ts';
+import { slashed } from './src/lib/base-path.ts';
 import { markdownOptions, remarkRehypeOptions } from './src/lib/markdown/pipeline.ts';
 
 // KIROV_BASE lets the same build serve from a sub-path (e.g. a project page at /kirov-reader/).

@@ -1,9 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { EDITION_FILE, ID_LOCK_FILE } from '../../src/lib/content-paths.ts';
+import { EDITION_FILE, ID_LOCK_FILE, WITNESS_FILE } from '../../src/lib/content-paths.ts';
 import type { IngestInput } from '../../src/lib/ingest-witness.ts';
 import { parseIdLock } from '../../src/lib/passages/parse-id-lock.ts';
-
-export const WITNESS = 'content/source/kirov-scrape.txt';
 
 /**
  * The ingest's input for the edition as committed: the witness, the edition file and (with `withLock`)
@@ -11,8 +9,8 @@ export const WITNESS = 'content/source/kirov-scrape.txt';
  */
 export function editionInput({ withLock }: { withLock: boolean }): IngestInput {
   return {
-    witness: readFileSync(WITNESS),
-    witnessFile: WITNESS,
+    witness: readFileSync(WITNESS_FILE),
+    witnessFile: WITNESS_FILE,
     edition: readFileSync(EDITION_FILE, 'utf8'),
     editionFile: EDITION_FILE,
     lock:

@@ -3,9 +3,10 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { WITNESS_FILE } from '../../src/lib/content-paths.ts';
 import { ingestWitness } from '../../src/lib/ingest-witness.ts';
 import { MAX_WITNESS_BYTES } from '../../src/lib/witness/decode-witness.ts';
-import { editionInput, WITNESS } from './edition-input.ts';
+import { editionInput } from './edition-input.ts';
 import { type Figure, median } from './figure.ts';
 
 export function benchEditionIngest(): Figure[] {
@@ -39,7 +40,7 @@ export function benchLargeIngest(): Figure[] {
 }
 
 function benchIngestOf(dir: string, sizeMb: number): Figure[] {
-  const scrape = readFileSync(WITNESS, 'utf8');
+  const scrape = readFileSync(WITNESS_FILE, 'utf8');
   const path = join(dir, `big-${sizeMb}.txt`);
   const fd = openSync(path, 'w');
   let bytes = 0;
@@ -87,7 +88,7 @@ function benchIngestOf(dir: string, sizeMb: number): Figure[] {
 function passagesOfOneCopy(scrape: string): number {
   return ingestWitness({
     witness: new TextEncoder().encode(scrape),
-    witnessFile: WITNESS,
+    witnessFile: WITNESS_FILE,
     edition: null,
     editionFile: null,
     lock: null,

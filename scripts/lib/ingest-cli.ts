@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError, formatProblem } from '../../src/lib/content-error.ts';
+import { WITNESS_FILE } from '../../src/lib/content-paths.ts';
 import { ingestWitness, LOCK_PATH, PASSAGES_DIR } from '../../src/lib/ingest-witness.ts';
 import { parseIdLock } from '../../src/lib/passages/parse-id-lock.ts';
 import {
@@ -43,7 +44,6 @@ Examples:
   npm run ingest -- --report                       review every editorial decision
   npm run ingest -- page.txt --out /tmp/page       try the heuristics on another scraped page`;
 
-const DEFAULT_WITNESS = 'content/source/kirov-scrape.txt';
 const DEFAULT_OUT = 'content';
 
 /** Where the ingest runs and where its lines go (process.stdout and process.stderr fit). */
@@ -116,7 +116,7 @@ function ingest(argv: readonly string[], run: Run): number {
   }
   if (positionals.length > 1) throw new UsageError(`expected one witness file, got ${positionals.length}`);
 
-  const witnessPath = at(positionals[0] ?? DEFAULT_WITNESS);
+  const witnessPath = at(positionals[0] ?? WITNESS_FILE);
   const sibling = join(
     dirname(witnessPath),
     `${basename(witnessPath).replace(/\.[^.]+$/u, '')}.edition.yaml`,
@@ -172,7 +172,7 @@ function ingest(argv: readonly string[], run: Run): number {
     outDir,
     witnessFile: nameOf(witnessPath),
     contentDir: writesContent ? outDir : null,
-    editionWitness: DEFAULT_WITNESS,
+    editionWitness: WITNESS_FILE,
     force: values.force,
     files: result.files,
     nameOf,

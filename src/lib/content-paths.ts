@@ -1,5 +1,7 @@
 /** Where the edition's source files live, relative to the project root: one place to name each. */
 
+/** The witness: the scraped page, verbatim, never edited. */
+export const WITNESS_FILE = 'content/source/kirov-scrape.txt';
 /** The edition file: the editor's decisions about the witness, and the documents it holds. */
 export const EDITION_FILE = 'content/source/kirov-scrape.edition.yaml';
 /** Every paragraph id ever given, live or retired with its successor (written by npm run ingest). */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { mentionPattern } from '../../src/lib/name-index/find-mentions.ts';
 import { base, readDocuments, readIndexEntries } from './site.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import { passageTexts, squash } from './support/page-text.ts';
@@ -88,8 +87,12 @@ describe('/names/', () => {
         const [path = '', passageId = ''] = href.split('#');
         const text = textsByPath.get(path)?.[passageId];
         expect(text, `${href} (from ${id}) is not a passage`).toBeDefined();
-        expect(mentionPattern(entry).test(text ?? ''), `${href} does not mention ${entry.name}`).toBe(true);
-        mentionPattern(entry).lastIndex = 0;
+        // Checked by the entry's own spellings, not by the matcher that made the links.
+        const spellings = [entry.name, ...entry.aliases].map((spelling) => spelling.toLowerCase());
+        expect(
+          spellings.some((spelling) => (text ?? '').toLowerCase().includes(spelling)),
+          `${href} does not mention ${entry.name}`,
+        ).toBe(true);
         checked++;
       }
     }

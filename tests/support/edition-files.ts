@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { readAnnotationFiles as readAnnotationsUnder } from '../../src/lib/annotations/load-marginal-notes.ts';
 import type { AnnotationFile } from '../../src/lib/annotations/parse-annotation-file.ts';
-import { EDITION_FILE, LEDGER_FILE, PASSAGES_DIR } from '../../src/lib/content-paths.ts';
+import { EDITION_FILE, INDEX_DIR, LEDGER_FILE, PASSAGES_DIR } from '../../src/lib/content-paths.ts';
+import { readFrontmatter } from '../../src/lib/markdown/frontmatter.ts';
 import { passageText } from '../../src/lib/passage-text.ts';
 import { editionFileSchema } from '../../src/lib/schema/edition.ts';
 import { indexEntrySchema } from '../../src/lib/schema/index-entry.ts';
@@ -34,14 +35,9 @@ export function readPassageFiles(): PassageFile[] {
     .filter((name) => name.endsWith('.md'))
     .map((name) => {
       const file = relative(root, join(dir, name));
-      const source = readFileSync(join(dir, name), 'utf8');
-      const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(source);
-      if (!match?.[1]) throw new Error(`${file}: Unexpected file without frontmatter`);
-      return {
-        ...passageSchema.parse(parseYaml(match[1])),
-        file,
-        text: passageText(source.slice(match[0].length)),
-      };
+      const split = readFrontmatter(readFileSync(join(dir, name), 'utf8'));
+      if (!split) throw new Error(`${file}: Unexpected file without frontmatter`);
+      return { ...passageSchema.parse(parseYaml(split.yaml)), file, text: passageText(split.body) };
     });
   return [...passageFiles];
 }
@@ -58,7 +54,7 @@ export function readLedger() {
 
 /** Every entry of the index of names (content/index/<id>.yaml), validated by the site's schema. */
 export function readIndexEntries() {
-  const dir = join(root, 'content/index');
+  const dir = join(root, INDEX_DIR);
   return readdirSync(dir)
     .filter((name) => name.endsWith('.yaml'))
     .map((name) => indexEntrySchema.parse(parseYaml(readFileSync(join(dir, name), 'utf8'))));

@@ -1,20 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { guardBuildStep, INCOMPLETE_FILE } from '../../src/integrations/build-step.ts';
+import { scratchDir } from './support/scratch-dir.ts';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function buildFolder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kirov-step-'));
-  dirs.push(dir);
-  return dir;
-}
+const buildFolder = () => scratchDir('kirov-step-');
 
 describe('guardBuildStep', () => {
   it('marks the build folder incomplete and says not to deploy it when a step fails', async () => {

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { LoaderContext } from 'astro/loaders';
 import { describe, expect, it } from 'vitest';
 import { annotationFiles, dataFile } from '../../src/collections/loaders.ts';
+import { scratchDir } from './support/scratch-dir.ts';
 
 /*
  * The collections' loaders stop the build on a broken file, naming it (and the line, where there is
@@ -13,7 +13,7 @@ import { annotationFiles, dataFile } from '../../src/collections/loaders.ts';
 
 /** Runs a loader over a project folder holding `files`; returns the entries it stored. */
 async function load(loader: ReturnType<typeof dataFile>, files: Record<string, string>) {
-  const root = mkdtempSync(join(tmpdir(), 'kirov-loader-'));
+  const root = scratchDir('kirov-loader-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(root, name, '..'), { recursive: true });
     writeFileSync(join(root, name), text);

@@ -1,7 +1,6 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RELEASE_LINKS_FILE } from '../../scripts/lib/release-links-file.ts';
 import { parseEditionFile } from '../../src/lib/edition/parse-edition-file.ts';
 import { ingestWitness } from '../../src/lib/ingest-witness.ts';
@@ -23,11 +22,12 @@ import {
   WITNESS_FILE,
   witnessText,
 } from './support/kirov.ts';
+import { scratchDir } from './support/scratch-dir.ts';
 
 /*
  * Links are permanent: every URL a release published still lands on its paragraph after an edit, a
- * merge, a split or a removal. One file on purpose: the cases share the release fixture and the
- * ingest of the committed edition, which are read once.
+ * merge, a split or a removal. One file on purpose: the cases share the release fixture (read once)
+ * and the committed edition, which each case ingests as it needs.
  */
 
 const fixture = releaseLinksSchema.parse(JSON.parse(readFileSync(RELEASE_LINKS_FILE, 'utf8')));
@@ -40,13 +40,7 @@ function ingestWithoutDropped() {
     'A man who has given all his brilliant life to the cause of the working class, to the cause of Communism, to the cause of the liberation of humanity, is dead, victim of the enemy.\n\n';
   const text = witnessText();
   expect(text.split(paragraph)).toHaveLength(2);
-  return ingestWitness({
-    witness: new TextEncoder().encode(text.replace(paragraph, '')),
-    witnessFile: WITNESS_FILE,
-    edition: editionText(),
-    editionFile: EDITION_FILE,
-    lock: committedLock(),
-  });
+  return ingestWith(editionText(), committedLock(), text.replace(paragraph, ''));
 }
 
 /**
@@ -333,8 +327,7 @@ describe('freezeReleaseLinks', () => {
 });
 
 describe('resolveInDist', () => {
-  const dist = mkdtempSync(join(tmpdir(), 'kirov-links-'));
-  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+  const dist = scratchDir('kirov-links-');
   const page = (path: string, html: string) => {
     const file = join(dist, path, 'index.html');
     mkdirSync(dirname(file), { recursive: true });

@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { ANNOTATIONS_DIR, PASSAGES_DIR } from '../../src/lib/content-paths.ts';
+import { listFiles } from '../../src/lib/list-files.ts';
 import { readFrontmatter } from '../../src/lib/markdown/frontmatter.ts';
 import { markdownOptions, markdownToHast, remarkRehypeOptions } from '../../src/lib/markdown/pipeline.ts';
 
@@ -13,19 +16,17 @@ import { markdownOptions, markdownToHast, remarkRehypeOptions } from '../../src/
  * edition's Markdown options reaches all of them or fails here.
  */
 
-const root = new URL('../../', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const stringify = unified().use(rehypeStringify);
-
-function markdownFiles(dir: string): string[] {
-  return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => join(root, dir, name));
-}
 
 /** Every passage and note body of the edition, and Markdown that GFM or smart punctuation would change. */
 const bodies = [
-  ...[...markdownFiles('content/passages'), ...markdownFiles('content/annotations')].map(
-    (file) => readFrontmatter(readFileSync(file, 'utf8'))?.body ?? '',
+  ...[PASSAGES_DIR, ANNOTATIONS_DIR].flatMap((dir) =>
+    listFiles(join(root, dir)).map((name) => {
+      const split = readFrontmatter(readFileSync(join(root, dir, name), 'utf8'));
+      if (!split) throw new Error(`${dir}/${name}: Unexpected file without frontmatter`);
+      return split.body;
+    }),
   ),
   'Stalin\'s "Zinoviev" -- the ~~struck~~ www.marxists.org | a | b |\n\n* a list\n\n1. two',
 ];

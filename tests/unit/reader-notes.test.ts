@@ -1,6 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { passageText } from '../../src/lib/passage-text.ts';
 import {
   type ClassLayer,
   decodeLayer,
@@ -18,6 +16,7 @@ import {
   parseImport,
   type WebAnnotation,
 } from '../../src/lib/reader-notes/web-annotation.ts';
+import { readPassageFiles } from '../support/edition-files.ts';
 
 /*
  * The reader's own notes: anchoring, re-anchoring after an edit, the class layer's link, export and
@@ -280,14 +279,11 @@ describe('exportMarkdown', () => {
 
 describe('class layer links', () => {
   // Twenty questions on the essay's own paragraphs, as a teacher would write them.
-  const dir = 'content/passages/essay';
-  const passages = readdirSync(dir)
-    .toSorted()
+  const passages = readPassageFiles()
+    .filter((passage) => passage.document === 'essay')
+    .toSorted((a, b) => a.file.localeCompare(b.file))
     .slice(0, 20)
-    .map((file) => {
-      const markdown = readFileSync(`${dir}/${file}`, 'utf8');
-      return { id: file.replace(/\.md$/, ''), text: passageText(markdown.replace(/^---[\s\S]*?---\n/, '')) };
-    });
+    .map(({ id, text }) => ({ id, text }));
   const layerId = 'urn:uuid:5d1f6a0e-2c1b-4e1a-9a77-0c3b1d2e4f50';
   const layer: ClassLayer = {
     id: layerId,

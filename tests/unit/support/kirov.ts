@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { EDITION_FILE, ID_LOCK_FILE as LOCK_FILE, WITNESS_FILE } from '../../../src/lib/content-paths.ts';
 import { ingestWitness } from '../../../src/lib/ingest-witness.ts';
 import { idLockSchema } from '../../../src/lib/schema/ledger.ts';
 
-export const WITNESS_FILE = 'content/source/kirov-scrape.txt';
-export const EDITION_FILE = 'content/source/kirov-scrape.edition.yaml';
-export const LOCK_FILE = 'content/apparatus/ids.lock.json';
+export { EDITION_FILE, LOCK_FILE, WITNESS_FILE };
 
 export const witnessBytes = () => readFileSync(WITNESS_FILE);
 export const witnessText = () => readFileSync(WITNESS_FILE, 'utf8');
