@@ -1,7 +1,7 @@
 /**
  * How the ingest and the build scale with the size of the edition: the edition itself (1×) and
  * synthetic corpora 10× and 100× its size. Each scale is measured in its own temp copy of the project
- * (scale/project-copy.ts), with its own KIROV_CACHE_DIR, so the real content/, dist/ and caches are
+ * (scripts/lib/project-copy.ts), with its own KIROV_CACHE_DIR, so the real content/, dist/ and caches are
  * never touched and every build is cold.
  *
  *   ingest    `node scripts/ingest.ts <witness> --no-edition --out <tmp>` in a child process, wall
@@ -39,10 +39,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { copyProject } from '../lib/project-copy.ts';
 import type { Figure } from './figure.ts';
 import { type RealPassage, readRealPassages, syntheticWitness, writeCopies } from './scale/corpus.ts';
 import { figuresOf, type ScaleResult } from './scale/figures.ts';
-import { copyProject, sizeOf } from './scale/project-copy.ts';
+import { sizeOf } from './scale/folder-size.ts';
 import { timedRun } from './scale/timed-run.ts';
 
 const SCALES = [1, 10, 100] as const;

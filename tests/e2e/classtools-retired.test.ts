@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject } from '../../scripts/lib/project-copy.ts';
 import type { IdLock } from '../../src/lib/schema/ledger.ts';
 import { resolveInDist } from '../support/resolve-in-dist.ts';
 import { passagesOf } from './site.ts';
@@ -25,10 +26,7 @@ const essay = passagesOf('essay');
 const obituary = passagesOf('obituary');
 
 beforeAll(async () => {
-  for (const entry of ['src', 'content', 'astro.config.ts', 'tsconfig.json', 'package.json']) {
-    cpSync(join(root, entry), join(fixture, entry), { recursive: true });
-  }
-  symlinkSync(join(root, 'node_modules'), join(fixture, 'node_modules'));
+  copyProject(fixture);
   const lockFile = join(fixture, 'content/apparatus/ids.lock.json');
   const lock = JSON.parse(readFileSync(lockFile, 'utf8')) as IdLock;
   const live = (document: string) => lock.passages.filter((p) => p.document === document);

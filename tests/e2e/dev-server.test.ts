@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyProject } from '../../scripts/lib/project-copy.ts';
 import { launchChromium } from './site.ts';
 
 /*
@@ -31,10 +32,8 @@ async function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  project = mkdtempSync(join(tmpdir(), 'kirov-dev-'));
-  for (const name of ['package.json', 'astro.config.ts', 'tsconfig.json', 'src', 'content'])
-    cpSync(join(root, name), join(project, name), { recursive: true });
-  symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
+  project = join(mkdtempSync(join(tmpdir(), 'kirov-dev-')), 'project');
+  copyProject(project);
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
   server = spawn(
@@ -76,7 +75,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.kill();
-  rmSync(project, { recursive: true, force: true });
+  rmSync(join(project, '..'), { recursive: true, force: true });
 });
 
 describe('the dev server', () => {

@@ -44,10 +44,9 @@ export const layerName = (layer: StoredLayer): string =>
 
 /** Orders entries as the text reads: by paragraph, then by the words' place in it; the unplaced last. */
 export function inReadingOrder(passages: readonly PassageInfo[]): (a: Entry, b: Entry) => number {
+  const order = new Map(passages.map((passage, i) => [passage.id, i]));
   const index = (entry: Entry) =>
-    entry.placement.placed
-      ? passages.findIndex((p) => p.id === (entry.placement as { passage: string }).passage)
-      : Infinity;
+    entry.placement.placed ? (order.get(entry.placement.passage) ?? -1) : Number.POSITIVE_INFINITY;
   const start = (entry: Entry) => (entry.placement.placed ? entry.placement.start : 0);
   return (a, b) => index(a) - index(b) || start(a) - start(b);
 }

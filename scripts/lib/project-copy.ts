@@ -1,14 +1,15 @@
 /**
- * A temp copy of the project for one scale: package.json, astro.config.ts, tsconfig.json, src/, scripts/,
- * content/ and a node_modules/ folder of symlinks to the project's packages, so that the real content/,
- * dist/ and caches are never touched and every build is cold.
+ * A copy of the project that can be built, served and edited without touching the real one (the scale
+ * benchmark's corpora, the browser tests' fixture site and dev server): package.json, astro.config.ts,
+ * tsconfig.json, src/, scripts/, content/ and a node_modules/ folder of symlinks to the project's
+ * packages, so that the real content/, dist/ and caches are never touched and every build is cold.
  */
-import { cpSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listFiles } from '../../lib/list-files.ts';
 
 const PROJECT_FILES = ['package.json', 'astro.config.ts', 'tsconfig.json', 'src', 'scripts', 'content'];
 
+/** Copies the project in the current folder to `project`. */
 export function copyProject(project: string): void {
   mkdirSync(project, { recursive: true });
   for (const name of PROJECT_FILES) cpSync(name, join(project, name), { recursive: true });
@@ -20,11 +21,4 @@ export function copyProject(project: string): void {
     if (name.startsWith('.') && name !== '.bin') continue;
     symlinkSync(resolve('node_modules', name), join(modules, name));
   }
-}
-
-/** How many files a folder holds and their size in KB. */
-export function sizeOf(dir: string): { files: number; kb: number } {
-  const files = listFiles(dir);
-  const bytes = files.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
-  return { files: files.length, kb: bytes / 1024 };
 }
