@@ -50,6 +50,10 @@ Turns a scraped witness into clean, attributed passages with stable ids.
                      decisions the edition file has not confirmed
   --help             this text
 
+One ingest runs at a time per output folder (its lock is DIR/.ingest-lock); another waits up to 5 s.
+Exit codes: 0 output written (or, with --check, current), 1 --check found differences, 2 a problem
+with an input file or the output folder, 64 a usage error, 75 another ingest holds the output folder.
+
 Examples:
   npm run ingest                                   regenerate content/ after editing the edition file
   npm run ingest -- --report                       review every editorial decision
