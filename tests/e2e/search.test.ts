@@ -29,8 +29,10 @@ async function resultsFor(page: Page, typed: string, shown = typed) {
   const box = page.getByRole('combobox', { name: 'Search the edition' });
   const status = page.locator('.search-status');
   // From an empty box, so that the status read is this search's, not the one before.
-  await box.fill('');
-  await expect.poll(() => status.textContent()).toBe('');
+  if ((await box.inputValue()) !== '') {
+    await box.fill('');
+    await expect.poll(() => status.textContent()).toBe('');
+  }
   await box.fill(typed);
   await expect.poll(() => status.textContent()).toMatch(new RegExp(`“${shown}”`, 'u'));
   return {
@@ -106,10 +108,7 @@ describe('search', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
     const id = ((await first.getAttribute('href')) ?? '').split('#')[1] ?? '';
     await box.press('Enter');
-    await page.waitForURL((url) => url.hash === `#${id}`);
-    await expect
-      .poll(() => page.locator(`[id="${id}"] mark.search-hit`).first().textContent())
-      .toBe('Yaroslavsky');
+    await page.waitForURL((url) => url.hash === `#${id}` && url.searchParams.get('hl') === 'Yaroslavsky');
   });
 
   it('finds “Zinoviev” in paragraphs, each result naming its ¶ number', async () => {
@@ -147,18 +146,14 @@ describe('search', () => {
       .toBe(true);
   });
 
-  it('marks a searched word with a hyphen or an apostrophe, either apostrophe matching', async () => {
+  it('marks a searched word with a hyphen or an apostrophe, either apostrophe matching, and no stop word', async () => {
     const target = 'the-stalinist-bureaucracy-has-created-a';
-    const page = await env.open(`/?hl=${encodeURIComponent('leader-cult')}#${target}`);
+    // Only the searched words are marked, never a stop word the paragraph is full of.
+    const page = await env.open(`/?hl=${encodeURIComponent('the leader-cult of')}#${target}`);
     await expect
       .poll(() => page.locator(`[id="${target}"] mark.search-hit`).allTextContents())
       .toEqual(['leader-cult']);
-    // Only the searched words are marked, never a stop word the paragraph is full of.
-    const words = await env.open(`/?hl=${encodeURIComponent('the leader-cult of')}#${target}`);
-    await expect
-      .poll(() => words.locator(`[id="${target}"] mark.search-hit`).allTextContents())
-      .toEqual(['leader-cult']);
-    expect(await words.locator(`[id="${target}"]`).textContent()).toMatch(/\bthe\b/u);
+    expect(await page.locator(`[id="${target}"]`).textContent()).toMatch(/\bthe\b.*\bof\b/su);
     const lenin = await page.evaluate(
       () => [...document.querySelectorAll('.passage')].find((p) => p.textContent?.includes("Lenin's"))?.id,
     );
@@ -275,14 +270,10 @@ describe('search', () => {
     await page.context().setOffline(true);
     await page.reload();
     expect(await page.locator('h1').textContent()).toBe(essayDocument.title);
-    const results = await search(page, 'Kamenev');
-    expect(await results.count()).toBeGreaterThan(0);
-    // The other spellings and the vocabulary are kept with the index.
-    const typo = await resultsFor(page, 'Kamenyev', 'Kamenev');
-    expect(typo.note).toBe('Showing results for “Kamenev”, the spelling in this text.');
-    expect((await resultsFor(page, 'bureacracy', 'bureaucracy')).note).toBe(
-      'Nothing matched “bureacracy”. Did you mean “bureaucracy”?',
-    );
+    // A misspelt word too: the vocabulary is kept with the index.
+    const found = await resultsFor(page, 'bureacracy', 'bureaucracy');
+    expect(found.note).toBe('Nothing matched “bureacracy”. Did you mean “bureaucracy”?');
+    expect(found.hrefs.length).toBeGreaterThan(0);
     await page.goto(env.site.url('/about/'));
     // The page itself, kept at the first visit, not the offline fallback.
     expect(await page.locator('h1').textContent()).toBe('About this edition');
