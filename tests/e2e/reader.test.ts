@@ -121,7 +121,7 @@ describe('the essay page', () => {
         if (!scripts) await page.route('**/_astro/*.js', (route) => route.abort());
         await page.goto(env.site.url('/'));
         if (scripts) {
-          await page.getByRole('searchbox', { name: 'Search the edition' }).waitFor();
+          await page.getByRole('combobox', { name: 'Search the edition' }).waitFor();
           await page.locator('html.notes-placed, html.notes-folded').waitFor({ state: 'attached' });
         } else expect(await page.locator('[data-site-search]').isHidden()).toBe(true);
         const tops = await page.$$eval('main h1, .passage > p, .passage > .pd', (elements) =>
