@@ -153,12 +153,16 @@ describe('a note opened in present mode', () => {
       for (let i = 0; i < count; i++) {
         await summaries.nth(i).click();
         // The text is fitted when the note has opened (its toggle event, a task later).
-        await expect.poll(cut, `note ${i + 1} of ${count} open`).toEqual({ scrolls: false, outside: [] });
+        await expect
+          .poll(cut, { message: `note ${i + 1} of ${count} open` })
+          .toEqual({ scrolls: false, outside: [] });
         await summaries.nth(i).click();
       }
       for (let i = 0; i < count; i++) await summaries.nth(i).click();
       if (allFit) {
-        await expect.poll(cut, `all ${count} notes open`).toEqual({ scrolls: false, outside: [] });
+        await expect
+          .poll(cut, { message: `all ${count} notes open` })
+          .toEqual({ scrolls: false, outside: [] });
       } else {
         const last = page.locator('.present-notes details').nth(count - 1);
         const whole = () =>
@@ -167,7 +171,7 @@ describe('a note opened in present mode', () => {
             const nav = (document.querySelector('.present-nav') as HTMLElement).getBoundingClientRect();
             return box.top >= 0 && box.bottom <= nav.top + 1;
           });
-        await expect.poll(whole, 'the note opened last, shown whole').toBe(true);
+        await expect.poll(whole, { message: 'the note opened last, shown whole' }).toBe(true);
       }
       // Closed again, the text is as large as before.
       for (let i = 0; i < count; i++) await summaries.nth(i).click();
