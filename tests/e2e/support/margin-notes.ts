@@ -55,7 +55,8 @@ export function measureMargin(page: Page): Promise<MarginLayout> {
         offset: note.getBoundingClientRect().top - line,
       };
     });
-    const texts = [...document.querySelectorAll('.passage > p')].map((p) => ({
+    // The paragraphs shown: a handout hides the others.
+    const texts = [...document.querySelectorAll('.passage > p')].filter(shown).map((p) => ({
       passage: p.closest('.passage')?.id ?? '',
       box: p.getBoundingClientRect(),
     }));
