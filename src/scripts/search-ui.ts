@@ -74,6 +74,23 @@ export function enhanceSearch(root: HTMLElement): void {
     return loading;
   };
 
+  /*
+   * The panel hangs from the search box's start edge, as wide as its text needs; where the header has
+   * put the box near the window's end (a font a little wider, and the header wraps otherwise: WebKit at
+   * 1280 px), it moves back towards the start by what would pass the header's end, never past its start.
+   */
+  const header = root.closest('header') ?? document.documentElement;
+  const place = () => {
+    panel.style.removeProperty('translate');
+    if (panel.hidden) return;
+    const bounds = header.getBoundingClientRect();
+    const end = Math.min(bounds.right, document.documentElement.clientWidth);
+    const box = panel.getBoundingClientRect();
+    const back = Math.min(box.right - end, box.left - Math.max(bounds.left, 0));
+    if (back > 0) panel.style.translate = `${-back}px 0`;
+  };
+  window.addEventListener('resize', place);
+
   let latest = 0;
   let current: { term: string; results: RankedResults; shown: number } | null = null;
   const run = async () => {
@@ -87,7 +104,10 @@ export function enhanceSearch(root: HTMLElement): void {
       current = null;
       return;
     }
-    panel.hidden = false;
+    if (panel.hidden) {
+      panel.hidden = false;
+      place();
+    }
     let pagefind: Pagefind;
     try {
       pagefind = await load();
