@@ -15,6 +15,13 @@ const dataElement = document.getElementById('passage-tools-data');
 const main = document.querySelector('main');
 
 if (dataElement && main) {
+  // A class packet or class link (#packet=…, #layer=…): its questions, one at a time, above the text.
+  const openClass = () => {
+    if (/^#(packet|layer)=/.test(location.hash))
+      import('./class/class-panel.ts').then(({ startClassPanel }) => startClassPanel(main, location.hash));
+  };
+  window.addEventListener('hashchange', openClass);
+  openClass();
   const data = JSON.parse(dataElement.textContent ?? '{}') as ToolsData;
   for (const passage of main.querySelectorAll<HTMLElement>('.passage')) {
     passage.dataset.url = `${location.origin}${location.pathname}#${passage.id}`;

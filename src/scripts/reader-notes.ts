@@ -31,10 +31,11 @@ if (main?.querySelector('.passage')) {
     if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
     if (selection.getRangeAt(0).startContainer.parentElement?.closest('.passage')) load(event);
   };
+  const classLink = () => /^#(layer|packet)=/.test(location.hash);
   const onHash = () => {
-    if (location.hash.startsWith('#layer=')) load(null);
+    if (classLink()) load(null);
   };
   document.addEventListener('selectionchange', onSelection);
   window.addEventListener('hashchange', onHash);
-  if (hasNotes() || location.hash.startsWith('#layer=')) load(null);
+  if (hasNotes() || classLink()) load(null);
 }

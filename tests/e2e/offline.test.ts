@@ -101,6 +101,9 @@ describe('the offline worker after a deploy with a missing file', () => {
     await page.getByRole('button', { name: 'Reload to read it' }).click();
     await page.waitForLoadState('load');
     expect(await page.locator('#second-release').textContent()).toBe(MARK);
+    // An address with a link's tracking tags is the same page, kept once.
+    await page.goto(env.site.url('/?utm_source=class&utm_medium=qr'));
+    expect(await page.locator('#second-release').count()).toBe(1);
     await context.close();
   });
 

@@ -130,6 +130,9 @@ describe('npm run ingest', () => {
     const report = readFileSync(join(dir, 'out/report.txt'), 'utf8');
     expect(report).toContain('edition   none: every decision is a heuristic one');
     expect(report).toContain(
+      'lines     L<line>:<column>; the built site shows line <line> at /witness/#L<line>',
+    );
+    expect(report).toContain(
       'L3:1      remove    web-title [heuristic, UNCONFIRMED] “Machine Tractor Stations - Wikipedia”',
     );
   });

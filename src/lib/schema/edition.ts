@@ -73,6 +73,20 @@ export const documentSchema = z.strictObject({
     url: webUrlSchema('https://www.marxists.org/archive/trotsky/1934/12/kirov.htm').nullable(),
     /** The printed edition the archive transcribed, as the archive describes it. */
     printed: textSchema.nullable(),
+    /**
+     * The printings the text goes back to, oldest first, each as a bibliographic entry a reader can look
+     * up (what the archive's header names, no more). Default: none known.
+     */
+    printings: z
+      .array(
+        z.strictObject({
+          /** When it was printed, to the precision the source gives. */
+          date: partialDateSchema,
+          /** The entry as the edition cites it, with what is not verified said so. */
+          citation: textSchema,
+        }),
+      )
+      .default([]),
     /** The licence or permission under which the archive publishes it. */
     licence: textSchema,
     /** The credit line the archive asks for. */

@@ -17,7 +17,15 @@ export function followRetiredLinks(tools: Tools): void {
   check();
 }
 
-const anchor = () => decodeURIComponent(location.hash.slice(1));
+/**
+ * The anchor of the address: without a text directive (`#id:~:text=…`, which a browser that knows it
+ * hides from location.hash and one that does not leaves there), and empty for the fragments that
+ * carry data rather than name an element (a class layer, a class packet).
+ */
+const anchor = () => {
+  const fragment = decodeURIComponent(location.hash.slice(1)).split(':~:')[0] ?? '';
+  return /^(layer|packet)=/.test(fragment) ? '' : fragment;
+};
 
 function followRetired({ data, announce }: Tools): void {
   const id = anchor();

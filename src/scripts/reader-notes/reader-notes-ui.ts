@@ -62,5 +62,10 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
     if (location.hash.startsWith('#layer=')) openLayerLink(state).then(() => state.render());
   });
   state.wide.addEventListener('change', () => state.render());
+  // Another part of the page (a class packet's answers) changed the layers on this device.
+  document.addEventListener('notes:changed', async () => {
+    state.layers = await loadLayers();
+    state.render();
+  });
   if (trigger?.type === 'selectionchange') bar.offer();
 }

@@ -5,6 +5,7 @@
  */
 import { layerLink } from '../../../lib/reader-notes/class-layer.ts';
 import { exportJson } from '../../../lib/reader-notes/export-notes.ts';
+import { packetMaker } from '../../class/packet-maker.ts';
 import { make, noteButton } from '../make.ts';
 import { deleteLayer, loadLayers, OWN_LAYER, type StoredLayer, saveLayer } from '../store.ts';
 import { download, slug } from './download.ts';
@@ -81,5 +82,6 @@ function classLayerActions(notes: MyNotes, layer: StoredLayer): HTMLElement[] {
     ),
     actionButton('Remove', remove, `Remove ${layer.title} from this device`),
     share,
+    ...(layer.editable ? packetMaker(layer, notes.passages) : []),
   ];
 }
