@@ -103,10 +103,29 @@ export function enhanceSearch(root: HTMLElement): void {
     return id ? options().find((option) => option.id === id) : undefined;
   };
   const setOpen = (open: boolean) => {
+    const opening = open && panel.hidden;
     panel.hidden = !open;
     input.setAttribute('aria-expanded', String(open));
     if (!open) setActive(null);
+    if (opening) place();
   };
+
+  /*
+   * The panel hangs from the search box's start edge, as wide as its text needs; where the header has
+   * put the box near the window's end (a font a little wider, and the header wraps otherwise: WebKit at
+   * 1280 px), it moves back towards the start by what would pass the header's end, never past its start.
+   */
+  const header = root.closest('header') ?? document.documentElement;
+  const place = () => {
+    panel.style.removeProperty('translate');
+    if (panel.hidden) return;
+    const bounds = header.getBoundingClientRect();
+    const end = Math.min(bounds.right, document.documentElement.clientWidth);
+    const box = panel.getBoundingClientRect();
+    const back = Math.min(box.right - end, box.left - Math.max(bounds.left, 0));
+    if (back > 0) panel.style.translate = `${-back}px 0`;
+  };
+  window.addEventListener('resize', place);
 
   let latest = 0;
   let current: { term: string; note: string; results: RankedResults; shown: number } | null = null;
