@@ -136,6 +136,7 @@ describe('placeNotes', () => {
 });
 
 describe('the edition’s notes', () => {
+  // Renders every note of the edition through the site's Markdown pipeline: seconds on a busy machine.
   it('every file in content/annotations anchors exactly once, numbered 1, 2, 3 … in each document', () => {
     const root = fileURLToPath(new URL('../../', import.meta.url));
     const files = readdirSync(new URL('../../content/annotations/', import.meta.url)).filter((name) =>
@@ -148,5 +149,5 @@ describe('the edition’s notes', () => {
       expect(numbers).toEqual(numbers.map((_, index) => index + 1));
     }
     expect(notes.length).toBeGreaterThanOrEqual(12);
-  });
+  }, 20_000);
 });
