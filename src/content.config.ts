@@ -1,22 +1,21 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'zod';
-import { annotationFiles, asRecord, dataFile, passageFiles, witnessText } from './collections/loaders.ts';
 import {
-  EDITION_FILE,
-  ID_LOCK_FILE,
-  INDEX_DIR,
-  LEDGER_FILE,
-  TIMELINE_DIR,
-  WITNESS_FILE,
-} from './lib/content-paths.ts';
+  annotationFiles,
+  asRecord,
+  dataFile,
+  passageFiles,
+  timelineFiles,
+  witnessText,
+} from './collections/loaders.ts';
+import { EDITION_FILE, ID_LOCK_FILE, INDEX_DIR, LEDGER_FILE, WITNESS_FILE } from './lib/content-paths.ts';
 import { annotationSchema } from './lib/schema/annotation.ts';
 import { documentSchema, editionFileSchema } from './lib/schema/edition.ts';
 import { indexEntrySchema } from './lib/schema/index-entry.ts';
 import { idLockSchema, ledgerSchema } from './lib/schema/ledger.ts';
 import { passageSchema } from './lib/schema/passage.ts';
 import { timelineEventSchema } from './lib/schema/timeline.ts';
-import { timelineEventId } from './lib/timeline/event-id.ts';
 
 // Paths relative to the project root, as error messages print them, are named in lib/content-paths.ts;
 // the loaders that stop the build on a broken file, rather than log and go on, are in collections/loaders.ts.
@@ -87,11 +86,7 @@ const index = defineCollection({
 
 /** content/timeline/<id>.yaml: dated events, one per file; the id is the file name (its anchor on /timeline/). */
 const timeline = defineCollection({
-  loader: glob({
-    base: `./${TIMELINE_DIR}`,
-    pattern: '**/*.{yaml,yml}',
-    generateId: ({ entry }) => timelineEventId(entry),
-  }),
+  loader: timelineFiles(),
   schema: timelineEventSchema,
 });
 

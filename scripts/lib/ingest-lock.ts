@@ -14,6 +14,7 @@ import {
   readFileSync,
   renameSync,
   rmdirSync,
+  rmSync,
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -76,10 +77,10 @@ export function acquireLock(
     token: `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
   };
   const draft = join(outDir, `${LOCK_FILE}.${me.token}`);
-  writeFileSync(draft, `${JSON.stringify(me)}\n`);
   const deadline = Date.now() + options.waitMs;
   let waitingSaid = false;
   try {
+    writeFileSync(draft, `${JSON.stringify(me)}\n`);
     for (;;) {
       try {
         linkSync(draft, lockFile);
@@ -105,7 +106,7 @@ export function acquireLock(
       sleep(POLL_MS);
     }
   } catch (error) {
-    unlinkSync(draft);
+    rmSync(draft, { force: true });
     removeCreated(outDir, created);
     throw error;
   }

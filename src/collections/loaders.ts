@@ -1,12 +1,15 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { parse as parseYaml } from 'yaml';
 import { passageMarkupVersion, readAnnotationFiles } from '../lib/annotations/load-marginal-notes.ts';
-import { ANNOTATIONS_DIR, PASSAGES_DIR } from '../lib/content-paths.ts';
+import { ANNOTATIONS_DIR, PASSAGES_DIR, TIMELINE_DIR } from '../lib/content-paths.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { readFrontmatter } from '../lib/markdown/frontmatter.ts';
+import { timelineEventId } from '../lib/timeline/event-id.ts';
+import { parseEventFile } from '../lib/timeline/parse-event-file.ts';
 
 /*
  * The content collections' own loaders (src/content.config.ts). Astro's file() and glob() loaders log a
@@ -136,6 +139,43 @@ export function parseDataFile(fileName: string, text: string): Record<string, un
     );
   }
   return data as Record<string, unknown>;
+}
+
+/**
+ * The timeline's events, one YAML file each; the id is the file name. Each file is validated by
+ * parseEventFile, so that a problem is reported at its line and column. Edits are picked up by the dev
+ * server.
+ */
+export function timelineFiles(): Loader {
+  return {
+    name: 'kirov-timeline',
+    load: async ({ config, store, parseData, generateDigest, logger, watcher }) => {
+      const root = fileURLToPath(config.root);
+      const dir = join(root, TIMELINE_DIR);
+      const sync = async (): Promise<void> => {
+        const entries = [];
+        const names = existsSync(dir) ? listFiles(dir) : [];
+        for (const name of names.filter((file) => /\.ya?ml$/u.test(file))) {
+          const id = timelineEventId(name);
+          const file = `${TIMELINE_DIR}/${name}`;
+          const event = parseEventFile(await readFile(join(root, file), 'utf8'), file);
+          const data = await parseData({ id, data: event, filePath: join(root, file) });
+          entries.push({ id, data, filePath: file, digest: generateDigest(event) });
+        }
+        store.clear();
+        for (const entry of entries) store.set(entry);
+      };
+      await sync();
+      watcher?.add(dir);
+      const resync = (changed: string) => {
+        if (relative(dir, changed).startsWith('..') || !/\.ya?ml$/u.test(changed)) return;
+        sync().catch((error: unknown) =>
+          logger.error(error instanceof Error ? error.message : String(error)),
+        );
+      };
+      for (const event of ['add', 'change', 'unlink'] as const) watcher?.on(event, resync);
+    },
+  };
 }
 
 /**
