@@ -177,7 +177,12 @@ export function enhanceSearch(root: HTMLElement): void {
         found = retried;
       }
     }
-    current = { term: found.term, note, results: found.results, shown: found.page.length };
+    current = {
+      term: found.term,
+      note,
+      results: found.results,
+      shown: found.page.length + found.results.unavailable(),
+    };
     list.replaceChildren(...found.page.map((result, i) => resultItem(result, found.term, i)));
     tell(found.total);
   };
@@ -186,9 +191,10 @@ export function enhanceSearch(root: HTMLElement): void {
   const showMore = async () => {
     const shown = current;
     if (!shown) return;
+    const before = shown.results.unavailable();
     const page = await shown.results.page(shown.shown, shown.shown + PAGE_SIZE);
     if (shown !== current) return;
-    shown.shown += page.length;
+    shown.shown += page.length + shown.results.unavailable() - before;
     const from = list.children.length;
     const items = page.map((result, i) => resultItem(result, shown.term, from + i));
     list.append(...items);
@@ -199,11 +205,15 @@ export function enhanceSearch(root: HTMLElement): void {
   const tell = (total: number) => {
     const term = current?.term ?? '';
     const shown = current?.shown ?? 0;
+    const missing = current?.results.unavailable() ?? 0;
     say(
       current?.note ?? '',
-      total === 0
+      (total === 0
         ? `Nothing matched “${term}”.`
-        : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”${total > shown ? `, the first ${shown} shown` : ''}.`,
+        : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”${total > shown ? `, the first ${shown} shown` : ''}.`) +
+        (missing > 0
+          ? ` ${missing} of them ${missing === 1 ? 'is' : 'are'} not kept on this device and will show when you are online.`
+          : ''),
     );
     more.hidden = shown >= total;
     // An empty listbox is not shown: it would be announced as a list of nothing.
@@ -268,6 +278,8 @@ interface RankedResults {
   total: () => Promise<number>;
   /** The results from `start` to `end` in the reader's order, with their details. */
   page: (start: number, end: number) => Promise<PagefindResultData[]>;
+  /** How many of the results asked for so far could not be shown (offline, their details not kept). */
+  unavailable: () => number;
 }
 
 /**
@@ -294,12 +306,14 @@ function rankedResults(
     return found;
   };
   const [firstKind = '', ...laterKinds] = kinds;
+  let unavailable = 0;
   const upTo = async (end: number) => {
     const first = await search(firstKind);
     if (first.results.length >= end) return [first];
     return [first, ...(await Promise.all(laterKinds.map(search)))];
   };
   return {
+    unavailable: () => unavailable,
     async total() {
       const first = await search(firstKind);
       // Pagefind counts each kind for the words alone: the total, when no other filter narrows it.
@@ -311,7 +325,10 @@ function rankedResults(
     async page(start, end) {
       const picked = (await upTo(end)).flatMap((found) => found.results).slice(start, end);
       if (!isCurrent()) return [];
-      const loaded = await Promise.all(picked.map((result) => result.data()));
+      // Offline, a result whose details the device has not kept cannot be shown: it is counted instead.
+      const settled = await Promise.allSettled(picked.map((result) => result.data()));
+      const loaded = settled.flatMap((found) => (found.status === 'fulfilled' ? [found.value] : []));
+      unavailable += settled.length - loaded.length;
       // In each kind, what holds the exact phrase comes first, then what holds every word, then the
       // rest, each in Pagefind's order (which also counts words it stems, "terrorist" for "terrorism").
       const rank = (result: PagefindResultData) => KIND_ORDER.indexOf(result.meta.kind ?? '') >>> 0;
