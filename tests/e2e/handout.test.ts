@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { chicagoBibliography, plainCitation } from '../../src/lib/cite/citation.ts';
 import { HANDOUT_NUMBERS_FILE } from '../../src/lib/content-paths.ts';
 import { handoutNumbersSchema } from '../../src/lib/passages/release-links.ts';
+import { encodeLayer } from '../../src/lib/reader-notes/class-layer.ts';
+import { ANNOTATION_CONTEXT } from '../../src/lib/reader-notes/model.ts';
+import type { WebAnnotation } from '../../src/lib/reader-notes/web-annotation.ts';
 import { essayAndObituary, passageNumbered, passagesOf, readAnnotationFiles } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
@@ -188,6 +191,42 @@ describe('the handout', () => {
     expect(await name.textContent()).toBe('Name:');
     const line = await name.evaluate((element) => element.getBoundingClientRect().width);
     expect(line).toBeGreaterThanOrEqual(250);
+  });
+
+  it('prints a class layer’s questions under their paragraphs, each with room to answer, and not its screen panel', async () => {
+    const layerId = 'urn:uuid:0b6f3c2e-9a41-4d3e-8f0a-2c5b7d9e1f34';
+    const asked = longest.map((_, i) => `Question ${i + 1}: what does this paragraph claim?`);
+    const questions: WebAnnotation[] = longest.map((passage, i) => ({
+      '@context': ANNOTATION_CONTEXT,
+      id: `${layerId}#q${i + 1}`,
+      type: 'Annotation',
+      motivation: 'questioning',
+      body: { type: 'TextualBody', value: asked[i] ?? '' },
+      target: {
+        source: `${env.site.url('/')}#${passage.id}`,
+        selector: [{ type: 'TextQuoteSelector', exact: passage.text.split(' ').slice(0, 4).join(' ') }],
+      },
+    }));
+    const layer = await encodeLayer({
+      id: layerId,
+      title: 'Week 3',
+      author: 'Ms Ortega',
+      annotations: questions,
+    });
+    const page = await env.open(`/?handout=${longest.map((passage) => passage.id).join(',')}#layer=${layer}`);
+    await page.locator('.handout-qr svg').waitFor();
+    await page.locator('reader-note.rn-class').nth(2).waitFor({ state: 'attached' });
+    await page.emulateMedia({ media: 'print' });
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out for print is what is asserted, hidden parts excluded
+    const printed = await page.evaluate(() => document.body.innerText);
+    expect(printed).not.toContain('Question 1 of 3');
+    for (const question of asked) expect(printed).toContain(question);
+    // Room to answer: a box of 2.2 cm (83 CSS px) under each question.
+    const rooms = await page.$$eval('reader-note.rn-class', (notes) =>
+      notes.map((note) => Number.parseFloat(getComputedStyle(note, '::after').height)),
+    );
+    expect(rooms).toHaveLength(3);
+    for (const room of rooms) expect(room).toBeGreaterThanOrEqual(80);
   });
 
   it('says in print, with JavaScript off, that a handout needs it rather than silently printing the whole text', async () => {
