@@ -40,10 +40,10 @@ describe('/about/', () => {
       ps.map((p) => p.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
     );
     expect(statements).toContain(
-      'On the Kirov Assassination: The witness is incomplete beyond the gaps marked […]: the scrape also dropped sentences without a trace. Where a sentence points back to words that are not there, the edition marks the place; other losses cannot be seen, and no printed copy of the essay was available to check against.',
+      'On the Kirov Assassination: The scraped page is incomplete beyond the gaps marked […]: it also dropped sentences without a trace. Where a sentence points back to words that are not there, the edition marks the place; other losses cannot be seen, and no printed copy of the essay was available to check against.',
     );
     expect(statements).toContain(
-      "Obituary of Sergei Kirov (opening): The witness has only the obituary's first three paragraphs, without its signatures.",
+      "Obituary of Sergei Kirov (opening): The scraped page has only the obituary's first three paragraphs, without its signatures.",
     );
     await page.close();
   });
