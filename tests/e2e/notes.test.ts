@@ -110,7 +110,7 @@ describe('marginal notes in the margin (768 px and wider)', () => {
       );
       const back = links.filter((link) => link.back);
       expect(back.length).toBe(await page.locator('aside.note').count());
-      for (const link of back) expect(link.name).toMatch(/^Back to ¶ \d+, “.+”$/);
+      for (const link of back) expect(link.name).toMatch(/^Back to (¶ \d+, “.+”|gap \d+ in ¶ \d+)$/);
       const destinations = new Map<string, Set<string>>();
       for (const link of links)
         destinations.set(link.name, (destinations.get(link.name) ?? new Set()).add(link.href));

@@ -262,6 +262,30 @@ describe('a note’s markup', () => {
   });
 });
 
+describe('a gap marker', () => {
+  it('is named by its gap, and so is the link back to it', () => {
+    const gap = {
+      ...note('lost', 7, { quote: '[…]' }),
+      kind: 'gap' as const,
+      title: '[…]: words dropped without a trace',
+    };
+    const html = render('[…] Such a conclusion would be one-sided.', [gap]);
+    expect(html).toContain(
+      '<a class="note-ref" href="#note-lost" id="ref-lost" data-n="7" aria-label="Gap 7: words dropped without a trace">[…]</a>',
+    );
+    expect(html).toContain('<a href="#ref-lost">Back to gap 7 in ¶ 3</a>');
+    // A year the edition supplies is read as the words it is: "[1911]", with its note's number.
+    const year = {
+      ...note('year', 26, { quote: '[1911]' }),
+      kind: 'gap' as const,
+      title: '[1911]: a year supplied',
+    };
+    const supplied = render('written in [1911] in Vienna', [year]);
+    expect(supplied).toContain('<a class="note-ref" href="#note-year" id="ref-year" data-n="26">[1911]</a>');
+    expect(supplied).toContain('Back to ¶ 3, “[1911]”');
+  });
+});
+
 describe('findTextQuote', () => {
   it('reads a run of white space in the text or the quote as one space', () => {
     expect(findTextQuote('no\n  fools', { exact: 'no fools' }).matches).toEqual([{ start: 0, end: 10 }]);

@@ -49,16 +49,35 @@ const element = (
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
 /**
+ * A gap marker's note: a note on a gap ("[…]", where the witness lost words) rather than on words
+ * of the text. Read out of its sentence, "[…]" says nothing, so the marker and the link back to it
+ * are named by the gap instead (gapName, backLinkText).
+ */
+function isGapMarker(note: { kind: NoteKind; target: { quote: string } }): boolean {
+  return note.kind === 'gap' && note.target.quote === '[…]';
+}
+
+/** A gap marker's name: the gap's number and what was lost, as its note's title says after "[…]: ". */
+export function gapName(note: { number: number; title: string }): string {
+  return `Gap ${note.number}: ${note.title.replace(/^\[…\]:\s*/, '')}`;
+}
+
+/**
  * The link that the quoted words are moved into. Its number is drawn by CSS from `data-n`
  * (notes.css), so that it is not part of the passage's text: copying a sentence, the search index
  * and /passages.json get the author's words only, while a screen reader still hears "note 1".
+ * A gap marker is named by its gap ("Gap 7: words dropped without a trace"), so that a list of
+ * links does not read "[…]" thirteen times.
  */
-export function noteReference(note: Pick<NoteContent, 'id' | 'number'>): Element {
+export function noteReference(
+  note: Pick<NoteContent, 'id' | 'number' | 'kind' | 'title'> & { target: { quote: string } },
+): Element {
   return element('a', {
     className: ['note-ref'],
     href: `#note-${note.id}`,
     id: `ref-${note.id}`,
     dataN: String(note.number),
+    ...(isGapMarker(note) && { ariaLabel: gapName(note) }),
   });
 }
 
@@ -79,10 +98,13 @@ export interface NoteWords {
 /**
  * The back link's text names the paragraph and the words, so that it makes sense read out of
  * context (a screen reader's list of links) and no two back links on a page read the same: a
- * quote that occurs more than once in its paragraph (a gap's "[…]") comes with the two words
- * before or after it that its note uses to pick it.
+ * quote that occurs more than once in its paragraph comes with the two words before or after it
+ * that its note uses to pick it. A gap marker's back link names the gap ("Back to gap 7 in ¶ 4").
  */
-export function backLinkText({ passageN, target }: NoteWords): string {
+export function backLinkText(note: NoteWords & Partial<Pick<NoteContent, 'kind' | 'number'>>): string {
+  const { passageN, target } = note;
+  if (note.kind !== undefined && note.number !== undefined && isGapMarker({ kind: note.kind, target }))
+    return `Back to gap ${note.number} in ¶ ${passageN}`;
   const flat = (words: string) => words.replace(/\s+/g, ' ').trim();
   const quote = flat(target.quote);
   const short = quote.length <= 40 ? quote : `${quote.slice(0, quote.lastIndexOf(' ', 40)).trimEnd()}…`;
