@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { ENGINES } from './tests/engines/drivers/engine.ts';
 
 // Three projects: `unit` needs nothing but Node (npm test); `site` reads the built site on disk,
 // without a browser (npm run check:site, after a build); `e2e` drives Debian's Chromium against the
@@ -40,6 +41,19 @@ export default defineConfig({
           expect: { poll: { timeout: 10_000, interval: 50 } },
         },
       },
+      // The cross-engine suite (npm run test:engines): one source, tests/engines, run once per engine.
+      ...ENGINES.map((engine) => ({
+        test: {
+          name: `engines-${engine}`,
+          include: ['tests/engines/**/*.test.ts'],
+          env: { KIROV_ENGINE: engine },
+          // Each test opens a window on a fresh profile: in WebKit a new MiniBrowser, seconds on a loaded machine.
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+          globalSetup: ['tests/support/build-if-missing.ts', 'tests/e2e/support/shared-site.ts'],
+          expect: { poll: { timeout: 10_000, interval: 50 } },
+        },
+      })),
     ],
   },
 });

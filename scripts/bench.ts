@@ -7,6 +7,8 @@
  *   ingest (10 MB,     synthetic witnesses (copies of the scrape with distinct names), each in a child
  *           100 MB)    process so that its peak memory is its own; 100 MB is past the ingest's limit,
  *                      so its figures are the refusal's
+ *   ingest refusals    /dev/zero and a FIFO as the witness and as the edition file, each in a child
+ *                      process: the refusal's time and peak memory, against the peak of `--help`
  *   page weight        the reader page's HTML, render-blocking CSS and JS needed to read, raw and gzip,
  *                      against the gzip of its visible text and notes (goal ≤ 1.5), and the JS that
  *                      loads after it is readable (scripts/lib/page-weight.ts says what counts)
@@ -33,7 +35,7 @@ import { dirname } from 'node:path';
 import { benchBuildScale } from './bench/build-scale.ts';
 import { benchClassView } from './bench/class-view.ts';
 import type { Figure } from './bench/figure.ts';
-import { benchEditionIngest, benchLargeIngest } from './bench/ingest.ts';
+import { benchEditionIngest, benchLargeIngest, benchRefusals } from './bench/ingest.ts';
 import { benchLighthouse } from './bench/lighthouse.ts';
 import { benchMargin } from './bench/margin.ts';
 import { benchPageWeight } from './bench/page-weight.ts';
@@ -42,6 +44,7 @@ import { benchSearch } from './bench/search.ts';
 const figures: Figure[] = [
   ...benchEditionIngest(),
   ...benchLargeIngest(),
+  ...benchRefusals(),
   ...benchPageWeight('dist'),
   ...(await benchSearch('dist', '1×')),
   ...(await benchMargin('dist')),

@@ -4,13 +4,16 @@
  * verified by rebuilding, makes every deploy look like a change, and gives the service worker new
  * revisions (so every reader re-downloads the edition) when nothing changed.
  *
+ * `--against <folder>` builds once and compares that build with one already made from the same tree
+ * (CI passes dist/, built a moment before from a fresh clone, so the site is built three times, not four).
+ *
  * Exit 0: identical. Exit 1: the builds differ (each differing, missing or extra file is listed, and the
  * two folders are kept for inspection). Exit 2: a build failed.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { listFiles } from './lib/list-files.ts';
@@ -124,17 +127,40 @@ function build(root: string, outDir: string, cacheDir: string): number {
   return (performance.now() - started) / 1000;
 }
 
-function main(): number {
+/** The folder named by `--against <folder>`, resolved, or null; exits 2 when it is not a whole build. */
+function againstFolder(args: readonly string[]): string | null {
+  const at = args.indexOf('--against');
+  if (at === -1) return null;
+  const folder = args[at + 1];
+  if (!folder || !existsSync(join(folder, 'index.html'))) {
+    console.error(
+      `check-determinism: --against needs a built site's folder (one with index.html), got ${folder ?? 'nothing'}; build it first with \`npm run build\` and pass --against dist`,
+    );
+    process.exit(2);
+  }
+  return resolve(folder);
+}
+
+function main(args: readonly string[]): number {
   const root = fileURLToPath(new URL('../', import.meta.url));
+  const against = againstFolder(args);
   const work = mkdtempSync(join(tmpdir(), 'kirov-determinism-'));
-  const a = join(work, 'a');
+  const a = against ?? join(work, 'a');
   const b = join(work, 'b');
   const started = performance.now();
-  console.log(`check-determinism: building the site twice into ${work}/{a,b}`);
-  const secondsA = build(root, a, join(work, 'cache-a'));
+  console.log(
+    against
+      ? `check-determinism: building the site again into ${b}, to compare with ${a}`
+      : `check-determinism: building the site twice into ${work}/{a,b}`,
+  );
+  const secondsA = against ? null : build(root, a, join(work, 'cache-a'));
   const secondsB = build(root, b, join(work, 'cache-b'));
   const { files, bytes, differences } = compareTrees(a, b);
-  const timing = `builds ${secondsA.toFixed(1)} s + ${secondsB.toFixed(1)} s, ${((performance.now() - started) / 1000).toFixed(1)} s in all`;
+  const builds =
+    secondsA === null
+      ? `build ${secondsB.toFixed(1)} s`
+      : `builds ${secondsA.toFixed(1)} s + ${secondsB.toFixed(1)} s`;
+  const timing = `${builds}, ${((performance.now() - started) / 1000).toFixed(1)} s in all`;
   if (differences.length === 0) {
     rmSync(work, { recursive: true, force: true });
     console.log(
@@ -156,4 +182,4 @@ function main(): number {
   return 1;
 }
 
-if (import.meta.main) process.exitCode = main();
+if (import.meta.main) process.exitCode = main(process.argv.slice(2));

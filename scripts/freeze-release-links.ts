@@ -1,12 +1,12 @@
 /**
  * Run when cutting a release: freezes every URL the release publishes for a passage into
  * tests/fixtures/release-links.json, which tests/unit/link-permanence.test.ts then holds every later
- * edition to. Reads the committed id lock and edition file (not dist/), keeps every link frozen by an
+ * edition to. Reads the committed id lock, edition file and frozen handout numbers (not dist/), keeps every link frozen by an
  * earlier release, and refuses to freeze a lock that has already broken one of them.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { EDITION_FILE, ID_LOCK_FILE } from '../src/lib/content-paths.ts';
+import { EDITION_FILE, HANDOUT_NUMBERS_FILE, ID_LOCK_FILE } from '../src/lib/content-paths.ts';
 import { parseEditionFile } from '../src/lib/edition/parse-edition-file.ts';
 import { parseIdLock } from '../src/lib/passages/parse-id-lock.ts';
 import {
@@ -14,6 +14,7 @@ import {
   formatLinkProblem,
   formatReleaseLinks,
   freezeReleaseLinks,
+  handoutNumbersSchema,
   releaseLinksSchema,
 } from '../src/lib/passages/release-links.ts';
 import { RELEASE_LINKS_FILE } from './lib/release-links-file.ts';
@@ -39,19 +40,20 @@ function main(argv: string[]): number {
     values.release ?? (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
   const lock = parseIdLock(readFileSync(ID_LOCK_FILE, 'utf8'), ID_LOCK_FILE);
   const documents = parseEditionFile(readFileSync(EDITION_FILE, 'utf8'), EDITION_FILE).data.documents;
+  const numbers = handoutNumbersSchema.parse(JSON.parse(readFileSync(HANDOUT_NUMBERS_FILE, 'utf8')));
   const previous = existsSync(RELEASE_LINKS_FILE)
     ? releaseLinksSchema.parse(JSON.parse(readFileSync(RELEASE_LINKS_FILE, 'utf8')))
     : null;
 
   if (previous) {
-    const { problems } = checkReleaseLinks(previous, lock, documents, RELEASE_LINKS_FILE);
+    const { problems } = checkReleaseLinks(previous, lock, documents, RELEASE_LINKS_FILE, numbers);
     if (problems.length > 0) {
       console.error(problems.map((problem) => formatLinkProblem(problem, RELEASE_LINKS_FILE)).join('\n'));
       console.error(`${problems.length} published link(s) no longer resolve; nothing written.`);
       return 1;
     }
   }
-  const frozen = freezeReleaseLinks(previous, release, lock, documents);
+  const frozen = freezeReleaseLinks(previous, release, lock, documents, numbers);
   const text = formatReleaseLinks(frozen);
   const added = frozen.links.length - (previous?.links.length ?? 0);
   if (previous && formatReleaseLinks(previous) === text) {

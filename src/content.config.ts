@@ -1,8 +1,15 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'zod';
-import { annotationFiles, asRecord, dataFile, passageFiles } from './collections/loaders.ts';
-import { EDITION_FILE, ID_LOCK_FILE, INDEX_DIR, LEDGER_FILE, TIMELINE_DIR } from './lib/content-paths.ts';
+import { annotationFiles, asRecord, dataFile, passageFiles, witnessText } from './collections/loaders.ts';
+import {
+  EDITION_FILE,
+  ID_LOCK_FILE,
+  INDEX_DIR,
+  LEDGER_FILE,
+  TIMELINE_DIR,
+  WITNESS_FILE,
+} from './lib/content-paths.ts';
 import { annotationSchema } from './lib/schema/annotation.ts';
 import { documentSchema, editionFileSchema } from './lib/schema/edition.ts';
 import { indexEntrySchema } from './lib/schema/index-entry.ts';
@@ -98,4 +105,25 @@ const annotations = defineCollection({
   schema: annotationSchema,
 });
 
-export const collections = { edition, documents, passages, ledger, idLock, index, timeline, annotations };
+/** The witness itself (content/source/kirov-scrape.txt), verbatim: one entry, id `witness`. */
+const witness = defineCollection({
+  loader: witnessText(WITNESS_FILE),
+  schema: z.object({
+    /** The witness's path in the project, as the ledger names it. */
+    file: z.string(),
+    /** The whole file as UTF-8 text, unchanged. */
+    text: z.string(),
+  }),
+});
+
+export const collections = {
+  edition,
+  documents,
+  passages,
+  ledger,
+  idLock,
+  index,
+  timeline,
+  annotations,
+  witness,
+};

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -93,4 +93,50 @@ function passagesOfOneCopy(scrape: string): number {
     editionFile: null,
     lock: null,
   }).passages.length;
+}
+
+/**
+ * The refusals of input files that never end or never start: /dev/zero and a FIFO with no writer, as the
+ * witness and as the edition file. Each runs `npm run ingest` in a child process, whose peak memory is
+ * its own; `--help` in the same way gives the process's own peak (Node and the ingest's modules), so the
+ * note says how much a refusal adds to it. A refusal that reads would take gigabytes, or never end.
+ */
+export function benchRefusals(): Figure[] {
+  const dir = mkdtempSync(join(tmpdir(), 'kirov-bench-refusals-'));
+  try {
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    writeFileSync(
+      join(dir, 'page.txt'),
+      'The stations lent tractors to the farms.\n\nThere were thousands of them.\n',
+    );
+    const run = (args: string[]) => {
+      const child = spawnSync(
+        process.execPath,
+        [join(import.meta.dirname, 'refusal-child.ts'), dir, ...args, '--out', 'out'],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+      if (child.status !== 0) throw new Error(`the ingest ${args.join(' ')} failed:\n${child.stderr}`);
+      return JSON.parse(child.stdout) as { ms: number; maxRssKb: number; code: number; rule: string | null };
+    };
+    const baseline = run(['--help']).maxRssKb / 1024;
+    const cases: [string, string[]][] = [
+      ['/dev/zero as witness', ['/dev/zero']],
+      ['FIFO as witness', ['pipe']],
+      ['/dev/zero as edition file', ['page.txt', '--edition', '/dev/zero']],
+      ['FIFO as edition file', ['page.txt', '--edition', 'pipe']],
+    ];
+    return cases.flatMap(([name, args]) => {
+      const result = run(args);
+      if (result.code !== 2 || !result.rule?.endsWith('-not-a-file'))
+        throw new Error(`the ingest of ${name} was not refused (exit ${result.code}, ${result.rule})`);
+      const peak = result.maxRssKb / 1024;
+      const note = `refused (${result.rule}); ${(peak - baseline).toFixed(1)} MB above --help's ${baseline.toFixed(1)} MB`;
+      return [
+        { name: `ingest refusal, ${name}`, value: result.ms, unit: 'ms', note },
+        { name: `ingest refusal, ${name}, peak memory`, value: peak, unit: 'MB', note },
+      ];
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

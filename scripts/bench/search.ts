@@ -46,7 +46,7 @@ export async function benchSearch(distDir: string, label: string): Promise<Figur
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(site.url('/'));
-    const input = page.getByRole('searchbox', { name: 'Search the edition' });
+    const input = page.getByRole('combobox', { name: 'Search the edition' });
     // Warm-up: Pagefind's script, WebAssembly and index entry load on the first search.
     await input.fill('warm');
     await page.waitForFunction(() => document.querySelector('.search-status')?.textContent?.includes('warm'));

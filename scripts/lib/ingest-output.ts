@@ -101,7 +101,13 @@ export function writeOutput(
     throw outputProblem(error, outDir, nameOf);
   }
   onStep('staged');
-  writeFileSync(join(staging, COMPLETE), '');
+  try {
+    writeFileSync(join(staging, COMPLETE), '');
+  } catch (error) {
+    // Out of space or inodes for the mark itself: the new output is unusable, the old one untouched.
+    rmSync(staging, { recursive: true, force: true });
+    throw outputProblem(error, outDir, nameOf);
+  }
   onStep('marked');
   moveIntoPlace(outDir, onStep);
 }
@@ -137,26 +143,66 @@ function moveIntoPlace(outDir: string, onStep: (step: SwapStep) => void): void {
   onStep('done');
 }
 
+const CREATE_AND_WRITE = 'a folder the ingest can create and write';
+
 /** A write error as the user can act on it: the path, what went wrong, and the fix. */
 export function outputProblem(error: unknown, outDir: string, nameOf: NameOf): ContentError {
-  const { code = 'error', path } = error as NodeJS.ErrnoException;
+  const { path } = error as NodeJS.ErrnoException;
   // For ENOTDIR the path is the folder wanted; what is in the way is the file above it.
-  const culprit = code === 'ENOTDIR' && path ? existingAncestor(path) : (path ?? outDir);
+  const reported = (error as NodeJS.ErrnoException).code ?? 'error';
+  const culprit = reported === 'ENOTDIR' && path ? existingAncestor(path) : (path ?? outDir);
+  const code = reported === 'ENOTDIR' ? reported : (readOnlyDisk(culprit) ?? reported);
   const where = nameOf(culprit);
-  const fixes: Record<string, string> = {
-    EACCES: `make ${where} writable (\`chmod u+w ${where}\`, or check its owner), or choose another folder with --out`,
-    EPERM: `make ${where} writable (\`chmod u+w ${where}\`, or check its owner), or choose another folder with --out`,
-    EROFS: 'the disk is read-only: choose a folder on a writable disk with --out',
-    ENOSPC: 'free some disk space, or choose a folder on another disk with --out',
-    ENOTDIR: `${where} is a file where a folder belongs: move it away, or choose another folder with --out`,
-    EEXIST: `${where} is in the way: move it away, or choose another folder with --out`,
+  const fixes: Record<string, [string, string]> = {
+    EACCES: [
+      CREATE_AND_WRITE,
+      `make ${where} writable (\`chmod u+w ${where}\`, or check its owner), or choose another folder with --out`,
+    ],
+    EPERM: [
+      CREATE_AND_WRITE,
+      `make ${where} writable (\`chmod u+w ${where}\`, or check its owner), or choose another folder with --out`,
+    ],
+    EROFS: [
+      'a folder on a writable disk (this one is mounted read-only)',
+      'the disk is mounted read-only (a read-only checkout, a container volume mounted `:ro`): remount it writable, or choose a folder on a writable disk with --out',
+    ],
+    ENOSPC: [
+      'a disk with free space and free inodes (this one is full)',
+      `the disk is full, of bytes or of inodes (\`df -h ${where}\` and \`df -i ${where}\` say which): free some space or delete small files, or choose a folder on another disk with --out`,
+    ],
+    EDQUOT: [
+      'a disk where your quota has room (it is used up)',
+      `your disk quota is used up (\`quota -s\` shows it): delete some of your files, or choose a folder on another disk with --out`,
+    ],
+    ENOTDIR: [
+      CREATE_AND_WRITE,
+      `${where} is a file where a folder belongs: move it away, or choose another folder with --out`,
+    ],
+    EEXIST: [CREATE_AND_WRITE, `${where} is in the way: move it away, or choose another folder with --out`],
   };
+  const [expected, fix] = fixes[code] ?? [
+    CREATE_AND_WRITE,
+    'fix the folder’s permissions, or choose another folder with --out',
+  ];
   return new ContentError({
     file: where,
     line: 1,
     column: 1,
     rule: 'unwritable-output',
-    message: `Unexpected ${code} writing ${where}, expected a folder the ingest can create and write`,
-    fix: `${fixes[code] ?? 'fix the folder’s permissions, or choose another folder with --out'}; nothing was changed`,
+    message: `Unexpected ${code} writing ${where}, expected ${expected}`,
+    fix: `${fix}; nothing was changed`,
   });
+}
+
+/**
+ * EROFS when the nearest existing folder of `path` lies on a read-only disk, whatever error the write
+ * reported (a recursive mkdir on a read-only disk can report ENOENT or EACCES); null otherwise.
+ */
+function readOnlyDisk(path: string): 'EROFS' | null {
+  try {
+    accessSync(existingAncestor(path), constants.W_OK);
+    return null;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EROFS' ? 'EROFS' : null;
+  }
 }

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ContentError } from '../../src/lib/content-error.ts';
+import { LOCK_FILE } from './ingest-lock.ts';
 import { LEDGER, LOCK, type NameOf, PASSAGES, PREVIOUS, STAGING } from './ingest-output.ts';
 import { listFiles } from './list-files.ts';
 
@@ -58,7 +59,9 @@ export function guardOutput(guard: OutputGuard): void {
   const ledgerFile = join(outDir, LEDGER);
   const previousWitness = ledgerWitness(ledgerFile);
   if (previousWitness === null) {
-    const entries = readdirSync(outDir).filter((name) => name !== STAGING && name !== PREVIOUS);
+    const entries = readdirSync(outDir).filter(
+      (name) => name !== STAGING && name !== PREVIOUS && !name.startsWith(LOCK_FILE),
+    );
     if (entries.length > 0 && guard.contentDir === null) {
       refuse(
         shown,

@@ -176,6 +176,33 @@ export function annotationFiles(): Loader {
   };
 }
 
+/**
+ * The witness as text, one entry (id `witness`), for its page and its raw copy on the site. Read as
+ * UTF-8 and never changed, so the copy the site serves has the bytes (and the SHA-256) the ledger names.
+ */
+export function witnessText(fileName: string): Loader {
+  return {
+    name: 'kirov-witness',
+    load: async ({ config, store, parseData, generateDigest, logger, watcher }) => {
+      const filePath = fileURLToPath(new URL(fileName, config.root));
+      const sync = async (): Promise<void> => {
+        const text = await readDataFile(fileName, filePath);
+        const data = await parseData({ id: 'witness', data: { file: fileName, text }, filePath });
+        store.clear();
+        store.set({ id: 'witness', data, filePath: fileName, digest: generateDigest(text) });
+      };
+      await sync();
+      watcher?.add(filePath);
+      watcher?.on('change', (changed) => {
+        if (changed !== filePath) return;
+        sync().catch((error: unknown) =>
+          logger.error(error instanceof Error ? error.message : String(error)),
+        );
+      });
+    },
+  };
+}
+
 // Leaves a missing or malformed block to the schema, which reports it with the field's name.
 export function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

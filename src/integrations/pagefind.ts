@@ -1,18 +1,20 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import type { ViteDevServer } from 'vite';
 import type { z } from 'zod';
-import { apparatusExportSchema } from '../lib/exports/published.ts';
+import { apparatusExportSchema, searchSpellingsExportSchema } from '../lib/exports/published.ts';
 import {
+  INDEX_LANGUAGE,
   indexedEventsSchema,
   indexedNotesSchema,
   indexedPassagesSchema,
   searchRecords,
 } from '../lib/search/search-records.ts';
+import { SEARCH_WORDS_FILE, searchWords } from '../lib/search/search-words.ts';
 import { guardBuildStep } from './build-step.ts';
 import { siteIntegration } from './site-config.ts';
 
@@ -47,11 +49,20 @@ export function pagefindIndex(): AstroIntegration {
   }));
 }
 
-/** The search records, from the published exports as `read` finds them (null: the file is not there). */
+interface IndexInput {
+  records: ReturnType<typeof searchRecords>;
+  /** The file of the vocabulary and the names' other spellings, beside Pagefind's (search-words.ts). */
+  words: Uint8Array;
+}
+
+/**
+ * The search records, from the published exports as `read` finds them (null: the file is not there),
+ * and the search words made from the same records and /search-spellings.json.
+ */
 async function recordsFrom(
   read: (name: string) => Promise<string | null>,
   where: string,
-): Promise<ReturnType<typeof searchRecords>> {
+): Promise<IndexInput> {
   // Each export is checked against its schema, so that a field the index needs and the page no longer
   // writes stops the build here, naming the file and the field, instead of indexing nothing.
   const parsed = async <T>(name: string, schema: z.ZodType<T>): Promise<T | null> => {
@@ -70,7 +81,13 @@ async function recordsFrom(
   const notes = (await parsed('notes.json', indexedNotesSchema)) ?? [];
   const events = (await parsed('timeline.json', indexedEventsSchema)) ?? [];
   const apparatus = await parsed('apparatus.json', apparatusExportSchema);
-  return searchRecords({ passages, notes, events, apparatus });
+  const spellings = (await parsed('search-spellings.json', searchSpellingsExportSchema)) ?? [];
+  const records = searchRecords({ passages, notes, events, apparatus });
+  const words = searchWords(
+    records.map((record) => record.content),
+    spellings,
+  );
+  return { records, words: new TextEncoder().encode(JSON.stringify(words)) };
 }
 
 const DEV_TYPES: Record<string, string> = {
@@ -117,7 +134,7 @@ function check(what: string, errors: readonly string[]): void {
 
 /** A Pagefind index holding `records`; the caller closes Pagefind. */
 async function indexOf(records: ReturnType<typeof searchRecords>): Promise<pagefind.PagefindIndex> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
   check('creating the index', errors);
   if (!index) throw new Error('kirov-pagefind: Pagefind returned no index');
   for (const record of records) {
@@ -129,27 +146,32 @@ async function indexOf(records: ReturnType<typeof searchRecords>): Promise<pagef
 
 /** The index's files by their path under pagefind/, for the dev server. */
 async function indexFiles(
-  records: ReturnType<typeof searchRecords>,
+  { records, words }: IndexInput,
   logger: AstroIntegrationLogger,
 ): Promise<Map<string, Uint8Array>> {
   try {
     const { files, errors } = await (await indexOf(records)).getFiles();
     check('building the index', errors);
     logger.info(`indexed ${records.length} records in memory for the dev server`);
-    return new Map(files.map((file) => [file.path.replace(/^\/+/u, ''), file.content]));
+    return new Map([
+      ...files.map((file) => [file.path.replace(/^\/+/u, ''), file.content] as const),
+      [SEARCH_WORDS_FILE, words],
+    ]);
   } finally {
     await pagefind.close();
   }
 }
 
 async function writeIndex(
-  records: ReturnType<typeof searchRecords>,
+  { records, words }: IndexInput,
   outputPath: string,
   logger: AstroIntegrationLogger,
 ): Promise<void> {
   try {
     const written = await (await indexOf(records)).writeFiles({ outputPath });
     check('writing the index', written.errors);
+    await mkdir(outputPath, { recursive: true });
+    await writeFile(join(outputPath, SEARCH_WORDS_FILE), words);
     const kinds = new Map<string, number>();
     for (const record of records) {
       const kind = record.meta?.kind ?? 'other';

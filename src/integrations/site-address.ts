@@ -6,8 +6,8 @@ export const DEFAULT_SITE = 'http://localhost:4321';
 /**
  * Warns when a production build is made without KIROV_SITE. The pages find their own address at run
  * time for the QR codes, print headers and citations, but what must be written into the files (the
- * canonical link of each page) then names the preview server, which a search engine or a reader
- * without JavaScript would follow.
+ * canonical link and the citation managers' citation_public_url) would then name the preview server,
+ * so the pages leave them out.
  */
 export function siteAddressWarning(): AstroIntegration {
   return {
@@ -16,7 +16,7 @@ export function siteAddressWarning(): AstroIntegration {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build' || process.env.KIROV_SITE) return;
         logger.warn(
-          `KIROV_SITE is not set, so the pages' canonical links name ${DEFAULT_SITE}. QR codes, print headers and citations use the address the site is served from; to publish, build with the site's address: KIROV_SITE=https://example.org npm run build`,
+          `KIROV_SITE is not set, so the pages carry no canonical link and no citation_public_url (the build is made for ${DEFAULT_SITE}). QR codes, print headers and citations use the address the site is served from; to publish, build with the site's address: KIROV_SITE=https://example.org npm run build`,
         );
       },
     },

@@ -6,6 +6,12 @@ export const WITNESS_FILE = 'content/source/kirov-scrape.txt';
 export const EDITION_FILE = 'content/source/kirov-scrape.edition.yaml';
 /** Every paragraph id ever given, live or retired with its successor (written by npm run ingest). */
 export const ID_LOCK_FILE = 'content/apparatus/ids.lock.json';
+/**
+ * The ¶ numbers of release 0.1.0, the last whose handout links named paragraphs by number, frozen:
+ * each document's ids in that numbering, so that ?handout=3,7-9 opens what it opened then. Never
+ * regenerated.
+ */
+export const HANDOUT_NUMBERS_FILE = 'content/apparatus/handout-numbers.json';
 /** What the ingest removed from the witness and why (written by npm run ingest). */
 export const LEDGER_FILE = 'content/apparatus/ledger.json';
 /** The passages, one Markdown file each, in a folder per document (written by npm run ingest). */

@@ -1,7 +1,12 @@
 import { classifyBlocks } from './classify/classify-blocks.ts';
 import { findFlattenedHeadings } from './classify/find-flattened-headings.ts';
 import { findLacunae } from './classify/find-lacunae.ts';
-import { assertGapsPlaced, assertHeadingsKept, assertUniqueDocumentIds } from './edition/check-decisions.ts';
+import {
+  assertGapsPlaced,
+  assertHeadingsKept,
+  assertNoDuplicateDecisions,
+  assertUniqueDocumentIds,
+} from './edition/check-decisions.ts';
 import { parseEditionFile } from './edition/parse-edition-file.ts';
 import { QuoteResolver } from './edition/quote-resolver.ts';
 import { removalsOutsideDocuments, resolveDocuments } from './edition/resolve-documents.ts';
@@ -63,7 +68,10 @@ export function ingestWitness(input: IngestInput): IngestResult {
   const edition =
     input.edition === null ? null : parseEditionFile(input.edition, input.editionFile ?? 'edition file');
   const quotes = edition ? new QuoteResolver(text, edition, input.witnessFile, lines) : null;
-  if (edition) assertUniqueDocumentIds(edition);
+  if (edition) {
+    assertUniqueDocumentIds(edition);
+    assertNoDuplicateDecisions(edition);
+  }
 
   const blocks = splitBlocks(text);
   const removalResult = resolveRemovals(classifyBlocks(text, blocks), edition, quotes);

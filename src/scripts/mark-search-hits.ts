@@ -3,22 +3,16 @@
  * brings the first one into view, so the reader lands on the words themselves. Loaded by
  * highlight-hits.ts only for such a link.
  */
-import { escapeRegExp } from '../lib/escape-regexp.ts';
+import { hitPattern, hitTerms } from '../lib/search/hit-words.ts';
 import enhancements from '../styles/enhancements.css?url';
 import { loadStylesheet } from './stylesheet.ts';
 
-const terms = (new URLSearchParams(location.search).get('hl') ?? '')
-  .split(/\s+/u)
-  .map((term) => term.replace(/[^\p{L}\p{N}'’-]/gu, ''))
-  .filter((term) => term.length > 1);
+const pattern = hitPattern(hitTerms(new URLSearchParams(location.search).get('hl') ?? ''));
 const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
 
-if (terms.length > 0 && target) {
+if (pattern && target) {
   // The marks' colours are in the enhancements' sheet.
   await loadStylesheet(enhancements);
-  // A straight or a curly apostrophe in a term matches either in the text.
-  const words = terms.map((term) => escapeRegExp(term).replace(/['’]/gu, "['’]"));
-  const pattern = new RegExp(`(${words.join('|')})`, 'giu');
   const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
   const nodes: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -26,16 +20,18 @@ if (terms.length > 0 && target) {
     pattern.lastIndex = 0;
   }
   for (const node of nodes) {
-    const parts = node.data.split(pattern);
-    node.replaceWith(
-      ...parts.map((part, i) => {
-        if (i % 2 === 0) return part;
-        const mark = document.createElement('mark');
-        mark.className = 'search-hit';
-        mark.textContent = part;
-        return mark;
-      }),
-    );
+    const parts: (string | HTMLElement)[] = [];
+    let at = 0;
+    for (const found of node.data.matchAll(pattern)) {
+      parts.push(node.data.slice(at, found.index));
+      const mark = document.createElement('mark');
+      mark.className = 'search-hit';
+      mark.textContent = found[0];
+      parts.push(mark);
+      at = found.index + found[0].length;
+    }
+    parts.push(node.data.slice(at));
+    node.replaceWith(...parts.filter((part) => part !== ''));
   }
   const first = target.querySelector('mark.search-hit');
   const still = matchMedia('(prefers-reduced-motion: reduce)').matches;

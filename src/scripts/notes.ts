@@ -43,7 +43,10 @@ function place(): void {
   // Measuring: nothing is written until every number is read.
   const articleBox = article.getBoundingClientRect();
   const padding = parseFloat(article.style.paddingBottom) || 0;
-  const notes = pairs.map(({ ref, note, details, summary }) => {
+  // Only the notes shown: those of paragraphs a handout hides have no place, and would pull the
+  // others towards the top.
+  const shown = pairs.filter(({ ref }) => ref.getClientRects().length > 0);
+  const notes = shown.map(({ ref, note, details, summary }) => {
     const height = note.getBoundingClientRect().height;
     // The summary's lines, counted rather than measured: a brief note's first words are clipped,
     // not removed, so the count is the same whether the note is brief or not, and a note's state
@@ -52,7 +55,7 @@ function place(): void {
     const { title, gist } = summaryLines(summary);
     const chrome = height - summary.getBoundingClientRect().height;
     return {
-      line: (ref.getClientRects()[0] ?? ref.getBoundingClientRect()).top,
+      line: ref.getClientRects()[0]?.top ?? 0,
       parent: note.offsetParent?.getBoundingClientRect().top ?? 0,
       top: note.getBoundingClientRect().top,
       open: details.open,
@@ -65,7 +68,8 @@ function place(): void {
   });
   // The other items, each after the notes whose words stand no lower than its own; never brief,
   // and taken as open (title 0): their whole height, as they stand.
-  const measured = notes.slice();
+  // In the order of their words down the page: a handout may have put a later paragraph first.
+  const measured = notes.toSorted((a, b) => a.line - b.line);
   for (const note of document.querySelectorAll<HTMLElement>('[data-margin-for]')) {
     const line = document.getElementById(note.dataset.marginFor ?? '')?.getClientRects()[0]?.top;
     if (line === undefined) continue;

@@ -14,6 +14,7 @@
  *   handout-page.ts   ?handout= pages, with their QR code
  *   live-region.ts    the messages, and copying with a fallback
  */
+import { liveId } from '../lib/cite/handout.ts';
 import toolsStylesheet from '../styles/tools.css?url';
 import { addToHandoutButton } from './paragraph-tools/add-to-handout.ts';
 import { citeButton } from './paragraph-tools/cite-panel.ts';
@@ -22,6 +23,7 @@ import { HandoutList } from './paragraph-tools/handout-list.ts';
 import { showHandout } from './paragraph-tools/handout-page.ts';
 import { handoutTray } from './paragraph-tools/handout-tray.ts';
 import { createLiveRegion } from './paragraph-tools/live-region.ts';
+import { numberOf } from './paragraph-tools/passages.ts';
 import { presentLink } from './paragraph-tools/present-link.ts';
 import { followRetiredLinks } from './paragraph-tools/retired-links.ts';
 import { offerSentenceLinks } from './paragraph-tools/sentence-link.ts';
@@ -56,7 +58,11 @@ function start(data: ToolsData, main: HTMLElement, trigger: Event | null, tapped
     ...createLiveRegion(),
     toolbar: new Toolbar(wide),
   };
-  const handout = new HandoutList();
+  const page = { ids: new Set(tools.passages.map((passage) => passage.id)), retired: data.retired };
+  const byNumber = new Map(tools.passages.map((passage) => [numberOf(passage), passage.id]));
+  const handout = new HandoutList((item) =>
+    typeof item === 'number' ? (byNumber.get(item) ?? null) : liveId(item, page),
+  );
   const tray = handoutTray(tools, handout);
   // Cite comes last, so that the citations it opens (right after the toolbar) are the next stops
   // of the Tab key.
@@ -70,6 +76,6 @@ function start(data: ToolsData, main: HTMLElement, trigger: Event | null, tapped
   handout.notify();
   followRetiredLinks(tools);
   summonTools(tools, trigger, tapped);
-  if (new URLSearchParams(location.search).has('handout')) showHandout(tools);
+  if (new URLSearchParams(location.search).has('handout')) void showHandout(tools);
   offerSentenceLinks(tools, trigger);
 }

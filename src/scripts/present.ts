@@ -1,14 +1,21 @@
 /*
  * Present mode's keys, type size and QR code: ← and → go to the previous and next paragraph, Escape
- * back to the reader (each is also a plain link, marked data-key); on a projector the text and its
- * notes are set as large as fits the screen; and when the page is served from another address than
- * the one the site was built for, the QR code and its link are drawn again for this address.
+ * back to the reader (each is also a plain link, marked data-key); Q, or its button, puts the QR code
+ * away and brings it back, remembered on this device; on a projector the text and its notes are set
+ * as large as fits the screen, again whenever a note opens or closes or the QR code comes or goes;
+ * and when the page is served from another address than the one the site was built for, the QR code
+ * and its link are drawn again for this address.
  */
 
 document.addEventListener('keydown', (event) => {
   if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.defaultPrevented) return;
   const target = event.target;
   if (target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable]')) return;
+  if (event.key === 'q' || event.key === 'Q') {
+    event.preventDefault();
+    showQr(document.documentElement.classList.contains('qr-hidden'));
+    return;
+  }
   const link = document.querySelector<HTMLAnchorElement>(`a[data-key="${event.key}"]`);
   if (!link) return;
   event.preventDefault();
@@ -25,15 +32,18 @@ if (passage && notes) notes.append(...passage.querySelectorAll('aside.note'));
 
 /** Text smaller than this is not read from the back of a room; a longer paragraph scrolls instead. */
 const SMALLEST = 24;
+/** With a note open, what the teacher opened is shown whole, at a size still read from the middle. */
+const SMALLEST_WITH_NOTE = 14;
 const LARGEST = 64;
 
-/** The largest font size (px) between SMALLEST and LARGEST at which the column needs no scrolling. */
+/** The largest font size (px) between the smallest and LARGEST at which the column needs no scrolling. */
 function fitText(): void {
   if (!column) return;
   column.style.fontSize = '';
   if (!projector.matches) return;
   const fits = () => column.scrollHeight <= column.clientHeight + 1;
-  let low = SMALLEST;
+  const noteOpen = column.querySelector('.note details[open]') !== null;
+  let low = noteOpen ? SMALLEST_WITH_NOTE : SMALLEST;
   let high = LARGEST;
   while (high - low > 0.5) {
     const middle = (low + high) / 2;
@@ -44,7 +54,46 @@ function fitText(): void {
   column.style.fontSize = `${low}px`;
 }
 
-fitText();
+// A note opened or closed: the text is fitted again, so that nothing of it is cut; should the notes
+// open not fit even at the smallest size, the column scrolls to show the one just opened whole.
+column?.addEventListener(
+  'toggle',
+  (event) => {
+    fitText();
+    const note = event.target;
+    if (note instanceof HTMLDetailsElement && note.open) note.scrollIntoView({ block: 'nearest' });
+  },
+  true,
+);
+
+const QR_KEY = 'kirov-present-qr';
+const qrToggle = document.querySelector<HTMLButtonElement>('[data-qr-toggle]');
+
+/** Shows or puts away the QR code, remembers the choice, and fits the text to the room it has. */
+function showQr(shown: boolean): void {
+  document.documentElement.classList.toggle('qr-hidden', !shown);
+  qrToggle?.setAttribute('aria-pressed', String(shown));
+  try {
+    localStorage.setItem(QR_KEY, shown ? 'shown' : 'hidden');
+  } catch {
+    // Without storage the choice lasts as long as the page.
+  }
+  fitText();
+}
+
+if (qrToggle) {
+  qrToggle.hidden = false;
+  qrToggle.addEventListener('click', () => showQr(qrToggle.getAttribute('aria-pressed') !== 'true'));
+}
+let remembered: string | null = null;
+try {
+  remembered = localStorage.getItem(QR_KEY);
+} catch {
+  // No storage: the QR code is shown.
+}
+if (remembered === 'hidden') showQr(false);
+else fitText();
+
 let resizeTimer: number | undefined;
 window.addEventListener('resize', () => {
   window.clearTimeout(resizeTimer);

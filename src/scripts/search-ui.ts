@@ -4,6 +4,9 @@
  * notes, events, the apparatus) with ¶, section and document.
  */
 
+import { unmarkStopWords } from '../lib/search/hit-words.ts';
+import { type Respelled, respellNames, suggestWords } from '../lib/search/query-spelling.ts';
+import { SEARCH_WORDS_FILE, type SearchWords } from '../lib/search/search-words.ts';
 import { wordMatcher } from '../lib/search/word-match.ts';
 import { make } from './make-element.ts';
 
@@ -38,72 +41,145 @@ export function enhanceSearch(root: HTMLElement): void {
   const input = root.querySelector<HTMLInputElement>('input[type="search"]');
   const panel = root.querySelector<HTMLElement>('.search-results');
   const shownStatus = root.querySelector<HTMLElement>('.search-status');
+  const shownNote = root.querySelector<HTMLElement>('.search-note');
   const announce = root.querySelector<HTMLElement>('.search-announce');
   const list = root.querySelector<HTMLOListElement>('.search-list');
   const selects = [...root.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
-  if (!form || !input || !panel || !shownStatus || !announce || !list) return;
+  if (!form || !input || !panel || !shownStatus || !shownNote || !announce || !list) return;
   const more = make(
     'button',
     { type: 'button', className: 'search-more', hidden: true },
     'Show more results',
   );
   list.after(more);
-  // The visible line and the screen-reader announcement always say the same.
-  const status = {
-    set textContent(text: string) {
-      shownStatus.textContent = text;
-      announce.textContent = text;
-    },
+  // The visible lines and the screen-reader announcement always say the same.
+  const say = (note: string, status: string) => {
+    shownNote.textContent = note;
+    shownNote.hidden = note === '';
+    shownStatus.textContent = status;
+    announce.textContent = note ? `${note} ${status}` : status;
   };
-  let loading: Promise<Pagefind> | null = null;
+  let loading: Promise<Engine> | null = null;
   const load = () => {
-    loading ??= (import(/* @vite-ignore */ `${root.dataset.pagefind}pagefind.js`) as Promise<Pagefind>).then(
-      async (pagefind) => {
-        // A tag that changes with each edition lets the browser cache the index between visits.
-        // The records' URLs already carry the site's base; Pagefind would otherwise prefix it again
-        // (its default base is the folder above pagefind/, e.g. /kirov-reader/).
-        await pagefind.options({ metaCacheTag: root.dataset.build ?? null, excerptLength: 24, baseUrl: '/' });
-        await pagefind.init();
-        await fillFilters(pagefind, selects);
-        return pagefind;
-      },
-    );
+    loading ??= Promise.all([
+      (import(/* @vite-ignore */ `${root.dataset.pagefind}pagefind.js`) as Promise<Pagefind>).then(
+        async (pagefind) => {
+          // A tag that changes with each edition lets the browser cache the index between visits.
+          // The records' URLs already carry the site's base; Pagefind would otherwise prefix it again
+          // (its default base is the folder above pagefind/, e.g. /kirov-reader/).
+          await pagefind.options({
+            metaCacheTag: root.dataset.build ?? null,
+            excerptLength: 24,
+            baseUrl: '/',
+          });
+          await pagefind.init();
+          await fillFilters(pagefind, selects);
+          return pagefind;
+        },
+      ),
+      // The names' other spellings and the vocabulary; search goes on without them if they fail.
+      fetch(`${root.dataset.pagefind}${SEARCH_WORDS_FILE}`).then(
+        (response) => (response.ok ? (response.json() as Promise<SearchWords>) : null),
+        () => null,
+      ),
+    ]).then(([pagefind, words]) => ({ pagefind, words }));
     loading.catch(() => {
       loading = null;
     });
     return loading;
   };
 
+  // The result the arrow keys have reached (the combobox's active descendant), or none.
+  const options = () => [...list.querySelectorAll<HTMLAnchorElement>('[role="option"]')];
+  const setActive = (option: HTMLAnchorElement | null) => {
+    for (const other of options()) other.setAttribute('aria-selected', String(other === option));
+    if (option) {
+      input.setAttribute('aria-activedescendant', option.id);
+      option.scrollIntoView({ block: 'nearest' });
+    } else input.removeAttribute('aria-activedescendant');
+  };
+  const active = () => {
+    const id = input.getAttribute('aria-activedescendant');
+    return id ? options().find((option) => option.id === id) : undefined;
+  };
+  const setOpen = (open: boolean) => {
+    const opening = open && panel.hidden;
+    panel.hidden = !open;
+    input.setAttribute('aria-expanded', String(open));
+    if (!open) setActive(null);
+    if (opening) place();
+  };
+
+  /*
+   * The panel hangs from the search box's start edge, as wide as its text needs; where the header has
+   * put the box near the window's end (a font a little wider, and the header wraps otherwise: WebKit at
+   * 1280 px), it moves back towards the start by what would pass the header's end, never past its start.
+   */
+  const header = root.closest('header') ?? document.documentElement;
+  const place = () => {
+    panel.style.removeProperty('translate');
+    if (panel.hidden) return;
+    const bounds = header.getBoundingClientRect();
+    const end = Math.min(bounds.right, document.documentElement.clientWidth);
+    const box = panel.getBoundingClientRect();
+    const back = Math.min(box.right - end, box.left - Math.max(bounds.left, 0));
+    if (back > 0) panel.style.translate = `${-back}px 0`;
+  };
+  window.addEventListener('resize', place);
+
   let latest = 0;
-  let current: { term: string; results: RankedResults; shown: number } | null = null;
+  let current: { term: string; note: string; results: RankedResults; shown: number } | null = null;
   const run = async () => {
-    const term = input.value.trim();
+    const typed = input.value.trim();
     const query = ++latest;
-    if (term === '') {
-      panel.hidden = true;
-      status.textContent = '';
+    setActive(null);
+    if (typed === '') {
+      setOpen(false);
+      say('', '');
       list.replaceChildren();
       more.hidden = true;
       current = null;
       return;
     }
-    panel.hidden = false;
-    let pagefind: Pagefind;
+    setOpen(true);
+    let engine: Engine;
     try {
-      pagefind = await load();
+      engine = await load();
     } catch {
-      status.textContent =
-        'Search is not available: its index could not be loaded. If you are offline, open the site once while online.';
+      say(
+        '',
+        'Search is not available: its index could not be loaded. If you are offline, open the site once while online.',
+      );
       return;
     }
     const filters: Record<string, string> = {};
     for (const select of selects) if (select.value) filters[select.dataset.filter ?? ''] = select.value;
-    const results = rankedResults(pagefind, term, filters, () => query === latest);
-    const [total, page] = await Promise.all([results.total(), results.page(0, PAGE_SIZE)]);
-    if (query !== latest) return; // a newer keystroke has its own results on the way
-    current = { term, results, shown: page.length };
-    list.replaceChildren(...page.map((result) => resultItem(result, term)));
-    tell(total);
+    const isCurrent = () => query === latest;
+    const find = async (term: string) => {
+      const results = rankedResults(engine.pagefind, term, filters, isCurrent);
+      const [total, page] = await Promise.all([results.total(), results.page(0, PAGE_SIZE)]);
+      return { term, results, total, page };
+    };
+    // A name in another spelling is searched as the texts spell it, and says so.
+    const names = engine.words ? respellNames(typed, engine.words.spellings) : null;
+    let note = names?.changes.length
+      ? `Showing results for ${quoted(names)}, the spelling in this text.`
+      : '';
+    let found = await find(names?.term ?? typed);
+    if (!isCurrent()) return; // a newer keystroke has its own results on the way
+    // A word that matches nothing is offered, and searched, as the nearest word of the edition.
+    const nearest = found.total === 0 && engine.words ? suggestWords(found.term, engine.words.words) : null;
+    if (nearest?.changes.length) {
+      const retried = await find(nearest.term);
+      if (!isCurrent()) return;
+      if (retried.total > 0) {
+        note = `Nothing matched “${found.term}”. Did you mean ${quoted(nearest)}?`;
+        found = retried;
+      }
+    }
+    current = { term: found.term, note, results: found.results, shown: found.page.length };
+    list.replaceChildren(...found.page.map((result, i) => resultItem(result, found.term, i)));
+    tell(found.total);
   };
 
   /** The next page of the same query, below the ones already read; focus goes to the first new result. */
@@ -113,7 +189,8 @@ export function enhanceSearch(root: HTMLElement): void {
     const page = await shown.results.page(shown.shown, shown.shown + PAGE_SIZE);
     if (shown !== current) return;
     shown.shown += page.length;
-    const items = page.map((result) => resultItem(result, shown.term));
+    const from = list.children.length;
+    const items = page.map((result, i) => resultItem(result, shown.term, from + i));
     list.append(...items);
     items[0]?.querySelector('a')?.focus();
     tell(await shown.results.total());
@@ -122,27 +199,68 @@ export function enhanceSearch(root: HTMLElement): void {
   const tell = (total: number) => {
     const term = current?.term ?? '';
     const shown = current?.shown ?? 0;
-    status.textContent =
+    say(
+      current?.note ?? '',
       total === 0
         ? `Nothing matched “${term}”.`
-        : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”${total > shown ? `, the first ${shown} shown` : ''}.`;
+        : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”${total > shown ? `, the first ${shown} shown` : ''}.`,
+    );
     more.hidden = shown >= total;
+    // An empty listbox is not shown: it would be announced as a list of nothing.
+    list.hidden = total === 0;
   };
 
   more.addEventListener('click', () => void showMore());
   form.addEventListener('submit', () => {
-    list.querySelector('a')?.focus();
+    const option = active();
+    if (option) option.click();
+    else list.querySelector('a')?.focus();
   });
   // The reader has just come to the box: load the engine now, and answer what was typed meanwhile.
   void load();
   if (input.value.trim() !== '') void run();
   input.addEventListener('input', () => void run());
   for (const select of selects) select.addEventListener('change', () => void run());
+  input.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    if (panel.hidden) {
+      if (input.value.trim() !== '') setOpen(true);
+      return;
+    }
+    // Down from the box reaches the first result, up the last; past either end, back to the box.
+    const all = options();
+    const at = all.indexOf(active() as HTMLAnchorElement);
+    const next = event.key === 'ArrowDown' ? (at === -1 ? 0 : at + 1) : at === -1 ? all.length - 1 : at - 1;
+    setActive(all[next] ?? null);
+  });
+  // A result reached by Tab moves on by the arrows too.
+  list.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const all = options();
+    const at = all.indexOf(event.target as HTMLAnchorElement);
+    if (at === -1) return;
+    event.preventDefault();
+    const next = all[event.key === 'ArrowDown' ? at + 1 : at - 1];
+    if (next) next.focus();
+    else input.focus();
+  });
   root.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || panel.hidden) return;
-    panel.hidden = true;
+    setOpen(false);
     input.focus();
   });
+}
+
+/** The changed words of a respelled query, as the reader reads them: “Nikolaiev” and “Zinoviev”. */
+function quoted({ changes }: Respelled): string {
+  const words = [...new Set(changes.map((change) => `“${change.searched}”`))];
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
+}
+
+interface Engine {
+  pagefind: Pagefind;
+  words: SearchWords | null;
 }
 
 interface RankedResults {
@@ -215,14 +333,18 @@ async function fillFilters(pagefind: Pagefind, selects: HTMLSelectElement[]): Pr
   }
 }
 
-/** A result links to its anchor with the terms in `hl`, so that the page can mark them on arrival. */
-function resultItem(result: PagefindResultData, term: string): HTMLLIElement {
+/**
+ * A result is one option of the listbox: a link to its anchor with the terms in `hl`, so that the page
+ * can mark them on arrival. The link itself is the option, so that it is one stop for the arrows, Tab
+ * and the pointer alike.
+ */
+function resultItem(result: PagefindResultData, term: string, index: number): HTMLLIElement {
   const [path = '', hash = ''] = result.url.split('#');
   // A paragraph's title is its ¶; its section, kept out of the indexed title, is named beside it.
   const section = result.meta.kind === 'Text' ? result.meta.section : '';
-  const link = make(
-    'a',
-    { href: `${path}?hl=${encodeURIComponent(term)}${hash ? `#${hash}` : ''}` },
+  const title = make(
+    'span',
+    { className: 'search-title' },
     `${result.meta.title ?? result.url}${section ? ` · ${section}` : ''}`,
   );
   const where = make(
@@ -231,6 +353,20 @@ function resultItem(result: PagefindResultData, term: string): HTMLLIElement {
     [result.meta.kind === 'Text' ? '' : result.meta.kind, result.meta.document].filter(Boolean).join(' · '),
   );
   // Pagefind escapes the text of the excerpt and adds only <mark> around the matched words.
-  const excerpt = make('p', { innerHTML: result.excerpt });
-  return make('li', {}, link, where, excerpt);
+  const excerpt = make('span', { className: 'search-excerpt', innerHTML: unmarkStopWords(result.excerpt) });
+  const link = make(
+    'a',
+    {
+      href: `${path}?hl=${encodeURIComponent(term)}${hash ? `#${hash}` : ''}`,
+      id: `site-search-option-${index}`,
+      role: 'option',
+      'aria-selected': 'false',
+    },
+    title,
+    ' ',
+    where,
+    ' ',
+    excerpt,
+  );
+  return make('li', { role: 'none' }, link);
 }

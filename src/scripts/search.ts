@@ -9,9 +9,11 @@ import { loadStylesheet } from './stylesheet.ts';
 
 // The search box exists only with JavaScript, so its markup is here rather than in every page. The
 // status paragraph is outside the panel, so that the count is announced even as the panel appears.
+// The box and the results are a combobox with a listbox popup (WAI-ARIA APG): ArrowDown and ArrowUp
+// move through the results from the box, Enter opens one, Escape closes them.
 const SEARCH_BOX = `<form role="search" aria-label="Search the edition">
 <label class="visually-hidden" for="site-search-input">Search the edition</label>
-<input id="site-search-input" type="search" placeholder="Search (press /)" autocomplete="off" spellcheck="false" aria-keyshortcuts="/">
+<input id="site-search-input" type="search" role="combobox" aria-expanded="false" aria-controls="site-search-list" aria-autocomplete="list" placeholder="Search (press /)" autocomplete="off" spellcheck="false" aria-keyshortcuts="/">
 </form>
 <p class="search-announce visually-hidden" role="status" aria-live="polite"></p>
 <div class="search-results" hidden>
@@ -19,8 +21,9 @@ const SEARCH_BOX = `<form role="search" aria-label="Search the edition">
 <label>Document <select data-filter="document"><option value="">All</option></select></label>
 <label>Kind <select data-filter="kind"><option value="">All</option></select></label>
 </div>
+<p class="search-note" aria-hidden="true" hidden></p>
 <p class="search-status" aria-hidden="true"></p>
-<ol class="search-list" aria-label="Search results"></ol>
+<ol class="search-list" id="site-search-list" role="listbox" aria-label="Search results"></ol>
 </div>`;
 
 const root = document.querySelector<HTMLElement>('[data-site-search]');

@@ -11,11 +11,13 @@ import { useSiteInBrowser } from './support/built-site.ts';
  * Every page of the built site at a desktop, a tablet and a phone width, in the light and then the
  * dark colour scheme: no axe violation of WCAG 2.2 A/AA, no sideways scrolling, no request to another
  * origin. The pages are found in the build, so a page added later is checked without touching this
- * file. Full-page screenshots are saved under test-results/screenshots/ for a person to look at.
+ * file. With KIROV_SCREENSHOTS=1, full-page screenshots are saved under test-results/screenshots/ for
+ * a person to look at; nothing asserts them, so by default (and in CI) none is taken.
  */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const screenshotDir = join(root, 'test-results/screenshots');
+const screenshots = process.env.KIROV_SCREENSHOTS === '1';
 
 /** Site paths of every dist/**\/index.html: "/", "/about/", "/obituary/" … */
 function builtPages(): string[] {
@@ -48,7 +50,9 @@ const pages = [...pagesToCheck(builtPages()), NOT_FOUND];
 const widths = [1280, 820, 390] as const;
 
 const env = useSiteInBrowser();
-beforeAll(() => mkdirSync(screenshotDir, { recursive: true }));
+beforeAll(() => {
+  if (screenshots) mkdirSync(screenshotDir, { recursive: true });
+});
 
 it('finds the pages to check in the build', () => {
   expect(pages).toContain('/');
@@ -61,10 +65,12 @@ it('finds the pages to check in the build', () => {
 
 async function checkScheme(page: Page, path: string, width: number, scheme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme });
-  await page.screenshot({
-    path: join(screenshotDir, `${shotName(path)}-${width}${scheme === 'dark' ? '-dark' : ''}.png`),
-    fullPage: true,
-  });
+  if (screenshots) {
+    await page.screenshot({
+      path: join(screenshotDir, `${shotName(path)}-${width}${scheme === 'dark' ? '-dark' : ''}.png`),
+      fullPage: true,
+    });
+  }
   const violations = await runAxe(page);
   expect(
     violations.length,
@@ -79,7 +85,7 @@ async function checkScheme(page: Page, path: string, width: number, scheme: 'lig
   );
 }
 
-// A full-page screenshot and two axe runs of the essay take several seconds on a busy machine.
+// Two axe runs (and, when asked, a full-page screenshot) of the essay take several seconds on a busy machine.
 const timeout = 120_000;
 
 describe.each(pages)('%s', (path) => {

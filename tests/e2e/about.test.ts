@@ -40,10 +40,10 @@ describe('/about/', () => {
       ps.map((p) => p.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
     );
     expect(statements).toContain(
-      'On the Kirov Assassination: The witness is incomplete beyond the gaps marked […]: the scrape also dropped sentences without a trace. Where a sentence points back to words that are not there, the edition marks the place; other losses cannot be seen, and no printed copy of the essay was available to check against.',
+      'On the Kirov Assassination: The scraped page is incomplete beyond the gaps marked […]: it also dropped sentences without a trace. Where a sentence points back to words that are not there, the edition marks the place; other losses cannot be seen, and no printed copy of the essay was available to check against.',
     );
     expect(statements).toContain(
-      "Obituary of Sergei Kirov (opening): The witness has only the obituary's first three paragraphs, without its signatures.",
+      "Obituary of Sergei Kirov (opening): The scraped page has only the obituary's first three paragraphs, without its signatures.",
     );
     await page.close();
   });
@@ -66,15 +66,34 @@ describe('/about/', () => {
   it('lists every removal of the ledger with its reason and witness line:column', async () => {
     const page = await env.open('/about/');
     const rows = await tableRows(page, 'tr.removal', { reason: '.reason', at: '.at' });
-    expect(rows.map(({ reason, at }) => ({ reason, at }))).toEqual(
+    expect(rows.map(({ reason, at, witness }) => ({ reason, at, witness }))).toEqual(
       ledger.removals.map((removal) => ({
         reason: squash(removal.reason),
         at: `line ${removal.witness.start.line}:${removal.witness.start.column}`,
+        witness: `${base}witness/#L${removal.witness.start.line}`,
       })),
     );
     rows.forEach((row, index) => {
       expect(row.text).toContain(squash(ledger.removals[index]?.text));
     });
+    await page.close();
+  });
+
+  it('takes a reader from a removal’s witness position to that line of the published witness', async () => {
+    const removal = ledger.removals.find((r) => r.witness.start.line > 20);
+    if (!removal) throw new Error('the ledger should have a removal after line 20');
+    const { line, column } = removal.witness.start;
+    const page = await env.open('/about/');
+    await page
+      .locator('tr.removal a.witness-at', { hasText: `line ${line}:${column}` })
+      .first()
+      .click();
+    await page.waitForURL(`**/witness/#L${line}`);
+    const target = page.locator(`#L${line}`);
+    expect(await target.evaluate((li) => li.matches(':target'))).toBe(true);
+    expect(await target.isVisible()).toBe(true);
+    const text = (await target.locator('.lt').textContent()) ?? '';
+    expect(text.slice(column - 1)).toContain(removal.text.slice(0, 30));
     await page.close();
   });
 
@@ -113,7 +132,7 @@ describe('/about/', () => {
 
   it('links each marked gap to a passage that prints its marker', async () => {
     const page = await env.open('/about/');
-    const hrefs = await page.$$eval('tr.gap a[href*="#"]', (anchors) =>
+    const hrefs = await page.$$eval('tr.gap a[href*="#"]:not(.witness-at)', (anchors) =>
       anchors.map((a) => a.getAttribute('href') ?? ''),
     );
     const marked = ledger.gaps.filter((gap) => gap.marker !== null);

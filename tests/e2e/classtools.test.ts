@@ -192,7 +192,7 @@ describe('the paragraph tools', () => {
     expect(await page.locator('.pt-live p').textContent()).toBe('¶ 2 added. Handout: ¶ 4, 2.');
     await page.locator('.pt-live').getByRole('button', { name: 'Show handout' }).click();
     await page.getByRole('dialog', { name: 'Handout' }).getByRole('link', { name: 'Open handout' }).click();
-    await page.waitForURL(env.site.url('/?handout=4,2'));
+    await page.waitForURL(env.site.url(`/?handout=${passage(4).id},${passage(2).id}`));
     await page.locator('.handout h2').waitFor();
     expect(await page.locator('.handout h2').textContent()).toBe('Handout: ¶ 4, 2');
     expect(await visibleParagraphNumbers(page)).toEqual(['¶\u00a04', '¶\u00a02']);

@@ -82,7 +82,7 @@ describe('the dev server', () => {
   it('answers a search from an index built from the edition', async () => {
     const page = await browser.newPage();
     await page.goto(`${origin}/`);
-    await page.getByRole('searchbox', { name: 'Search the edition' }).fill('Zinoviev');
+    await page.getByRole('combobox', { name: 'Search the edition' }).fill('Zinoviev');
     await expect
       .poll(() => page.locator('.search-status').textContent(), { timeout: 30_000 })
       .toMatch(/^\d+ results for “Zinoviev”/u);

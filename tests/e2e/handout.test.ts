@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chicagoBibliography, plainCitation } from '../../src/lib/cite/citation.ts';
-import { essayAndObituary, passageNumbered, readAnnotationFiles } from './site.ts';
+import { HANDOUT_NUMBERS_FILE } from '../../src/lib/content-paths.ts';
+import { handoutNumbersSchema } from '../../src/lib/passages/release-links.ts';
+import { essayAndObituary, passageNumbered, passagesOf, readAnnotationFiles } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import { essayCitation } from './support/citation-texts.ts';
+import { marginFigures, measureMargin, NEAR_PX, settleNotes } from './support/margin-notes.ts';
 import { activeText, toolsOpacity, visibleParagraphNumbers } from './support/paragraph-tools.ts';
 import { decodeQr } from './support/qr-code.ts';
 
@@ -19,6 +23,15 @@ const env = useSiteInBrowser();
 
 const { essay: essayDocument } = essayAndObituary();
 const idOf = (n: number) => passageNumbered(n).id;
+const annotations = readAnnotationFiles();
+/** The essay's ids by the ¶ numbers of release 0.1.0, when handout links named numbers. */
+const frozen = handoutNumbersSchema.parse(JSON.parse(readFileSync(HANDOUT_NUMBERS_FILE, 'utf8'))).documents[
+  essayDocument.id
+];
+/** The three longest paragraphs of the essay, the hard case for a printed handout. */
+const longest = passagesOf(essayDocument.id)
+  .toSorted((a, b) => b.text.length - a.text.length)
+  .slice(0, 3);
 
 const trayNumbers = (page: Page) => page.locator('.pt-tray-list li > b').allTextContents();
 
@@ -30,6 +43,59 @@ async function tabTo(page: Page, reached: (text: string) => boolean): Promise<nu
   }
   return Number.POSITIVE_INFINITY;
 }
+
+describe('a handout link', () => {
+  it('names the paragraphs by id, and shows those, in its order', async () => {
+    const ids = [idOf(41), idOf(1), idOf(36)];
+    const page = await env.open(`/?handout=${ids.join(',')}`);
+    await page.locator('.handout h2').waitFor();
+    expect(await page.locator('.handout h2').textContent()).toBe('Handout: ¶ 41, 1, 36');
+    expect(await visibleParagraphNumbers(page)).toEqual(['¶\u00a041', '¶\u00a01', '¶\u00a036']);
+    expect(await page.locator('.handout-link a').textContent()).toBe(
+      `${env.site.url('/')}?handout=${ids.join(',')}`,
+    );
+  });
+
+  it('made with ¶ numbers (?handout=1,5,12) opens the paragraphs those numbers were, and gives their ids', async () => {
+    const ids = [frozen?.[0], frozen?.[4], frozen?.[11]];
+    expect(ids).toEqual([idOf(1), idOf(5), idOf(12)]);
+    const page = await env.open('/?handout=1,5,12');
+    await page.locator('.handout h2').waitFor();
+    const shown = await page.$$eval('.passage', (elements) =>
+      elements.filter((element) => element.getClientRects().length > 0).map((element) => element.id),
+    );
+    expect(shown).toEqual(ids);
+    expect(await page.locator('.handout-link a').textContent()).toBe(
+      `${env.site.url('/')}?handout=${ids.join(',')}`,
+    );
+    await page.locator('.handout-qr svg').waitFor();
+    expect(await decodeQr(page, '.handout-qr svg')).toBe(`${env.site.url('/')}?handout=${ids.join(',')}`);
+  });
+
+  // The paragraphs with the most notes: the others are hidden, and their notes must not pull these away.
+  const annotated = passagesOf(essayDocument.id)
+    .map((passage) => ({
+      id: passage.id,
+      notes: annotations.filter((note) => note.data.target.passage === passage.id).length,
+    }))
+    .toSorted((a, b) => b.notes - a.notes)
+    .slice(0, 3);
+  for (const width of [1024, 1280, 1440, 1920]) {
+    it(`stands each note within ${NEAR_PX} px of its words at ${width} px, as on the reading page`, async () => {
+      const page = await env.open(`/?handout=${annotated.map((p) => p.id).join(',')}`, {
+        width,
+        height: 900,
+      });
+      await page.locator('.handout h2').waitFor();
+      await settleNotes(page);
+      const layout = await measureMargin(page);
+      const count = annotated.reduce((sum, p) => sum + p.notes, 0);
+      expect(layout.notes).toHaveLength(count);
+      expect(marginFigures(layout.notes).max, JSON.stringify(layout.notes)).toBeLessThanOrEqual(NEAR_PX);
+      expect([...layout.overlaps, ...layout.covering]).toEqual([]);
+    });
+  }
+});
 
 describe('the handout', () => {
   it('is reached from a ¶ number in at most 5 Tab presses, and kept on the device across sessions', async () => {
@@ -54,7 +120,7 @@ describe('the handout', () => {
     await tray.getByRole('button', { name: 'Remove ¶ 36' }).click();
     expect(await trayNumbers(page)).toEqual(['¶ 1', '¶ 41']);
     expect(await tray.getByRole('link', { name: 'Open handout' }).getAttribute('href')).toBe(
-      `${new URL(env.site.url('/')).pathname}?handout=1,41`,
+      `${new URL(env.site.url('/')).pathname}?handout=${idOf(1)},${idOf(41)}`,
     );
 
     // The next day: a new browser session on the same device.
@@ -65,7 +131,7 @@ describe('the handout', () => {
     await later.locator('.pt').getByRole('button', { name: 'Handout (2)' }).click();
     expect(await trayNumbers(later)).toEqual(['¶ 1', '¶ 41']);
     await later.getByRole('link', { name: 'Open handout' }).click();
-    await later.waitForURL(`${env.site.url('/')}?handout=1,41`);
+    await later.waitForURL(`${env.site.url('/')}?handout=${idOf(1)},${idOf(41)}`);
     await later.locator('.handout h2').waitFor();
     expect(await visibleParagraphNumbers(later)).toEqual(['¶\u00a01', '¶\u00a041']);
   });
@@ -79,7 +145,7 @@ describe('the handout', () => {
     await page.emulateMedia({ media: 'print' });
     // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out for print is what is asserted, hidden parts excluded
     const printed = await page.evaluate(() => document.body.innerText);
-    const handoutUrl = `${env.site.url('/')}?handout=41,1`;
+    const handoutUrl = `${env.site.url('/')}?handout=${idOf(41)},${idOf(1)}`;
     const bibliography = plainCitation(chicagoBibliography(essayCitation(essayDocument, env.site, null)));
     expect(printed).toContain(`Cite as: ${bibliography}`);
     expect(printed).toContain(`This handout online: ${handoutUrl}`);
@@ -102,6 +168,26 @@ describe('the handout', () => {
     expect(sources.toSorted()).toEqual(sourceUrls.map((url) => `" <${url}>"`).toSorted());
     expect(printed).not.toContain('Data');
     expect(printed).not.toContain('All passages as JSON');
+  });
+
+  it('prints three of the longest paragraphs on at most two A4 pages, with the text’s caveat once and a line for a name', async () => {
+    const page = await env.open(`/?handout=${longest.map((passage) => passage.id).join(',')}`);
+    await page.locator('.handout-qr svg').waitFor();
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page\b(?!s)/gu)?.length).toBeLessThanOrEqual(2);
+    await page.emulateMedia({ media: 'print' });
+    expect(await visibleParagraphNumbers(page)).toEqual(longest.map((passage) => `¶\u00a0${passage.n}`));
+    const caveat = essayDocument.completeness ?? '';
+    expect(caveat.length).toBeGreaterThan(0);
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as laid out for print is what is asserted, hidden parts excluded
+    const printed = await page.evaluate(() => document.body.innerText);
+    expect(printed.split(caveat.slice(0, 40)).length - 1).toBe(1);
+    // A line to write a name on, a third of the page wide at least.
+    const name = page.locator('.handout-name');
+    expect(await name.isVisible()).toBe(true);
+    expect(await name.textContent()).toBe('Name:');
+    const line = await name.evaluate((element) => element.getBoundingClientRect().width);
+    expect(line).toBeGreaterThanOrEqual(250);
   });
 
   it('says in print, with JavaScript off, that a handout needs it rather than silently printing the whole text', async () => {

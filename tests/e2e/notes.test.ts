@@ -193,6 +193,70 @@ describe('notes beside their words (1024 px and wider), closed and after opening
   }
 });
 
+describe('an opened note reads as one text', () => {
+  /**
+   * How each note of the essay reads once open: for every note, the lines its text is shown on
+   * (as the browser renders them: a paragraph or a line break starts a new line) that hold its text
+   * whole, and how many more times its first words are shown than its title and text have them (the short
+   * form's first words, left standing above the whole text, would be one more). A note whose short form ends mid-sentence
+   * and whose text goes on in a new paragraph has no line with its whole text.
+   */
+  async function readNotes(page: Page): Promise<{ id: string; whole: number; repeated: number }[]> {
+    const response = await fetch(env.site.url('/notes.json'));
+    const published = (await response.json()) as (PublishedNote & { document: string })[];
+    const texts = published
+      .filter((note) => note.document === essay?.id)
+      .map((note) => ({ id: note.id, title: note.title, text: note.text }));
+    expect(texts.length).toBe(essayNotes.length);
+    return page.evaluate((notes) => {
+      const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+      return notes.map(({ id, title, text }) => {
+        // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, with its line breaks, is what is checked
+        const shown = (document.getElementById(`note-${id}`) as HTMLElement).innerText;
+        const lines = shown.split('\n').map(flat);
+        const opening = flat(text).slice(0, 24);
+        const count = (within: string) => flat(within).split(opening).length - 1;
+        return {
+          id,
+          whole: lines.filter((line) => line.includes(flat(text))).length,
+          repeated: count(shown) - count(title) - count(text),
+        };
+      });
+    }, texts);
+  }
+
+  const unbroken = () =>
+    essayNotes
+      .map((note) => ({ id: note.id, whole: 1, repeated: 0 }))
+      .toSorted((a, b) => a.id.localeCompare(b.id));
+  const sorted = (notes: { id: string }[]) => notes.toSorted((a, b) => a.id.localeCompare(b.id));
+
+  for (const width of [1280, 390]) {
+    it(`at ${width} px, every note on / opened from its words shows its text once, without a break`, async () => {
+      const page = await open('/', width);
+      await settleNotes(page);
+      // Each note opened by its words, as a click or a tap opens it (sixty clicks of Playwright's
+      // would outlast the test's time).
+      const expanded = await page.$$eval('a.note-ref', (refs) =>
+        refs.map((ref) => {
+          (ref as HTMLElement).click();
+          return ref.getAttribute('aria-expanded');
+        }),
+      );
+      expect(expanded).toEqual(essayNotes.map(() => 'true'));
+      await settleNotes(page);
+      expect(sorted(await readNotes(page))).toEqual(unbroken());
+    });
+  }
+
+  it('in print, every note on / is a footnote that shows its text once, without a break', async () => {
+    const page = await open('/', 1280);
+    await settleNotes(page);
+    await page.emulateMedia({ media: 'print' });
+    expect(sorted(await readNotes(page))).toEqual(unbroken());
+  });
+});
+
 describe('the placed margin and an open note, to axe', () => {
   it('has no violations at 1024 and 1280 px, in light and dark, closed and with a note open', async () => {
     for (const width of [1024, 1280]) {
@@ -313,30 +377,16 @@ describe('/notes.json', () => {
       asides.map((aside) => ({
         id: aside.id.replace(/^note-/, ''),
         n: Number(aside.querySelector('.note-n')?.textContent),
-        // The summary's first words: what follows the line break after the title.
-        gist: (() => {
-          const summary = aside.querySelector('summary');
-          const br = summary?.querySelector('br');
-          if (!summary || !br) return '';
-          const range = document.createRange();
-          range.selectNodeContents(summary);
-          range.setStartAfter(br);
-          return range.toString().replace(/\s+/g, ' ').trim();
-        })(),
         paragraphs: [...aside.querySelectorAll('details > p:not(.note-src, .note-src ~ p)')].map(
           (p) => p.textContent?.replace(/\s+/g, ' ').trim() ?? '',
         ),
       })),
     );
-    // The note's text as shown: its first words in the summary, then the rest of the first
-    // paragraph (or, when the first words were all of it, the next paragraph).
+    // The note's text as it reads when opened: its paragraphs, whole.
     const expected = notes.filter((note) => note.document === essay.id);
     expect(shown.map(({ id, n }) => ({ id, n }))).toEqual(expected.map(({ id, n }) => ({ id, n })));
-    for (const [index, { gist, paragraphs }] of shown.entries()) {
-      const [first = '', ...others] = paragraphs;
-      const continued = [`${gist} ${first}`.trim(), ...others].join('\n\n');
-      const whole = [gist, ...paragraphs].filter(Boolean).join('\n\n');
-      expect([continued, whole]).toContain(expected[index]?.text);
+    for (const [index, { paragraphs }] of shown.entries()) {
+      expect(paragraphs.join('\n\n')).toBe(expected[index]?.text);
     }
   });
 });

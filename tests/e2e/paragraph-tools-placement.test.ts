@@ -44,7 +44,7 @@ describe('on a 390 px phone', () => {
 
     await linked.click(`[id="${id}"] > .pn`);
     await expect.poll(() => toolsOpacity(linked, id)).toBe('1');
-    await linked.getByRole('searchbox', { name: 'Search the edition' }).fill('Kamenev');
+    await linked.getByRole('combobox', { name: 'Search the edition' }).fill('Kamenev');
     await expect.poll(() => linked.locator('.search-status').textContent()).toContain('“Kamenev”');
     expect(await linked.locator('.pt').isVisible()).toBe(false);
   });

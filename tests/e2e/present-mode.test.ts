@@ -1,5 +1,6 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { essayAndObituary, passageNumbered, passagesOf } from './site.ts';
+import { essayAndObituary, passageNumbered, passagesOf, readAnnotationFiles } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import { decodeQr } from './support/qr-code.ts';
@@ -81,4 +82,100 @@ describe('present mode on a projector', () => {
     const violations = await runAxe(page);
     expect(violations.length, formatViolations(violations)).toBe(0);
   });
+});
+
+/** The text's size, and whether the QR code and its switch are shown (the switch pressed while it is). */
+const qrState = (page: Page) =>
+  page.evaluate(() => {
+    const qr = document.querySelector('svg.qr-code');
+    const toggle = document.querySelector<HTMLButtonElement>('[data-qr-toggle]');
+    return {
+      qr: qr !== null && qr.getClientRects().length > 0,
+      pressed: toggle?.getAttribute('aria-pressed') ?? null,
+      text: Number.parseFloat(
+        getComputedStyle(document.querySelector('.present-text p') as Element).fontSize,
+      ),
+    };
+  });
+
+describe('the QR code in present mode', () => {
+  it('is put away with Q or its button, which the text then fills, and stays away on the next paragraph', async () => {
+    const context = await env.newContext({ width: 1024, height: 768 });
+    const page = await context.newPage();
+    // ¶ 4, the longest paragraph: the one the QR code's column made smallest.
+    await page.goto(env.site.url(`/p/${idOf(4)}/`));
+    const toggle = page.getByRole('button', { name: 'QR code' });
+    const shown = await qrState(page);
+    expect(shown).toMatchObject({ qr: true, pressed: 'true' });
+    await page.keyboard.press('q');
+    const away = await qrState(page);
+    expect(away).toMatchObject({ qr: false, pressed: 'false' });
+    expect(away.text).toBeGreaterThan(shown.text * 1.15);
+    // Remembered: the next paragraph opens without it.
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL(env.site.url(`/p/${idOf(5)}/`));
+    expect(await qrState(page)).toMatchObject({ qr: false, pressed: 'false' });
+    await toggle.click();
+    expect(await qrState(page)).toMatchObject({ qr: true, pressed: 'true' });
+    await page.reload();
+    expect(await qrState(page)).toMatchObject({ qr: true, pressed: 'true' });
+  });
+});
+
+describe('a note opened in present mode', () => {
+  const annotated = [...new Set(readAnnotationFiles().map((note) => note.data.target.passage))];
+  // ¶ 4, the longest paragraph with notes (both of them fit open at once), and ¶ 1, with three notes
+  // (which do not all fit open at once: the column then shows the one opened last whole).
+  for (const [n, allFit] of [
+    [4, true],
+    [1, false],
+  ] as const) {
+    it(`refits ¶ ${n} so that nothing is outside the 1280×720 screen with a note open`, async () => {
+      expect(annotated).toContain(idOf(n));
+      const page = await env.open(`/p/${idOf(n)}/`, { width: 1280, height: 720 });
+      const summaries = page.locator('.present-notes summary');
+      const count = await summaries.count();
+      expect(count).toBeGreaterThan(0);
+      const cut = () =>
+        page.evaluate(() => {
+          const column = document.querySelector('.present-col') as HTMLElement;
+          const nav = (document.querySelector('.present-nav') as HTMLElement).getBoundingClientRect();
+          const outside = [...column.querySelectorAll('p, summary, li, h1')]
+            // What is shown: a closed note's text is laid out but hidden (content-visibility).
+            .filter((element) => element.checkVisibility())
+            .filter((element) => {
+              const box = element.getBoundingClientRect();
+              return box.top < 0 || box.bottom > nav.top + 1 || box.right > window.innerWidth;
+            })
+            .map((element) => (element.textContent ?? '').slice(0, 40));
+          return { scrolls: column.scrollHeight > column.clientHeight + 1, outside };
+        });
+      for (let i = 0; i < count; i++) {
+        await summaries.nth(i).click();
+        // The text is fitted when the note has opened (its toggle event, a task later).
+        await expect
+          .poll(cut, { message: `note ${i + 1} of ${count} open` })
+          .toEqual({ scrolls: false, outside: [] });
+        await summaries.nth(i).click();
+      }
+      for (let i = 0; i < count; i++) await summaries.nth(i).click();
+      if (allFit) {
+        await expect
+          .poll(cut, { message: `all ${count} notes open` })
+          .toEqual({ scrolls: false, outside: [] });
+      } else {
+        const last = page.locator('.present-notes details').nth(count - 1);
+        const whole = () =>
+          last.evaluate((details) => {
+            const box = details.getBoundingClientRect();
+            const nav = (document.querySelector('.present-nav') as HTMLElement).getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= nav.top + 1;
+          });
+        await expect.poll(whole, { message: 'the note opened last, shown whole' }).toBe(true);
+      }
+      // Closed again, the text is as large as before.
+      for (let i = 0; i < count; i++) await summaries.nth(i).click();
+      await expect.poll(async () => (await qrState(page)).text).toBeGreaterThanOrEqual(24);
+    });
+  }
 });

@@ -66,20 +66,28 @@ describe('the essay page', () => {
     expect(new Set(headings.map((heading) => heading.id)).size).toBe(headings.length);
   });
 
-  it('says that the witness prints the obituary before the essay, and links to it', async () => {
+  it('says in plain words that the scraped page prints the obituary before the essay, linking both', async () => {
     const page = await env.open('/');
     const note = page.locator('.witness-note');
-    expect(await note.textContent()).toContain('printed before this text');
-    expect(await note.locator('a').getAttribute('href')).toBe(
-      `${new URL(env.site.url(obituary.path)).pathname}`,
+    expect((await note.textContent())?.replace(/\s+/g, ' ').trim()).toBe(
+      `In the scraped web page this edition is made from, ${obituary.title} is printed before this text.`,
     );
+    expect(await note.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      new URL(env.site.url('/witness/')).pathname,
+      new URL(env.site.url(obituary.path)).pathname,
+    ]);
   });
 
-  it('tells the reader in the header that the witness is incomplete beyond the marked gaps', async () => {
+  it('tells the reader in the header that the scraped page is incomplete, without the editorial word', async () => {
     const page = await env.open('/');
     const statement = page.locator('article > header .completeness');
-    expect(await statement.textContent()).toContain('The witness is incomplete beyond the gaps marked […]');
+    expect(await statement.textContent()).toContain(
+      'The scraped page is incomplete beyond the gaps marked […]',
+    );
     expect(await statement.isVisible()).toBe(true);
+    // "Witness" is the apparatus's word, explained on /about/; the first screen speaks plainly.
+    expect(await page.locator('article > header').textContent()).not.toMatch(/witness/i);
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).not.toMatch(/witness/i);
   });
 
   it('scrolls a linked paragraph into view and highlights it as the :target', async () => {
@@ -121,7 +129,7 @@ describe('the essay page', () => {
         if (!scripts) await page.route('**/_astro/*.js', (route) => route.abort());
         await page.goto(env.site.url('/'));
         if (scripts) {
-          await page.getByRole('searchbox', { name: 'Search the edition' }).waitFor();
+          await page.getByRole('combobox', { name: 'Search the edition' }).waitFor();
           await page.locator('html.notes-placed, html.notes-folded').waitFor({ state: 'attached' });
         } else expect(await page.locator('[data-site-search]').isHidden()).toBe(true);
         const tops = await page.$$eval('main h1, .passage > p, .passage > .pd', (elements) =>

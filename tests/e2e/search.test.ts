@@ -18,13 +18,99 @@ const { essay: essayDocument } = essayAndObituary();
 const openReader = (width = 1280) => env.open('/', { width, height: 900 });
 
 async function search(page: Page, term: string) {
-  const input = page.getByRole('searchbox', { name: 'Search the edition' });
+  const input = page.getByRole('combobox', { name: 'Search the edition' });
   await input.fill(term);
   await expect.poll(() => page.locator('.search-status').textContent()).toMatch(new RegExp(`“${term}”`, 'u'));
   return page.locator('.search-list > li');
 }
 
+/** The results' links and the count, once the status line names `shown` (the term searched). */
+async function resultsFor(page: Page, typed: string, shown = typed) {
+  const box = page.getByRole('combobox', { name: 'Search the edition' });
+  const status = page.locator('.search-status');
+  // From an empty box, so that the status read is this search's, not the one before.
+  if ((await box.inputValue()) !== '') {
+    await box.fill('');
+    await expect.poll(() => status.textContent()).toBe('');
+  }
+  await box.fill(typed);
+  await expect.poll(() => status.textContent()).toMatch(new RegExp(`“${shown}”`, 'u'));
+  return {
+    status: (await status.textContent()) ?? '',
+    note: (await page.locator('.search-note').isVisible())
+      ? await page.locator('.search-note').textContent()
+      : '',
+    hrefs: await page
+      .locator('.search-list > li a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    titles: await page.locator('.search-list .search-title').allTextContents(),
+  };
+}
+
 describe('search', () => {
+  it('finds a name in the spellings students learned, as the text spells it, and says so', async () => {
+    const page = await openReader();
+    for (const [typed, text] of [
+      ['Nikolayev', 'Nikolaiev'],
+      ['Nicolaiev', 'Nikolaiev'],
+      ['Zinovyev', 'Zinoviev'],
+      ['Zinovief', 'Zinoviev'],
+      ['Kamenyev', 'Kamenev'],
+    ] as const) {
+      const expected = await resultsFor(page, text);
+      expect(expected.titles.filter((title) => title.startsWith('¶')).length, text).toBeGreaterThan(0);
+      const found = await resultsFor(page, typed, text);
+      expect(found.note, typed).toBe(`Showing results for “${text}”, the spelling in this text.`);
+      expect(found.status, typed).toBe(expected.status);
+      expect(found.hrefs, typed).toEqual(expected.hrefs);
+    }
+  });
+
+  it('matches the searched word and its inflections, not a shorter stem’s other words', async () => {
+    const page = await openReader();
+    // No paragraph holds “witness”: an English stemmer cut it to “wit” and listed “with” and “within”.
+    const witness = await resultsFor(page, 'witness');
+    expect(witness.titles.filter((title) => title.startsWith('¶'))).toEqual([]);
+    // “individual terrorism” still puts ¶ 41 first.
+    const terrorism = await resultsFor(page, 'individual terrorism');
+    expect(terrorism.titles[0]).toMatch(/^¶ 41 · /u);
+    // The excerpts mark the searched words, never a stop word among them.
+    await resultsFor(page, 'the bureaucracy of');
+    const marks = (await page.locator('.search-list mark').allTextContents()).map((m) => m.toLowerCase());
+    expect(marks).toContain('bureaucracy');
+    expect(marks.filter((mark) => mark === 'the' || mark === 'of')).toEqual([]);
+  });
+
+  it('offers the nearest word of the edition for a word that matches nothing, and searches it', async () => {
+    const page = await openReader();
+    const found = await resultsFor(page, 'bureacracy', 'bureaucracy');
+    expect(found.note).toBe('Nothing matched “bureacracy”. Did you mean “bureaucracy”?');
+    expect(found.status).toMatch(/^\d+ results for “bureaucracy”/u);
+    expect(found.hrefs.length).toBeGreaterThan(0);
+  });
+
+  it('moves through the results by ArrowDown and ArrowUp from the box, opens one by Enter', async () => {
+    const page = await openReader();
+    const box = page.getByRole('combobox', { name: 'Search the edition' });
+    await resultsFor(page, 'Yaroslavsky');
+    expect(await box.getAttribute('aria-expanded')).toBe('true');
+    const options = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+    const [first, second] = [options.nth(0), options.nth(1)];
+    await box.press('ArrowDown');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await first.getAttribute('id'));
+    expect(await first.getAttribute('aria-selected')).toBe('true');
+    await box.press('ArrowDown');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await second.getAttribute('id'));
+    expect(await first.getAttribute('aria-selected')).toBe('false');
+    await box.press('ArrowUp');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await first.getAttribute('id'));
+    // Focus stays in the box, so the reader can go on typing.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search-input');
+    const id = ((await first.getAttribute('href')) ?? '').split('#')[1] ?? '';
+    await box.press('Enter');
+    await page.waitForURL((url) => url.hash === `#${id}` && url.searchParams.get('hl') === 'Yaroslavsky');
+  });
+
   it('finds “Zinoviev” in paragraphs, each result naming its ¶ number', async () => {
     const page = await openReader();
     const results = await search(page, 'Zinoviev');
@@ -60,12 +146,14 @@ describe('search', () => {
       .toBe(true);
   });
 
-  it('marks a searched word with a hyphen or an apostrophe, either apostrophe matching', async () => {
+  it('marks a searched word with a hyphen or an apostrophe, either apostrophe matching, and no stop word', async () => {
     const target = 'the-stalinist-bureaucracy-has-created-a';
-    const page = await env.open(`/?hl=${encodeURIComponent('leader-cult')}#${target}`);
+    // Only the searched words are marked, never a stop word the paragraph is full of.
+    const page = await env.open(`/?hl=${encodeURIComponent('the leader-cult of')}#${target}`);
     await expect
       .poll(() => page.locator(`[id="${target}"] mark.search-hit`).allTextContents())
       .toEqual(['leader-cult']);
+    expect(await page.locator(`[id="${target}"]`).textContent()).toMatch(/\bthe\b.*\bof\b/su);
     const lenin = await page.evaluate(
       () => [...document.querySelectorAll('.passage')].find((p) => p.textContent?.includes("Lenin's"))?.id,
     );
@@ -159,6 +247,16 @@ describe('search', () => {
     for (const width of [1280, 390]) {
       const page = await openReader(width);
       await search(page, 'Kamenev');
+      // With a result reached by the arrows, as a keyboard reader has it.
+      await page.getByRole('combobox', { name: 'Search the edition' }).press('ArrowDown');
+      await expect
+        .poll(() =>
+          page
+            .getByRole('listbox', { name: 'Search results' })
+            .getByRole('option', { selected: true })
+            .count(),
+        )
+        .toBe(1);
       const violations = await runAxe(page);
       expect(violations.length, formatViolations(violations)).toBe(0);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -172,8 +270,10 @@ describe('search', () => {
     await page.context().setOffline(true);
     await page.reload();
     expect(await page.locator('h1').textContent()).toBe(essayDocument.title);
-    const results = await search(page, 'Kamenev');
-    expect(await results.count()).toBeGreaterThan(0);
+    // A misspelt word too: the vocabulary is kept with the index.
+    const found = await resultsFor(page, 'bureacracy', 'bureaucracy');
+    expect(found.note).toBe('Nothing matched “bureacracy”. Did you mean “bureaucracy”?');
+    expect(found.hrefs.length).toBeGreaterThan(0);
     await page.goto(env.site.url('/about/'));
     // The page itself, kept at the first visit, not the offline fallback.
     expect(await page.locator('h1').textContent()).toBe('About this edition');

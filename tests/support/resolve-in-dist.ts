@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, normalize, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { ID_LOCK_FILE } from '../../src/lib/content-paths.ts';
+import { HANDOUT_NUMBERS_FILE, ID_LOCK_FILE } from '../../src/lib/content-paths.ts';
 import { escapeRegExp } from '../../src/lib/escape-regexp.ts';
 
 /*
@@ -21,13 +21,35 @@ export type DistResolution =
 
 /**
  * Whether a built site (the folder `astro build` wrote) answers a base-relative fixture URL:
- * `/p/id/` needs dist/p/id/index.html, and when that is a retired id's page (src/pages/p/[retired].astro),
+ * `/p/id/` needs dist/p/id/index.html, `/path/?handout=n` what `/path/#id` needs for the id the frozen
+ * numbers give ¶ n (`options.handout`), and when that is a retired id's page (src/pages/p/[retired].astro),
  * the page its refresh leads to; `/path/#id` needs dist/path/index.html with an element of that id (a
  * passage, or the anchor a retired id keeps beside its successor), or else an entry for the id in the
  * page's retired-id data whose page does carry the anchor. `file` is the page the reader lands on.
  * `base` is Astro's base, which the refresh and the data's links include but the folder does not.
  */
-export function resolveInDist(distDir: string, url: string, options: { base?: string } = {}): DistResolution {
+export function resolveInDist(
+  distDir: string,
+  url: string,
+  options: {
+    base?: string;
+    /** The paragraph a one-paragraph handout by ¶ number opens on a page (the frozen numbers). */
+    handout?: (path: string, n: number) => string | undefined;
+  } = {},
+): DistResolution {
+  // ?handout=<n> lands on the paragraph the frozen numbers give it, as its anchor does.
+  const handout = /^([^?#]*)\?handout=(\d+)$/u.exec(url);
+  if (handout) {
+    const [, path = '', n = ''] = handout;
+    const id = options.handout?.(path, Number(n));
+    if (id === undefined) {
+      return {
+        ok: false,
+        message: `${url}: Unexpected ¶ ${n} that the frozen numbers do not give on ${path}, expected the numbering handout links were made with; restore ${HANDOUT_NUMBERS_FILE}`,
+      };
+    }
+    return resolveInDist(distDir, `${path}#${id}`, options);
+  }
   const hashAt = url.indexOf('#');
   const path = hashAt === -1 ? url : url.slice(0, hashAt);
   const id = hashAt === -1 ? null : decodeURIComponent(url.slice(hashAt + 1));

@@ -56,10 +56,11 @@ function render(markdown: string, notes: AnchoredNote[], frontmatter?: Record<st
 const ref = (id: string, n: number, words: string) =>
   `<a class="note-ref" href="#note-${id}" id="ref-${id}" data-n="${n}">${words}</a>`;
 
-/** The note after its paragraph: its short text is all in the summary, under the title. */
+/** The note after its paragraph: its short text is all in the summary, under the title, and in the note opened. */
 const aside = (id: string, n: number) =>
   `<aside class="note" id="note-${id}" role="note"><details>` +
-  `<summary><span class="note-n">${n}</span> <b>Title ${id}</b><br>Text of the <em>note</em>.</summary>` +
+  `<summary><span class="note-n">${n}</span> <b>Title ${id}</b><span class="ng"><br>Text of the <em>note</em>.</span></summary>` +
+  '<p>Text of the <em>note</em>.</p>' +
   '<p class="note-src">Source: <a href="https://example.org/a">A Source</a></p>' +
   `<p><a href="#ref-${id}">${backLinkText({ passageN: 3, target: targets.get(id) ?? { quote: '' } })}</a></p>` +
   '</details></aside>';
@@ -193,10 +194,10 @@ describe('a note’s markup', () => {
   });
   const summaryAndRest = (html: string) => ({
     summary: /<summary>(.*?)<\/summary>/s.exec(html)?.[1],
-    rest: /<\/summary>(.*?)<p class="note-src">/s.exec(html)?.[1],
+    opened: /<\/summary>(.*?)<p class="note-src">/s.exec(html)?.[1],
   });
 
-  it('shows the title and the first words, cut between two words, in the summary, and the rest when opened', () => {
+  it('shows the title and the first words, cut between two words, in the summary, and the whole text when opened', () => {
     const html = render('the terrorist act of Nikolaiev, Stalin replies', [
       long(
         'Kirov\'s killer ("Nikolaiev" here) was a young Leningrad Communist, expelled from the party and out of work.\n\nHe was shot.',
@@ -204,8 +205,9 @@ describe('a note’s markup', () => {
     ]);
     expect(summaryAndRest(html)).toEqual({
       summary:
-        '<span class="note-n">4</span> <b>Leonid Nikolaev (1904–1934)</b><br>Kirov\'s killer ("Nikolaiev" here) was a young Leningrad',
-      rest: '<p>Communist, expelled from the party and out of work.</p><p>He was shot.</p>',
+        '<span class="note-n">4</span> <b>Leonid Nikolaev (1904–1934)</b><span class="ng"><br>Kirov\'s killer ("Nikolaiev" here) was a young Leningrad</span>',
+      opened:
+        '<p>Kirov\'s killer ("Nikolaiev" here) was a young Leningrad Communist, expelled from the party and out of work.</p><p>He was shot.</p>',
     });
   });
 
@@ -222,7 +224,7 @@ describe('a note’s markup', () => {
       long('See [the page](https://example.org) for the long story of it all.'),
     ]);
     expect(summaryAndRest(link).summary).toBe(
-      '<span class="note-n">4</span> <b>Leonid Nikolaev (1904–1934)</b><br>See',
+      '<span class="note-n">4</span> <b>Leonid Nikolaev (1904–1934)</b><span class="ng"><br>See</span>',
     );
   });
 

@@ -149,7 +149,7 @@ describe('personalName', () => {
   });
 
   it('takes a description of unnamed signatories for no personal name', () => {
-    expect(personalName('Soviet party leaders (the signatures are not in the witness)')).toBeNull();
+    expect(personalName('Soviet party leaders (the signatures are not in the scraped page)')).toBeNull();
     expect(personalName('Trotsky')).toBeNull();
   });
 });

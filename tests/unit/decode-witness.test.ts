@@ -107,11 +107,11 @@ describe('decodeWitness on files that are text, but not as the ingest reads it',
     expect(problem).toMatchObject({ line: 2601, column: 1, rule: 'html-witness' });
   });
 
-  it('refuses a witness over 16 MB, saying why', () => {
+  it('refuses a witness over 16 MiB, saying why', () => {
     const problem = problemOf(() => decodeWitness(new Uint8Array(17 * 1024 * 1024).fill(0x61), 'huge.txt'));
     expect(problem).toMatchObject({ file: 'huge.txt', line: 1, column: 1, rule: 'witness-too-large' });
     expect(problem.message).toBe(
-      'Unexpected witness of 17.0 MB, expected at most 16.0 MB: the ingest needs up to 80 bytes of memory per byte of witness, so a larger file would exhaust the memory of a build machine',
+      'Unexpected witness of 17 MiB, expected at most 16 MiB: the ingest needs up to 80 bytes of memory per byte of witness, so a larger file would exhaust the memory of a build machine',
     );
   });
 });

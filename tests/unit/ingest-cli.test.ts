@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HELP, runIngest } from '../../scripts/lib/ingest-cli.ts';
+import { HELP } from '../../scripts/lib/ingest-cli.ts';
+import { ingest, projectCopy } from './support/ingest-run.ts';
 import { scratchDir } from './support/scratch-dir.ts';
 
 /*
@@ -27,29 +28,7 @@ function spawnIngest(args: string[]): Promise<{ code: number | null; stdout: str
   });
 }
 
-/** The same command run in this process, in the folder `cwd`. */
-function ingest(args: string[], cwd = process.cwd()) {
-  const out = { stdout: '', stderr: '' };
-  const code = runIngest(args, {
-    cwd,
-    stdout: { write: (text: string) => (out.stdout += text) },
-    stderr: { write: (text: string) => (out.stderr += text) },
-  });
-  return { code, ...out };
-}
-
 const scratch = () => scratchDir('kirov-ingest-');
-
-/**
- * A copy of what the ingest reads and writes in the project's content/ folder (the witness, the edition
- * file, the passages and the apparatus) to run the CLI in, so that the real one is never touched.
- */
-function projectCopy() {
-  const dir = scratch();
-  for (const folder of ['source', 'passages', 'apparatus'])
-    cpSync(join('content', folder), join(dir, 'content', folder), { recursive: true });
-  return dir;
-}
 
 const OTHER_PAGE = [
   'tractor history facts',
@@ -129,6 +108,9 @@ describe('npm run ingest', () => {
     expect(ledger.headings.map((h: { text: string }) => h.text)).toEqual(['The Role of the Stations']);
     const report = readFileSync(join(dir, 'out/report.txt'), 'utf8');
     expect(report).toContain('edition   none: every decision is a heuristic one');
+    expect(report).toContain(
+      'lines     L<line>:<column>; the built site shows line <line> at /witness/#L<line>',
+    );
     expect(report).toContain(
       'L3:1      remove    web-title [heuristic, UNCONFIRMED] “Machine Tractor Stations - Wikipedia”',
     );

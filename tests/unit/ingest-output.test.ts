@@ -104,4 +104,43 @@ describe('writeOutput', () => {
         '  fix: make content/apparatus/ledger.json writable (`chmod u+w content/apparatus/ledger.json`, or check its owner), or choose another folder with --out; nothing was changed',
     );
   });
+
+  it('gives a full disk, a used-up quota and a read-only disk each its own message', () => {
+    const problem = (code: string) =>
+      outputProblem(
+        Object.assign(new Error(code), { code, path: join(root, 'content/.ingest-staging/passages') }),
+        join(root, 'content'),
+        nameOf,
+      ).problem;
+    expect(problem('ENOSPC')).toMatchObject({
+      message:
+        'Unexpected ENOSPC writing content/.ingest-staging/passages, expected a disk with free space and free inodes (this one is full)',
+      fix: 'the disk is full, of bytes or of inodes (`df -h content/.ingest-staging/passages` and `df -i content/.ingest-staging/passages` say which): free some space or delete small files, or choose a folder on another disk with --out; nothing was changed',
+    });
+    expect(problem('EDQUOT')).toMatchObject({
+      message:
+        'Unexpected EDQUOT writing content/.ingest-staging/passages, expected a disk where your quota has room (it is used up)',
+      fix: 'your disk quota is used up (`quota -s` shows it): delete some of your files, or choose a folder on another disk with --out; nothing was changed',
+    });
+    expect(problem('EROFS')).toMatchObject({
+      message:
+        'Unexpected EROFS writing content/.ingest-staging/passages, expected a folder on a writable disk (this one is mounted read-only)',
+    });
+  });
+
+  it('when the completion mark cannot be written, deletes the staging folder and keeps the old output', () => {
+    const dir = join(root, 'no-mark');
+    const OLD = edition('old', ['one']);
+    writeOutput(dir, OLD, nameOf);
+    // A folder where the mark belongs fails its write as a full inode table would, at the same step.
+    expect(() =>
+      writeOutput(dir, edition('new', ['two']), nameOf, (step) => {
+        if (step === 'staged') mkdirSync(join(dir, '.ingest-staging/.complete'));
+      }),
+    ).toThrow(
+      'no-mark/.ingest-staging/.complete:1:1: Unexpected EISDIR writing no-mark/.ingest-staging/.complete, expected a folder the ingest can create and write [unwritable-output]',
+    );
+    expect(readdirSync(dir).sort()).toEqual(['apparatus', 'passages']);
+    expect(readOutput(dir)).toEqual(OLD);
+  });
 });

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RELEASE_LINKS_FILE } from '../../scripts/lib/release-links-file.ts';
+import { HANDOUT_NUMBERS_FILE } from '../../src/lib/content-paths.ts';
 import { parseEditionFile } from '../../src/lib/edition/parse-edition-file.ts';
 import { ingestWitness } from '../../src/lib/ingest-witness.ts';
 import {
@@ -9,6 +10,7 @@ import {
   formatLinkProblem,
   formatReleaseLinks,
   freezeReleaseLinks,
+  handoutNumbersSchema,
   type ReleaseLinks,
   releaseLinksSchema,
 } from '../../src/lib/passages/release-links.ts';
@@ -32,6 +34,7 @@ import { scratchDir } from './support/scratch-dir.ts';
 
 const fixture = releaseLinksSchema.parse(JSON.parse(readFileSync(RELEASE_LINKS_FILE, 'utf8')));
 const documents = parseEditionFile(editionText(), EDITION_FILE).data.documents;
+const numbers = handoutNumbersSchema.parse(JSON.parse(readFileSync(HANDOUT_NUMBERS_FILE, 'utf8')));
 
 /** The ingest of a witness from which the obituary's second paragraph has been deleted. */
 const DROPPED = 'a-man-who-has-given-all';
@@ -49,7 +52,7 @@ function ingestWithoutDropped() {
  * any edit, not against the committed lock.
  */
 function expectEveryLinkResolves(lock: IdLock) {
-  const check = checkReleaseLinks(fixture, lock, documents, RELEASE_LINKS_FILE);
+  const check = checkReleaseLinks(fixture, lock, documents, RELEASE_LINKS_FILE, numbers);
   expect(check.problems.map((problem) => formatLinkProblem(problem, RELEASE_LINKS_FILE))).toEqual([]);
   const live = new Set(lock.passages.map((passage) => passage.id));
   expect(check.resolved).toHaveLength(fixture.links.flatMap((link) => link.urls).length);
@@ -134,18 +137,24 @@ describe('every published link, after any legitimate edit', () => {
 });
 
 describe('the links of release 0.1.0 (tests/fixtures/release-links.json)', () => {
-  it('holds both URLs of every passage the release published, on its document’s page', () => {
+  it('holds the three URLs of every passage the release published, on its document’s page', () => {
     expect(fixture.release).toBe('0.1.0');
     expect(fixture.links).toHaveLength(63);
     expect(fixture.links[0]).toEqual({
       id: 'a-great-sorrow-has-befallen-our',
       document: 'obituary',
       since: '0.1.0',
-      urls: ['/obituary/#a-great-sorrow-has-befallen-our', '/p/a-great-sorrow-has-befallen-our/'],
+      urls: [
+        '/obituary/#a-great-sorrow-has-befallen-our',
+        '/p/a-great-sorrow-has-befallen-our/',
+        '/obituary/?handout=1',
+      ],
     });
+    // ¶ 1 of the essay: its handout by number, as release 0.1.0's “Open handout” wrote it.
     expect(fixture.links.find((link) => link.id === 'zinoviev-and-kamenev-are-no-fools')?.urls).toEqual([
       '/#zinoviev-and-kamenev-are-no-fools',
       '/p/zinoviev-and-kamenev-are-no-fools/',
+      '/?handout=1',
     ]);
     expect(fixture.links.filter((link) => link.document === 'obituary')).toHaveLength(3);
     expect(fixture.links.filter((link) => link.document === 'essay')).toHaveLength(60);
@@ -156,7 +165,7 @@ describe('the links of release 0.1.0 (tests/fixtures/release-links.json)', () =>
   });
 
   it('is kept whole, in order, when scripts/freeze-release-links.ts runs again on the committed lock', () => {
-    const again = freezeReleaseLinks(fixture, fixture.release, committedLock(), documents);
+    const again = freezeReleaseLinks(fixture, fixture.release, committedLock(), documents, numbers);
     const prefix = again.links
       .slice(0, fixture.links.length)
       .map((link, i) => ({ ...link, urls: link.urls.slice(0, fixture.links[i]?.urls.length) }));
@@ -192,6 +201,7 @@ describe('checkReleaseLinks', () => {
     expect(lands.map((link) => [link.url, link.via])).toEqual([
       [`/obituary/#${DROPPED}`, 'retired'],
       [`/p/${DROPPED}/`, 'retired'],
+      ['/obituary/?handout=2', 'retired'],
     ]);
     expect(lock.passages.some((passage) => passage.id === lands[0]?.lands)).toBe(true);
   });
@@ -199,14 +209,37 @@ describe('checkReleaseLinks', () => {
   it('names the id, each URL and the fix when a published id is neither live nor retired', () => {
     const { lock } = ingestWithoutDropped();
     const forgotten: IdLock = { ...lock, retired: lock.retired.filter((entry) => entry.id !== DROPPED) };
-    const { problems } = checkReleaseLinks(fixture, forgotten, documents, RELEASE_LINKS_FILE);
-    expect(problems.map((problem) => problem.url)).toEqual([`/obituary/#${DROPPED}`, `/p/${DROPPED}/`]);
+    const { problems } = checkReleaseLinks(fixture, forgotten, documents, RELEASE_LINKS_FILE, numbers);
+    expect(problems.map((problem) => problem.url)).toEqual([
+      `/obituary/#${DROPPED}`,
+      `/p/${DROPPED}/`,
+      '/obituary/?handout=2',
+    ]);
     expect(
       formatLinkProblem(problems[0] ?? { id: '', url: '', message: '', fix: '' }, RELEASE_LINKS_FILE),
     ).toBe(
       `tests/fixtures/release-links.json: /obituary/#${DROPPED} (id "${DROPPED}"): Unexpected id "${DROPPED}" that is neither a passage nor a retired id in content/apparatus/ids.lock.json, expected every id release 0.1.0 published to keep resolving\n` +
         '  fix: restore its entry in content/apparatus/ids.lock.json from release 0.1.0 and run npm run ingest: an id whose paragraph is gone is retired with a successor, never forgotten',
     );
+  });
+
+  it('fails a handout link by number when the frozen numbers no longer name its paragraph', () => {
+    const renumbered = structuredClone(numbers);
+    const obituary = renumbered.documents.obituary ?? [];
+    renumbered.documents.obituary = [obituary[1] ?? '', obituary[0] ?? '', ...obituary.slice(2)];
+    const { problems } = checkReleaseLinks(
+      fixture,
+      committedLock(),
+      documents,
+      RELEASE_LINKS_FILE,
+      renumbered,
+    );
+    expect(problems.map((problem) => formatLinkProblem(problem, RELEASE_LINKS_FILE))).toEqual([
+      `tests/fixtures/release-links.json: /obituary/?handout=1 (id "a-great-sorrow-has-befallen-our"): Unexpected "a-man-who-has-given-all" as ¶ 1 of document "obituary" in content/apparatus/handout-numbers.json, expected "a-great-sorrow-has-befallen-our" (the paragraph this link opened in release 0.1.0)\n` +
+        '  fix: restore content/apparatus/handout-numbers.json from release 0.1.0: its numbers are frozen, never regenerated',
+      `tests/fixtures/release-links.json: /obituary/?handout=2 (id "a-man-who-has-given-all"): Unexpected "a-great-sorrow-has-befallen-our" as ¶ 2 of document "obituary" in content/apparatus/handout-numbers.json, expected "a-man-who-has-given-all" (the paragraph this link opened in release 0.1.0)\n` +
+        '  fix: restore content/apparatus/handout-numbers.json from release 0.1.0: its numbers are frozen, never regenerated',
+    ]);
   });
 
   const small: ReleaseLinks = {

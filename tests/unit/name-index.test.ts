@@ -96,6 +96,8 @@ const entry = (
 ): SourcedIndexEntry => ({
   kind: 'person',
   aliases: [],
+  variants: [],
+  notVariants: [],
   description: 'A description.',
   source: { title: 'A source' },
   file: `content/index/${fields.id}.yaml`,

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
@@ -49,6 +49,18 @@ function builtSite() {
       ],
     }),
   );
+  writeFileSync(
+    join(dir, 'search-spellings.json'),
+    JSON.stringify([
+      {
+        id: 'zinoviev',
+        name: 'Zinoviev, Grigory',
+        text: 'Zinoviev',
+        spellings: [{ spelling: 'Zinoviev', variants: ['Zinovyev'] }],
+        variants: [],
+      },
+    ]),
+  );
   return pathToFileURL(`${dir}/`);
 }
 
@@ -79,6 +91,11 @@ describe('the Pagefind integration', () => {
     expect(state.written).toBe(join(new URL('pagefind/', dir).pathname));
     expect(messages).toEqual([`indexed 2 records (2 text) → ${state.written}`]);
     expect(state.closed).toBe(1);
+    // Beside the index: the vocabulary for “Did you mean …” and the names' other spellings.
+    expect(JSON.parse(readFileSync(join(state.written, 'kirov-search-words.json'), 'utf8'))).toEqual({
+      words: ['Kamenev', 'Zinoviev'],
+      spellings: { zinovyev: 'Zinoviev' },
+    });
   });
 
   it('stops the build with Pagefind’s error, naming the record, and still closes the index', async () => {

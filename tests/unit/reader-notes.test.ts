@@ -100,13 +100,28 @@ describe('parseAnnotations', () => {
   it('names the file, the annotation and the field that is wrong', () => {
     const bad = { ...good, target: { ...good.target, source: 'not a url' } };
     expect(() => parseAnnotations(JSON.stringify([good, bad]), 'class.json')).toThrow(
-      'class.json: annotation 2 of 2, field target.source: "target.source" must be the paragraph\'s URL; export it again from the edition or fix that field',
+      'class.json: annotation 2 of 2, field target.source: "target.source" must be the paragraph\'s web address, not "not a url"; export it again from the edition or fix that field',
     );
     expect(() => parseAnnotations(JSON.stringify([{ ...good, type: 'Note' }]), 'a.json')).toThrow(
       'a.json: annotation 1 of 1, field type: "type" must be "Annotation"',
     );
     expect(() => parseAnnotations('{"items": 3', 'cut.json')).toThrow(
       /^cut\.json: Unexpected text that is not JSON/,
+    );
+    const script = { ...good, target: { ...good.target, source: 'javascript:alert(1)//#p' } };
+    expect(() => parseAnnotations(JSON.stringify([script]), 's.json')).toThrow(
+      's.json: annotation 1 of 1, field target.source: "target.source" must be an http or https address, not a javascript: one',
+    );
+    const badEscape = { ...good, target: { ...good.target, source: 'https://x.example/#%E0%A4%A' } };
+    expect(() => parseAnnotations(JSON.stringify([badEscape]), 'e.json')).toThrow(
+      'e.json: annotation 1 of 1, field target.source: "target.source" has a paragraph id that cannot be read (#%E0%A4%A)',
+    );
+    const long = { ...good, body: { type: 'TextualBody', value: 'x'.repeat(20_001) } };
+    expect(() => parseAnnotations(JSON.stringify([long]), 'l.json')).toThrow(
+      'l.json: annotation 1 of 1, field body.value: the note is longer than 20,000 characters, the most a note may hold',
+    );
+    expect(() => parseAnnotations(JSON.stringify(Array(20_001).fill(good)), 'many.json')).toThrow(
+      'many.json: it holds 20,001 annotations, more than the 20,000 a file may bring in; split it, or export it again from the edition',
     );
     expect(() => parseAnnotations('42', 'n.json')).toThrow(
       'n.json: Unexpected number, expected an annotation, a list of annotations or an AnnotationCollection',
@@ -316,6 +331,23 @@ describe('class layer links', () => {
     const value = layerParam(new URL(link).hash);
     expect(value).not.toBeNull();
     expect(await decodeLayer(value ?? '')).toEqual(layer);
+  });
+
+  it('refuses a link that unpacks past 256 KB, or holds more than 500 notes, in a sentence naming the limit', async () => {
+    const big = {
+      ...layer,
+      annotations: [{ ...layer.annotations[0], body: { type: 'TextualBody', value: 'x'.repeat(300_000) } }],
+    } as ClassLayer;
+    await expect(decodeLayer(await encodeLayer(big))).rejects.toThrow(
+      /^This class link unpacks to more than 256 KB, the most a class link may carry: ask for the layer as a file\.$/,
+    );
+    // 2,000 highlights of one word: a small link, under the size limit, over the count.
+    const { body: _, ...first } = layer.annotations[0] as WebAnnotation;
+    const word = { ...first, motivation: 'highlighting' as const };
+    const many: ClassLayer = { ...layer, annotations: Array(2000).fill(word) };
+    await expect(decodeLayer(await encodeLayer(many))).rejects.toThrow(
+      /^This class link holds 2,000 notes, more than the 500 a class link may carry: ask for the layer as a file\.$/,
+    );
   });
 
   it('says when a link was cut short', async () => {

@@ -5,10 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { readAnnotationFiles } from '../../src/lib/annotations/load-marginal-notes.ts';
 import { findTextQuote, type TextRange } from '../../src/lib/annotations/text-quote.ts';
-import { passageText } from '../../src/lib/passage-text.ts';
 import { indexEntrySchema } from '../../src/lib/schema/index-entry.ts';
-import { passageSchema } from '../../src/lib/schema/passage.ts';
 import { timelineEventSchema } from '../../src/lib/schema/timeline.ts';
+import { readPassageFiles } from '../support/edition-files.ts';
 
 /*
  * The edition's scholarly apparatus read straight from content/, without a build: every note shows
@@ -20,17 +19,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 
 const notes = readAnnotationFiles(root);
 
-const passages = readdirSync(join(root, 'content/passages')).flatMap((document) =>
-  readdirSync(join(root, 'content/passages', document))
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => {
-      const file = `content/passages/${document}/${name}`;
-      const [, frontmatter = '', body = ''] =
-        /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(join(root, file), 'utf8')) ?? [];
-      const data = passageSchema.parse(parseYaml(frontmatter));
-      return { id: data.id, file, text: passageText(body) };
-    }),
-);
+const passages = readPassageFiles().map(({ id, file, text }) => ({ id, file, text }));
 const passageById = new Map(passages.map((passage) => [passage.id, passage]));
 
 const yamlFiles = (dir: string) =>

@@ -70,7 +70,7 @@ describe('searchRecords', () => {
       {
         url: '/obituary/#a-great-sorrow',
         content: 'A great sorrow.',
-        language: 'en',
+        language: 'und',
         meta: {
           title: '¶ 1',
           n: '1',

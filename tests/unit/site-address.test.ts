@@ -22,7 +22,7 @@ describe('siteAddressWarning', () => {
   it('warns a production build without KIROV_SITE, saying what it affects and how to set it', () => {
     delete process.env.KIROV_SITE;
     expect(setUp('build')).toEqual([
-      "KIROV_SITE is not set, so the pages' canonical links name http://localhost:4321. QR codes, print headers and citations use the address the site is served from; to publish, build with the site's address: KIROV_SITE=https://example.org npm run build",
+      "KIROV_SITE is not set, so the pages carry no canonical link and no citation_public_url (the build is made for http://localhost:4321). QR codes, print headers and citations use the address the site is served from; to publish, build with the site's address: KIROV_SITE=https://example.org npm run build",
     ]);
   });
 

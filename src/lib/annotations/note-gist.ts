@@ -2,8 +2,8 @@ import type { Element, ElementContent } from 'hast';
 
 /*
  * A note's short form in the margin is its number, its title and its first words: the opening of
- * its text, up to a place where a reader can stop. The rest follows when the note is opened, so the
- * words are on the page once. Where to stop, in order of preference: the end of the first sentence,
+ * its text, up to a place where a reader can stop. Opened, the note reads whole from its first
+ * word (note-markup.ts), so the opening is never left hanging mid-sentence. Where to stop, in order of preference: the end of the first sentence,
  * a comma, semicolon or colon, a space; never inside a word, a date ("1 December 1934", "1929–33"),
  * a name's initials, parentheses or quotation marks, and never inside a link (the short form is the button that opens
  * the note, and a link inside a button is unreachable).
@@ -59,19 +59,13 @@ export function gistCut(text: string, limit = text.length, max = GIST_MAX): numb
   return best?.at;
 }
 
-/** A paragraph cut in two: its opening (inline content for the short form) and the rest, if any. */
-export interface GistSplit {
-  opening: ElementContent[];
-  /** The paragraph without its opening; undefined when the opening took all of it. */
-  rest: Element | undefined;
-}
-
 /**
- * Cuts a note's first paragraph after its opening words (see gistCut). Only the paragraph's own
- * text nodes are cut, so inline markup (emphasis) stays whole on one side; the opening stops
- * before the first link.
+ * The opening words of a note's first paragraph (see gistCut), as inline content for the short
+ * form. Only the paragraph's own text nodes are cut, so inline markup (emphasis) stays whole or is
+ * left out; the opening stops before the first link, and is empty when no place to stop comes
+ * before it (the title alone is then the short form).
  */
-export function splitGist(paragraph: Element, max = GIST_MAX): GistSplit {
+export function noteOpening(paragraph: Element, max = GIST_MAX): ElementContent[] {
   // The text the opening may draw from: the paragraph's children up to its first link, with the
   // offsets of its own text nodes (the only places it may be cut).
   let text = '';
@@ -90,34 +84,26 @@ export function splitGist(paragraph: Element, max = GIST_MAX): GistSplit {
   for (;;) {
     const at = gistCut(flat, Math.min(limit, flat.length), end);
     if (at === undefined) {
-      if (limit === Number.POSITIVE_INFINITY && flat.length <= max)
-        return { opening: paragraph.children, rest: undefined };
-      break;
+      if (limit === Number.POSITIVE_INFINITY && flat.length <= max) return paragraph.children;
+      return [];
     }
-    if (allowed(at)) return cutAt(paragraph, cuttable, at);
+    if (allowed(at)) return openingTo(paragraph, cuttable, at);
     end = at;
   }
-  // No place to stop before a link or within the length: the title alone is the short form.
-  return { opening: [], rest: paragraph };
 }
 
-function cutAt(paragraph: Element, cuttable: { index: number; from: number }[], at: number): GistSplit {
+function openingTo(
+  paragraph: Element,
+  cuttable: { index: number; from: number }[],
+  at: number,
+): ElementContent[] {
   const node = [...cuttable].reverse().find(({ from }) => from <= at);
-  if (!node) return { opening: [], rest: paragraph };
-  const child = paragraph.children[node.index];
-  if (child?.type !== 'text') return { opening: [], rest: paragraph };
-  const offset = at - node.from;
-  const head = child.value.slice(0, offset).trimEnd();
-  const tail = child.value.slice(offset).trimStart();
-  const opening: ElementContent[] = [
+  const child = node && paragraph.children[node.index];
+  if (!node || child?.type !== 'text') return [];
+  return [
     ...paragraph.children.slice(0, node.index),
-    { type: 'text', value: head },
+    { type: 'text', value: child.value.slice(0, at - node.from).trimEnd() },
   ];
-  const rest: ElementContent[] = [
-    ...(tail ? [{ type: 'text' as const, value: tail }] : []),
-    ...paragraph.children.slice(node.index + 1),
-  ];
-  return { opening, rest: { ...paragraph, children: rest } };
 }
 
 function flatText(node: ElementContent): string {

@@ -1,7 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import { markdownToHast } from '../markdown/pipeline.ts';
 import type { NoteKind, NoteSource } from '../schema/annotation.ts';
-import { splitGist } from './note-gist.ts';
+import { noteOpening } from './note-gist.ts';
 
 /*
  * The markup of a note: the link its quoted words become, and the `aside` after the paragraph.
@@ -95,7 +95,7 @@ export function backLinkText({ passageN, target }: NoteWords): string {
 /**
  * The note itself, placed after the paragraph: a disclosure whose summary is the short form read
  * in the margin (number, title, the opening words of the text; see note-gist.ts) and whose body is
- * the rest: the text, its sources, the timeline events it relates to, and a link back to the
+ * the whole note: the text, its sources, the timeline events it relates to, and a link back to the
  * words it explains. A `details` element opens and closes with a click, a tap, Enter or Space and
  * tells a screen reader its state, with or without scripting. `role="note"` keeps the aside out
  * of the landmarks list, where every `aside` would otherwise appear as a complementary region. It
@@ -112,12 +112,14 @@ export function noteAside(note: NoteContent & NoteWords & { related?: readonly R
     ...(index > 0 ? [text('; ')] : []),
     element('a', { href: event.href }, [text(event.title)]),
   ]);
-  const [first, ...others] = note.body;
-  const split =
-    first?.type === 'element' && first.tagName === 'p' ? splitGist(first) : { opening: [], rest: first };
-  // The first words take a line of their own under the title: a line break costs the page fewer
-  // bytes than an element around them.
-  const gist: ElementContent[] = split.opening.length > 0 ? [element('br', {}), ...split.opening] : [];
+  const [first] = note.body;
+  const opening = first?.type === 'element' && first.tagName === 'p' ? noteOpening(first) : [];
+  // The first words take a line of their own under the title (a line break costs the page fewer
+  // bytes than a block). They stand for the note while it is closed; opened, the note reads whole
+  // from its first word, so its text never breaks off mid-sentence where the short form ended
+  // (notes.css hides them in an open note, print.css in print).
+  const gist: ElementContent[] =
+    opening.length > 0 ? [element('span', { className: ['ng'] }, [element('br', {}), ...opening])] : [];
   return element(
     'aside',
     {
@@ -133,8 +135,7 @@ export function noteAside(note: NoteContent & NoteWords & { related?: readonly R
           element('b', {}, [text(note.title)]),
           ...gist,
         ]),
-        ...(split.rest ? [split.rest] : []),
-        ...others,
+        ...note.body,
         element('p', { className: ['note-src'] }, [
           text(note.sources.length > 1 ? 'Sources: ' : 'Source: '),
           ...sources,

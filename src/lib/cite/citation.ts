@@ -110,7 +110,7 @@ const mlaMonths = [
 
 /**
  * Splits "Leon Trotsky" into given and family name. Returns null for anything that is not plainly a
- * personal name ("Soviet party leaders (the signatures are not in the witness)"), so that such a
+ * personal name ("Soviet party leaders (the signatures are not in the scraped page)"), so that such a
  * document is cited by its title, as both styles do for a work without a named author.
  */
 export function personalName(name: string): PersonName | null {

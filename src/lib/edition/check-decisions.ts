@@ -27,6 +27,39 @@ export function assertUniqueDocumentIds(edition: ParsedEdition): void {
 }
 
 /**
+ * One decision of a kind per quote: a second decision on the same words (whitespace aside, as quotes
+ * match) either repeats the first or contradicts it, and ten thousand copies of one would be listed ten
+ * thousand times in the ledger. Refused at the second, naming where the first is.
+ */
+export function assertNoDuplicateDecisions(edition: ParsedEdition): void {
+  const { headings, removals, retained, gaps } = edition.data;
+  const lists = [
+    ['headings', 'quote', 'heading', headings.map((d) => d.quote)],
+    ['removals', 'quote', 'removal', removals.map((d) => d.quote)],
+    ['retained', 'quote', 'retained-text', retained.map((d) => d.quote)],
+    ['gaps', 'after', 'gap', gaps.map((d) => d.after)],
+  ] as const;
+  for (const [list, field, kind, quotes] of lists) {
+    const first = new Map<string, number>();
+    quotes.forEach((quote, index) => {
+      const key = quote.trim().split(/\s+/u).join(' ');
+      const earlier = first.get(key);
+      if (earlier === undefined) {
+        first.set(key, index);
+        return;
+      }
+      const at = edition.positionOf([list, earlier, field]);
+      throw edition.problemAt(
+        [list, index, field],
+        'duplicate-decision',
+        `Unexpected second ${kind} decision on “${abbreviate(key)}” (\`${list}.${index}\`), expected one decision per quote: the first is \`${list}.${earlier}\` at ${edition.file}:${at.line}:${at.column}`,
+        `keep one of the two: delete \`${list}.${index}\`, or merge its reason into the first`,
+      );
+    });
+  }
+}
+
+/**
  * A heading the editor restores must stand in kept text: one inside a removal would be listed in the
  * ledger both as removed and as a heading (and, outside every document, belong to none).
  */

@@ -14,6 +14,14 @@ export interface ParsedEdition {
 }
 
 /**
+ * The largest edition file the ingest accepts: 1 MiB. Parsing YAML takes up to some 90 bytes of memory
+ * per byte (a 2 MiB file of short decisions peaked at 265 MB), so this keeps the parse under 200 MB; the
+ * edition's own file is 15 KB, and two thousand decisions with a long reason each fit. The CLI refuses a
+ * larger file before reading past the limit.
+ */
+export const MAX_EDITION_BYTES = 1024 * 1024;
+
+/**
  * Parses and validates the edition file. YAML syntax errors and schema errors both become a
  * ContentError at the offending line and column, with the field and a fix.
  */
@@ -58,13 +66,22 @@ export function parseEditionFile(source: string, file: string): ParsedEdition {
       line,
       column,
       rule: 'edition-schema',
-      message: `Unexpected value at \`${path.join('.') || '(top level)'}\`: ${issue.message}`,
-      fix: fixFor(path),
+      message: `Unexpected value at \`${path.join('.') || '(top level)'}\`${issue.code === 'too_big' && issue.origin === 'string' ? ` of ${lengthAt(document, path)} characters` : ''}: ${issue.message}`,
+      fix:
+        issue.code === 'too_big' && issue.origin === 'string'
+          ? 'shorten it: keep the words that matter here, and put a longer argument in a marginal note or the README'
+          : fixFor(path),
     });
   }
   const problemAt = (path: readonly (string | number)[], rule: string, message: string, fix: string) =>
     new ContentError({ file, ...positionOf(path), rule, message, fix });
   return { file, data: result.data, positionOf, problemAt };
+}
+
+/** The length of the string at `path`, as written in the file. */
+function lengthAt(document: Document, path: readonly (string | number)[]): number {
+  const value = document.getIn(path);
+  return typeof value === 'string' ? value.trim().length : 0;
 }
 
 /** Aliases are expanded at most this often: a YAML “billion laughs” would otherwise exhaust memory. */

@@ -29,6 +29,14 @@ export class QuoteResolver {
       throw this.#edition.problemAt(path, rule, message, fix);
     };
     if (found.length === 0) {
+      const form = normalisationOf(this.#text, quote);
+      if (form) {
+        fail(
+          'quote-normalisation',
+          `Unexpected quote “${abbreviate(quote)}” at \`${path.join('.')}\`: it is in the witness ${this.#witnessFile} only with its accented letters composed differently (the quote is written in Unicode ${form.quote}, the witness in ${form.witness}: the two look the same but are different characters), expected the witness’s own characters`,
+          `copy the quote from the witness again, or convert the edition file to ${form.witness} (\`uconv -x any-${form.witness.toLowerCase()} in.yaml > out.yaml\`, or your editor’s Unicode normalisation); the witness is never changed`,
+        );
+      }
       fail(
         'quote-not-found',
         `Unexpected quote “${abbreviate(quote)}” at \`${path.join('.')}\`: it is not in the witness ${this.#witnessFile}, expected an exact quote of the witness`,
@@ -45,4 +53,17 @@ export class QuoteResolver {
     }
     return found;
   }
+}
+
+/**
+ * When a quote not found in the witness is found once normalised to NFC or NFD (é as one character,
+ * or as e and a combining accent), the form of each; null when normalising does not help either.
+ */
+function normalisationOf(text: string, quote: string): { quote: string; witness: string } | null {
+  for (const witness of ['NFC', 'NFD'] as const) {
+    const normalised = quote.normalize(witness);
+    if (normalised !== quote && locateQuote(text, normalised).length > 0)
+      return { quote: witness === 'NFC' ? 'NFD' : 'NFC', witness };
+  }
+  return null;
 }

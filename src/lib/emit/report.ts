@@ -57,6 +57,8 @@ export function formatReport(
   const header = [
     `witness   ${ledger.witness.file} (${ledger.witness.lines} lines, sha256 ${ledger.witness.sha256.slice(0, 12)}…)`,
     `edition   ${editionFile ?? 'none: every decision is a heuristic one'}`,
+    // The site publishes the witness with an anchor per line, named as the report names the lines.
+    'lines     L<line>:<column>; the built site shows line <line> at /witness/#L<line>',
     '',
   ];
   const footer = [

@@ -83,7 +83,25 @@ export const timelineExportSchema = z.array(
 /** /apparatus.json: what the edition did and why, as one search record (without the removed text). */
 export const apparatusExportSchema = z.object({ url: z.string(), title: z.string(), content: z.string() });
 
+/**
+ * /search-spellings.json: every index entry's one-word spellings with the transliteration variants that
+ * search also finds them by (src/lib/search/name-variants.ts), for an editor to read and correct through
+ * the entry's `variants` and `notVariants`.
+ */
+export const searchSpellingsExportSchema = z.array(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    /** The spelling most paragraphs use, which search shows results for; null when none is one word. */
+    text: z.string().nullable(),
+    spellings: z.array(z.object({ spelling: z.string(), variants: z.array(z.string()) })),
+    /** The editor's own variants (the entry's `variants`). */
+    variants: z.array(z.string()),
+  }),
+);
+
 export type PassagesExport = z.infer<typeof passagesExportSchema>;
+export type SearchSpellingsExport = z.infer<typeof searchSpellingsExportSchema>;
 export type NotesExport = z.infer<typeof notesExportSchema>;
 export type TimelineExport = z.infer<typeof timelineExportSchema>;
 export type ApparatusExport = z.infer<typeof apparatusExportSchema>;

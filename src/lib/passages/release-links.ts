@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EDITION_FILE, ID_LOCK_FILE } from '../content-paths.ts';
+import { EDITION_FILE, HANDOUT_NUMBERS_FILE, ID_LOCK_FILE } from '../content-paths.ts';
 import type { IdLock } from '../schema/ledger.ts';
 
 /*
@@ -16,7 +16,10 @@ export const releaseLinkSchema = z.object({
   document: z.string().min(1),
   /** The release that first published these links. */
   since: z.string().min(1),
-  /** Base-relative URLs: the reader page's anchor (`/obituary/#id`) and the present page (`/p/id/`). */
+  /**
+   * Base-relative URLs: the reader page's anchor (`/obituary/#id`), the present page (`/p/id/`) and, for
+   * a passage of release 0.1.0, its handout by ¶ number (`/obituary/?handout=2`).
+   */
   urls: z.array(z.string().startsWith('/')).min(1),
 });
 
@@ -25,6 +28,19 @@ export const releaseLinksSchema = z.object({
   release: z.string().min(1),
   links: z.array(releaseLinkSchema),
 });
+
+/**
+ * The ¶ numbering of the last release whose handout links named paragraphs by number (the frozen
+ * numbers file): for each document, its passage ids in that release's order, the first being ¶ 1.
+ */
+export const handoutNumbersSchema = z.object({
+  /** The release whose numbers these are. */
+  release: z.string().min(1),
+  /** Document id → passage ids, ¶ 1 first. */
+  documents: z.record(z.string(), z.array(z.string().min(1))),
+});
+
+export type HandoutNumbers = z.infer<typeof handoutNumbersSchema>;
 
 export type ReleaseLink = z.infer<typeof releaseLinkSchema>;
 export type ReleaseLinks = z.infer<typeof releaseLinksSchema>;
@@ -37,11 +53,14 @@ export interface DocumentPath {
 
 /**
  * Every URL the site publishes for a passage: its anchor on the document's page (the link that
- * "Copy link", the citations, the QR code and /passages.json give) and its present page. Sentence
- * links (`#id:~:text=…`) are this anchor plus words, and handout links use ¶ numbers, which may change.
+ * "Copy link", the citations, the QR code and /passages.json give), its present page, and, when the
+ * frozen numbers give it a ¶ number (handout links named paragraphs by number until release 0.1.0), its
+ * one-paragraph handout by that number. Sentence links (`#id:~:text=…`) are the anchor plus words, and
+ * handout links by id name the same ids as the anchors.
  */
-export function passageUrls(id: string, documentPath: string): string[] {
-  return [`${documentPath}#${id}`, `/p/${id}/`];
+export function passageUrls(id: string, document: DocumentPath, numbers?: HandoutNumbers): string[] {
+  const n = (numbers?.documents[document.id] ?? []).indexOf(id) + 1;
+  return [`${document.path}#${id}`, `/p/${id}/`, ...(n > 0 ? [`${document.path}?handout=${n}`] : [])];
 }
 
 /**
@@ -53,17 +72,19 @@ export function freezeReleaseLinks(
   release: string,
   lock: IdLock,
   documents: readonly DocumentPath[],
+  /** The frozen ¶ numbers, whose handout links are published URLs too. */
+  numbers?: HandoutNumbers,
 ): ReleaseLinks {
-  const pathOf = new Map(documents.map((document) => [document.id, document.path]));
+  const byId = new Map(documents.map((document) => [document.id, document]));
   const current = new Map(
     lock.passages.map((passage) => {
-      const path = pathOf.get(passage.document);
-      if (path === undefined) {
+      const document = byId.get(passage.document);
+      if (document === undefined) {
         throw new Error(
           `${ID_LOCK_FILE}: Unexpected document "${passage.document}" of passage "${passage.id}", expected one of the documents in ${EDITION_FILE}; run npm run ingest`,
         );
       }
-      return [passage.id, { document: passage.document, urls: passageUrls(passage.id, path) }];
+      return [passage.id, { document: passage.document, urls: passageUrls(passage.id, document, numbers) }];
     }),
   );
   const kept = (previous?.links ?? []).map((link) => {
@@ -107,12 +128,20 @@ export interface ReleaseLinksCheck {
   problems: LinkProblem[];
 }
 
-/** What a fixture URL asks for: the present page of an id, or an anchor on a document's page. */
-type ParsedUrl = { form: 'present'; id: string } | { form: 'anchor'; path: string; id: string };
+/**
+ * What a fixture URL asks for: the present page of an id, an anchor on a document's page, or a
+ * one-paragraph handout by ¶ number on it.
+ */
+type ParsedUrl =
+  | { form: 'present'; id: string }
+  | { form: 'anchor'; path: string; id: string }
+  | { form: 'handout'; path: string; n: number };
 
 function parseUrl(url: string): ParsedUrl | null {
   const present = /^\/p\/([^/#?]+)\/$/u.exec(url);
   if (present?.[1]) return { form: 'present', id: decodeURIComponent(present[1]) };
+  const handout = /^(\/(?:[^#?]*\/)?)\?handout=([1-9]\d*)$/u.exec(url);
+  if (handout?.[1] && handout[2]) return { form: 'handout', path: handout[1], n: Number(handout[2]) };
   const anchor = /^(\/(?:[^#?]*\/)?)#(.+)$/u.exec(url);
   if (anchor?.[1] && anchor[2]) return { form: 'anchor', path: anchor[1], id: decodeURIComponent(anchor[2]) };
   return null;
@@ -124,6 +153,8 @@ function parseUrl(url: string): ParsedUrl | null {
  * retired id whose chain of successors ends at a live passage, with the page it names still published
  * (the page's script, the retired anchor beside the successor, or the retired id's own present page
  * takes the reader on from there).
+ * A handout link by ¶ number holds when the frozen numbers still name its passage there, and the
+ * passage's anchor holds.
  * This is the lock's promise; whether a built site keeps it for each URL form is resolveInDist's question.
  */
 export function checkReleaseLinks(
@@ -132,6 +163,8 @@ export function checkReleaseLinks(
   documents: readonly DocumentPath[],
   /** The release-links file the links were read from, as the fixes name it. */
   linksFile: string,
+  /** The frozen ¶ numbers that handout links by number are read with. */
+  numbers?: HandoutNumbers,
 ): ReleaseLinksCheck {
   const live = new Map(lock.passages.map((passage) => [passage.id, passage]));
   const retired = new Map(lock.retired.map((entry) => [entry.id, entry]));
@@ -144,7 +177,21 @@ export function checkReleaseLinks(
     const problem = (url: string, message: string, fix: string) =>
       problems.push({ id: link.id, url, message, fix });
     for (const url of link.urls) {
-      const parsed = parseUrl(url);
+      const asked = parseUrl(url);
+      if (asked?.form === 'handout') {
+        const named = numbers?.documents[link.document]?.[asked.n - 1];
+        if (named !== link.id) {
+          problem(
+            url,
+            `Unexpected ${named === undefined ? 'no passage' : `"${named}"`} as ¶ ${asked.n} of document "${link.document}" in ${HANDOUT_NUMBERS_FILE}, expected "${link.id}" (the paragraph this link opened in release ${link.since})`,
+            `restore ${HANDOUT_NUMBERS_FILE} from release ${link.since}: its numbers are frozen, never regenerated`,
+          );
+          continue;
+        }
+      }
+      // A handout by number lands where the anchor of the paragraph it names does.
+      const parsed =
+        asked?.form === 'handout' ? { form: 'anchor' as const, path: asked.path, id: link.id } : asked;
       if (!parsed || parsed.id !== link.id) {
         problem(
           url,

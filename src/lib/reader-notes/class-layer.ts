@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LINK_MAX_NOTES, MAX_NAME_CHARS } from './limits.ts';
+import { LAYER_PARAM, readLinkData, writeLinkData } from './link-codec.ts';
 import { type WebAnnotation, webAnnotationSchema } from './web-annotation.ts';
 
 /*
@@ -10,16 +12,15 @@ import { type WebAnnotation, webAnnotationSchema } from './web-annotation.ts';
 
 export const classLayerSchema = z.object({
   /** A URN (urn:uuid:…); each of its annotations' ids begins with it. */
-  id: z.string().min(1),
-  title: z.string().min(1, 'the layer has no title'),
-  author: z.string(),
-  annotations: z.array(webAnnotationSchema),
+  id: z.string().min(1).max(MAX_NAME_CHARS),
+  title: z.string().min(1, 'the layer has no title').max(MAX_NAME_CHARS),
+  author: z.string().max(MAX_NAME_CHARS),
+  annotations: z.array(webAnnotationSchema).max(LINK_MAX_NOTES),
 });
 
 export type ClassLayer = z.infer<typeof classLayerSchema>;
 
-/** The fragment parameter that carries a layer. */
-export const LAYER_PARAM = 'layer';
+export { LAYER_PARAM, LinkRefusal, layerParam } from './link-codec.ts';
 
 /*
  * In the link, each annotation is a short array rather than JSON-LD: what every annotation of a
@@ -79,6 +80,7 @@ function pack(layer: ClassLayer): unknown {
 function unpack(data: unknown): ClassLayer {
   if (!Array.isArray(data) || data[0] !== 1) throw new Error('not a version 1 layer');
   const [, id, title, author, sources, notes] = data as [1, string, string, string, string[], unknown[][]];
+  if (!Array.isArray(notes) || !Array.isArray(sources)) throw new Error('it holds no list of notes');
   const annotations = notes.map((note): WebAnnotation => {
     const [
       localId,
@@ -117,36 +119,20 @@ function unpack(data: unknown): ClassLayer {
   return classLayerSchema.parse({ id, title, author, annotations });
 }
 
-async function transform(
-  bytes: Uint8Array,
-  stream: CompressionStream | DecompressionStream,
-): Promise<Uint8Array> {
-  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
-  return new Uint8Array(await new Response(out).arrayBuffer());
-}
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-}
-
 /** The layer as the value of a link's fragment parameter (#layer=…). */
 export async function encodeLayer(layer: ClassLayer): Promise<string> {
-  const json = new TextEncoder().encode(JSON.stringify(pack(layer)));
-  return toBase64Url(await transform(json, new CompressionStream('deflate-raw')));
+  return writeLinkData(pack(layer));
 }
 
 /** Reads a layer back from a link's fragment value; throws a reader-facing message when it cannot. */
 export async function decodeLayer(value: string): Promise<ClassLayer> {
+  return layerFromLinkData(await readLinkData(value));
+}
+
+/** The layer in what a link carried (readLinkData); throws a reader-facing message when it is not one. */
+export function layerFromLinkData(data: unknown): ClassLayer {
   try {
-    const json = await transform(fromBase64Url(value), new DecompressionStream('deflate-raw'));
-    return unpack(JSON.parse(new TextDecoder().decode(json)));
+    return unpack(data);
   } catch (error) {
     throw new Error(
       `This class link cannot be read (${(error as Error).message}); it may have been cut short when copied: ask for the link again, or for the layer as a file`,
@@ -159,10 +145,4 @@ export async function layerLink(pageUrl: string, layer: ClassLayer): Promise<str
   const url = new URL(pageUrl);
   url.hash = `${LAYER_PARAM}=${await encodeLayer(layer)}`;
   return url.href;
-}
-
-/** The layer carried by a URL's fragment, or null when it carries none. */
-export function layerParam(hash: string): string | null {
-  const match = /^#?layer=([A-Za-z0-9_-]+)$/.exec(hash);
-  return match?.[1] ?? null;
 }

@@ -10,7 +10,21 @@ export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const MOTIVATIONS = ['highlighting', 'commenting', 'questioning', 'replying'] as const;
 export type Motivation = (typeof MOTIVATIONS)[number];
 
-/** The paragraph id an annotation's target points at: its source URL's fragment. */
+/**
+ * The paragraph id an annotation's target points at: its source URL's fragment. A fragment that
+ * cannot be decoded (a bad escape) is taken as it is written, and an address that is not one gives
+ * no id: the annotation is then listed as not placed, and never stops the page.
+ */
 export function passageIdOf(annotation: { target: { source: string } }): string {
-  return decodeURIComponent(new URL(annotation.target.source).hash.slice(1));
+  let hash: string;
+  try {
+    hash = new URL(annotation.target.source).hash.slice(1);
+  } catch {
+    return '';
+  }
+  try {
+    return decodeURIComponent(hash);
+  } catch {
+    return hash;
+  }
 }

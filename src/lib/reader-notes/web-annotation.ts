@@ -1,4 +1,15 @@
 import { z } from 'zod';
+import {
+  count,
+  FILE_MAX_BYTES,
+  FILE_MAX_NOTES,
+  MAX_BODY_CHARS,
+  MAX_CONTEXT_CHARS,
+  MAX_EXACT_CHARS,
+  MAX_NAME_CHARS,
+  MAX_URL_CHARS,
+  size,
+} from './limits.ts';
 import { ANNOTATION_CONTEXT, MOTIVATIONS } from './model.ts';
 
 // Zod compiles its parsers with `new Function` when it can, and finds out by trying: in the browser,
@@ -17,11 +28,23 @@ export { ANNOTATION_CONTEXT, MOTIVATIONS, type Motivation, passageIdOf } from '.
 const textQuoteSelector = z.object({
   type: z.literal('TextQuoteSelector'),
   /** The words annotated, as the page shows them. */
-  exact: z.string().min(1, 'the annotated words (`exact`) are empty'),
+  exact: z
+    .string()
+    .min(1, 'the annotated words (`exact`) are empty')
+    .max(
+      MAX_EXACT_CHARS,
+      `the annotated words are longer than ${count(MAX_EXACT_CHARS)} characters, the most one note may mark`,
+    ),
   /** Up to 32 characters just before the words, to tell apart several occurrences. */
-  prefix: z.string().optional(),
+  prefix: z
+    .string()
+    .max(MAX_CONTEXT_CHARS, `the words' context is longer than ${MAX_CONTEXT_CHARS} characters`)
+    .optional(),
   /** Up to 32 characters just after them. */
-  suffix: z.string().optional(),
+  suffix: z
+    .string()
+    .max(MAX_CONTEXT_CHARS, `the words' context is longer than ${MAX_CONTEXT_CHARS} characters`)
+    .optional(),
 });
 
 /** Where the words were in the paragraph's text: a hint only, since the text may change. */
@@ -34,14 +57,19 @@ const textPositionSelector = z.object({
 const textualBody = z.object({
   type: z.literal('TextualBody'),
   /** The note, as plain text. */
-  value: z.string(),
+  value: z
+    .string()
+    .max(
+      MAX_BODY_CHARS,
+      `the note is longer than ${count(MAX_BODY_CHARS)} characters, the most a note may hold`,
+    ),
   format: z.literal('text/plain').optional(),
 });
 
 export const webAnnotationSchema = z.object({
   '@context': z.literal(ANNOTATION_CONTEXT, `"@context" must be "${ANNOTATION_CONTEXT}"`),
   /** A URN (urn:uuid:…) or the layer's id with a fragment, unique across layers. */
-  id: z.string().min(1),
+  id: z.string().min(1).max(MAX_NAME_CHARS, `the id is longer than ${MAX_NAME_CHARS} characters`),
   type: z.literal('Annotation', '"type" must be "Annotation"'),
   motivation: z.enum(MOTIVATIONS),
   created: z.iso.datetime().optional(),
@@ -49,13 +77,40 @@ export const webAnnotationSchema = z.object({
   /** The note; a plain highlight has none. */
   body: textualBody.optional(),
   /** For a `replying` annotation: the id of the question it answers. */
-  inReplyTo: z.string().optional(),
+  inReplyTo: z.string().max(MAX_NAME_CHARS, `the id is longer than ${MAX_NAME_CHARS} characters`).optional(),
   target: z.object({
     /** The paragraph's permanent URL (…/#paragraph-id). */
-    source: z.url('"target.source" must be the paragraph\'s URL'),
+    source: z
+      .string()
+      .max(MAX_URL_CHARS, `the paragraph's address is longer than ${count(MAX_URL_CHARS)} characters`)
+      .superRefine((value, context) => {
+        const problem = sourceProblem(value);
+        if (problem) context.addIssue({ code: 'custom', message: problem });
+      }),
     selector: z.tuple([textQuoteSelector], textPositionSelector.optional()),
   }),
 });
+
+/**
+ * What is wrong with a paragraph's address, or null: it must be a web address (http or https, never
+ * `javascript:` or `data:`) whose fragment, the paragraph's id, can be read.
+ */
+export function sourceProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `"target.source" must be the paragraph's web address, not "${value.slice(0, 60)}"`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `"target.source" must be an http or https address, not a ${url.protocol} one`;
+  try {
+    decodeURIComponent(url.hash);
+  } catch {
+    return `"target.source" has a paragraph id that cannot be read (${url.hash.slice(0, 40)})`;
+  }
+  return null;
+}
 
 export type WebAnnotation = z.infer<typeof webAnnotationSchema>;
 export type TextQuote = z.infer<typeof textQuoteSelector>;
@@ -71,6 +126,7 @@ export class AnnotationImportError extends Error {
  * whose `first.items` (or `items`) holds them. Throws naming the file, the annotation and the field.
  */
 export function parseAnnotations(json: string, file: string): WebAnnotation[] {
+  if (json.length > FILE_MAX_BYTES) throw tooLarge(file, json.length);
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -85,6 +141,10 @@ export function parseAnnotations(json: string, file: string): WebAnnotation[] {
       `${file}: Unexpected ${describeValue(data)}, expected an annotation, a list of annotations or an AnnotationCollection`,
     );
   }
+  if (items.length > FILE_MAX_NOTES)
+    throw new AnnotationImportError(
+      `${file}: it holds ${count(items.length)} annotations, more than the ${count(FILE_MAX_NOTES)} a file may bring in; split it, or export it again from the edition`,
+    );
   return items.map((item, index) => {
     const result = webAnnotationSchema.safeParse(item);
     if (result.success) return result.data;
@@ -117,6 +177,13 @@ export function parseImport(json: string, file: string): ImportedFile {
     },
     annotations,
   };
+}
+
+/** The refusal of a file over FILE_MAX_BYTES, read or not. */
+export function tooLarge(file: string, bytes: number): AnnotationImportError {
+  return new AnnotationImportError(
+    `${file}: it is ${size(bytes)}, more than the ${size(FILE_MAX_BYTES)} a file of notes may be; nothing was imported`,
+  );
 }
 
 function itemsOf(data: unknown): unknown[] | null {

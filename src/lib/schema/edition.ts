@@ -7,6 +7,12 @@ import { webUrlSchema } from './web-url.ts';
  * rather than ignored, since an ignored decision is a decision silently lost.
  */
 
+/**
+ * The longest quote, title, reason or other text of the edition file: 4,000 characters. A value far
+ * longer is a page pasted in by mistake, which the apparatus would print whole.
+ */
+export const MAX_TEXT_CHARS = 4000;
+
 /** The kinds of foreign matter the edition removes from a witness. */
 export const removalKindSchema = z.enum([
   'keyword-spam',
@@ -32,6 +38,9 @@ export const partialDateSchema = z
  */
 const quoteSchema = z
   .string()
+  .max(MAX_TEXT_CHARS, {
+    message: `expected a quote of at most ${MAX_TEXT_CHARS} characters: quote the words that identify the passage, not the passage`,
+  })
   .refine((quote) => quote.trim().length >= 3, {
     message: 'expected a quote of at least 3 characters besides spaces (a blank quote matches everywhere)',
   })
@@ -39,8 +48,14 @@ const quoteSchema = z
     message: 'expected words of the witness (a quote of punctuation alone matches everywhere)',
   });
 
-/** A line of text the reader sees: not empty, not only spaces. */
-const textSchema = z.string().trim().min(1, { message: 'expected text, not an empty or blank string' });
+/** A line of text the reader sees: not empty, not only spaces, and at most MAX_TEXT_CHARS. */
+const textSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'expected text, not an empty or blank string' })
+  .max(MAX_TEXT_CHARS, {
+    message: `expected at most ${MAX_TEXT_CHARS} characters: a reason, a title or a description is a few sentences (the longest in the edition is under 900)`,
+  });
 
 /** A document the witness contains (the essay, the obituary glued before it). */
 export const documentSchema = z.strictObject({
@@ -73,6 +88,20 @@ export const documentSchema = z.strictObject({
     url: webUrlSchema('https://www.marxists.org/archive/trotsky/1934/12/kirov.htm').nullable(),
     /** The printed edition the archive transcribed, as the archive describes it. */
     printed: textSchema.nullable(),
+    /**
+     * The printings the text goes back to, oldest first, each as a bibliographic entry a reader can look
+     * up (what the archive's header names, no more). Default: none known.
+     */
+    printings: z
+      .array(
+        z.strictObject({
+          /** When it was printed, to the precision the source gives. */
+          date: partialDateSchema,
+          /** The entry as the edition cites it, with what is not verified said so. */
+          citation: textSchema,
+        }),
+      )
+      .default([]),
     /** The licence or permission under which the archive publishes it. */
     licence: textSchema,
     /** The credit line the archive asks for. */

@@ -32,6 +32,20 @@ export const indexEntrySchema = z.strictObject({
    * possessive ("Stalin's") counts, a longer word ("Stalinist") does not. Default: none.
    */
   aliases: z.array(z.string().min(1, { error: 'expected a spelling, not an empty string' })).default([]),
+  /**
+   * Further spellings a reader may type that the rules of src/lib/search/name-variants.ts do not
+   * generate ("Zinovieff"); search finds them as the texts' spelling. One word each. Default: none.
+   */
+  variants: z
+    .array(z.string().regex(/^\p{L}+$/u, { error: 'expected one word of letters, such as "Zinovieff"' }))
+    .default([]),
+  /**
+   * Generated variants that are wrong for this name (a real word, or another person's name): search
+   * leaves them alone. /search-spellings.json lists what was generated. Default: none.
+   */
+  notVariants: z
+    .array(z.string().regex(/^\p{L}+$/u, { error: 'expected one word of letters, such as "Kiroff"' }))
+    .default([]),
   /** What or who it is, in one line, from the source. */
   description: z
     .string()

@@ -45,6 +45,14 @@ export type PublishedEvent = z.infer<typeof indexedEventsSchema>[number];
 /** The apparatus: what the edition did and why, without the removed text itself. */
 export type ApparatusSummary = ApparatusExport;
 
+/**
+ * The language the index is built for. Not English: Pagefind stems the words of a language it knows,
+ * and its English stemmer cuts "witness" to "wit", which then finds "with" and "within". For a language
+ * it has no stemmer for, it indexes the words as written (its `wasm.unknown` build); it still matches a
+ * typed word as the start of longer ones, so "witness" finds "witnesses" and "witnessed".
+ */
+export const INDEX_LANGUAGE = 'und';
+
 /** The reader-facing names of the `kind` filter. */
 export const SEARCH_KINDS = { text: 'Text', note: 'Note', event: 'Event', apparatus: 'Apparatus' } as const;
 
@@ -66,7 +74,7 @@ export function searchRecords(input: {
   const records: CustomRecord[] = input.passages.passages.map((passage, order) => ({
     url: passage.url,
     content: passage.text,
-    language: 'en',
+    language: INDEX_LANGUAGE,
     meta: {
       // Pagefind weighs a record's title above its content: the section heading stays out of it (the
       // results list shows it from `section`), or every paragraph under "Individual Terrorism, …"
@@ -88,7 +96,7 @@ export function searchRecords(input: {
     records.push({
       url: note.url,
       content: `${note.title}. ${note.text}`,
-      language: 'en',
+      language: INDEX_LANGUAGE,
       meta: {
         title: `Note: ${note.title}`,
         n: passage ? String(passage.n) : '',
@@ -104,7 +112,7 @@ export function searchRecords(input: {
     records.push({
       url: event.url,
       content: `${event.title}. ${event.summary}`,
-      language: 'en',
+      language: INDEX_LANGUAGE,
       meta: { title: `${event.title} (${event.date})`, document: 'Timeline', kind: SEARCH_KINDS.event },
       filters: { kind: [SEARCH_KINDS.event] },
     });
@@ -114,7 +122,7 @@ export function searchRecords(input: {
     records.push({
       url: input.apparatus.url,
       content: input.apparatus.content,
-      language: 'en',
+      language: INDEX_LANGUAGE,
       meta: { title: input.apparatus.title, document: 'About this edition', kind: SEARCH_KINDS.apparatus },
       filters: { kind: [SEARCH_KINDS.apparatus] },
     });

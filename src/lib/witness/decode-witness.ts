@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sizesApart } from '../byte-size.ts';
 import { ContentError } from '../content-error.ts';
 import { LineIndex } from './line-index.ts';
 
@@ -17,15 +18,13 @@ export interface Witness {
 const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 /**
- * The largest witness the ingest accepts: 16 MiB. The ingest holds the whole witness with its spans,
+ * The largest witness the ingest accepts: 16 MiB (the CLI refuses a larger file before reading it). The ingest holds the whole witness with its spans,
  * sentences and passages in memory, up to 80 bytes per byte of witness (a 10 MB witness peaks between
  * 550 MB, as many paragraphs, and 820 MB, as one; `npm run bench` prints it), so 16 MiB keeps the peak
  * near 1.3 GB, within a CI runner or a laptop. A scraped page is rarely over 1 MB, and the longest
  * novels are under 5 MB of text.
  */
 export const MAX_WITNESS_BYTES = 16 * 1024 * 1024;
-
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /**
  * Decodes and validates a witness file. Refuses what would give a meaningless edition (an empty file,
@@ -40,11 +39,12 @@ export function decodeWitness(bytes: Uint8Array, file: string): Witness {
   };
 
   if (bytes.length > MAX_WITNESS_BYTES) {
+    const [size, limit] = sizesApart(bytes.length, MAX_WITNESS_BYTES);
     fail(
       'witness-too-large',
       '',
       0,
-      `Unexpected witness of ${megabytes(bytes.length)}, expected at most ${megabytes(MAX_WITNESS_BYTES)}: the ingest needs up to 80 bytes of memory per byte of witness, so a larger file would exhaust the memory of a build machine`,
+      `Unexpected witness of ${size}, expected at most ${limit}: the ingest needs up to 80 bytes of memory per byte of witness, so a larger file would exhaust the memory of a build machine`,
       'a scraped page is rarely over 1 MB: check that this is the page’s text; split a larger collection into one witness per page',
     );
   }

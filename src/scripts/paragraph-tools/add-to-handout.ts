@@ -9,23 +9,26 @@ import { toolButton } from './tool-button.ts';
 import type { Tools } from './tools.ts';
 
 export function addToHandoutButton(
-  { toolbar, announce }: Tools,
+  { toolbar, announce, passages }: Tools,
   handout: HandoutList,
   openTray: () => void,
 ): HTMLButtonElement {
+  const numberById = new Map(passages.map((passage) => [passage.id, numberOf(passage)]));
+  const numbers = (ids: readonly string[]) => ids.map((id) => numberById.get(id) ?? 0);
   const button = toolButton('Add to handout', { className: 'pt-h', 'aria-pressed': 'false' });
   const showPressed = (passage: HTMLElement) =>
-    button.setAttribute('aria-pressed', String(handout.items.includes(numberOf(passage))));
+    button.setAttribute('aria-pressed', String(handout.items.includes(passage.id)));
   toolbar.onShow(showPressed);
   handout.onChange(() => {
     if (toolbar.active) showPressed(toolbar.active);
   });
   button.addEventListener('click', () => {
     if (!toolbar.active) return;
+    const { id } = toolbar.active;
     const n = numberOf(toolbar.active);
-    const adding = !handout.items.includes(n);
-    if (adding) handout.items.push(n);
-    else handout.items = handout.items.filter((m) => m !== n);
+    const adding = !handout.items.includes(id);
+    if (adding) handout.items.push(id);
+    else handout.items = handout.items.filter((item) => item !== id);
     handout.save();
     if (handout.items.length === 0) {
       announce(`¶ ${n} removed; the handout is empty.`);
@@ -33,10 +36,13 @@ export function addToHandoutButton(
     }
     const show = toolButton('Show handout');
     show.addEventListener('click', openTray);
-    announce(`¶ ${n} ${adding ? 'added' : 'removed'}. Handout: ¶ ${formatParagraphList(handout.items)}.`, {
-      dismissible: true,
-      actions: [show],
-    });
+    announce(
+      `¶ ${n} ${adding ? 'added' : 'removed'}. Handout: ¶ ${formatParagraphList(numbers(handout.items))}.`,
+      {
+        dismissible: true,
+        actions: [show],
+      },
+    );
   });
   return button;
 }

@@ -28,11 +28,13 @@ export function handoutTray(
     make('p', { className: 'pt-tray-do' }, openLink, ' ', clear, ' ', close),
   );
   document.body.append(tray);
-  const passageByNumber = new Map(passages.map((passage) => [numberOf(passage), passage]));
+  const passageById = new Map(passages.map((passage) => [passage.id, passage]));
 
   /** One paragraph of the list: its number, its opening words, and Move up, Move down, Remove. */
-  const item = (n: number, index: number): HTMLLIElement => {
-    const words = passageByNumber.get(n)?.querySelector(':scope > p')?.textContent?.trim() ?? '';
+  const item = (id: string, index: number): HTMLLIElement => {
+    const passage = passageById.get(id);
+    const n = passage ? numberOf(passage) : 0;
+    const words = passage?.querySelector(':scope > p')?.textContent?.trim() ?? '';
     const opening = words.length > 60 ? `${words.slice(0, 60).replace(/\s+\S*$/u, '')}…` : words;
     const action = (name: string, text: string, disabled: boolean, run: () => void) => {
       const actionButton = toolButton(text, { disabled, 'aria-label': `${name} ¶ ${n}` });
@@ -40,13 +42,13 @@ export function handoutTray(
       actionButton.addEventListener('click', () => {
         run();
         handout.save();
-        fill({ n, action: name });
+        fill({ id, action: name });
       });
       return actionButton;
     };
     const move = (by: number) => () => {
       handout.items.splice(index, 1);
-      handout.items.splice(index + by, 0, n);
+      handout.items.splice(index + by, 0, id);
     };
     const li = make(
       'li',
@@ -61,11 +63,11 @@ export function handoutTray(
         handout.items.splice(index, 1);
       }),
     );
-    li.dataset.n = String(n);
+    li.dataset.id = id;
     return li;
   };
 
-  function fill(focusAfter?: { n: number; action: string }): void {
+  function fill(focusAfter?: { id: string; action: string }): void {
     const { items } = handout;
     empty.hidden = items.length > 0;
     openLink.hidden = items.length === 0;
@@ -74,7 +76,9 @@ export function handoutTray(
     list.replaceChildren(...items.map(item));
     if (focusAfter) {
       // Focus stays with the paragraph just moved, or goes to the list's next item after a removal.
-      const moved = list.querySelector<HTMLElement>(`li[data-n="${focusAfter.n}"]`);
+      const moved = [...list.children].find(
+        (li): li is HTMLElement => li instanceof HTMLElement && li.dataset.id === focusAfter.id,
+      );
       const target =
         moved?.querySelector<HTMLButtonElement>(
           `button[data-action="${focusAfter.action}"]:not(:disabled)`,

@@ -12,6 +12,8 @@ export interface ToolsData extends Omit<CitedWork, 'documentUrl'> {
   /** The present-mode path prefix, base included ("/p/"). */
   present: string;
   retired?: Record<string, { to: string; href: string; reason: 'merged' | 'removed' }>;
+  /** The id of the document the page shows (the edition file's). */
+  document: string;
 }
 
 export interface Tools {

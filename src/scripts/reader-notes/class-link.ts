@@ -9,13 +9,18 @@ import { loadLayers, type StoredLayer, saveLayer } from './store.ts';
 
 export async function openLayerLink(state: NotesState): Promise<void> {
   if (!location.hash.startsWith('#layer=')) return;
-  const { decodeLayer, layerParam } = await import('../../lib/reader-notes/class-layer.ts');
+  const { readLinkData, layerParam } = await import('../../lib/reader-notes/link-codec.ts');
   const value = layerParam(location.hash);
   history.replaceState(null, '', location.pathname + location.search);
   try {
     if (!value)
       throw new Error('This class link cannot be read: it carries no layer; ask for the link again');
-    const layer = await decodeLayer(value);
+    // Bounded first; the validator loads only for a link within the limits. The mark lets the time
+    // a link takes to read (or to refuse) be measured apart from the loading of the scripts.
+    performance.mark('class-link:read');
+    const data = await readLinkData(value);
+    const { layerFromLinkData } = await import('../../lib/reader-notes/class-layer.ts');
+    const layer = layerFromLinkData(data);
     const existing = state.layers.find((l) => l.id === layer.id);
     const annotations = existing
       ? mergeAnnotations(existing.annotations, layer.annotations).annotations

@@ -39,54 +39,59 @@ export async function settleNotes(page: Page): Promise<void> {
   });
 }
 
-/** Measures every visible note against its words, the other notes and the text column. */
-export function measureMargin(page: Page): Promise<MarginLayout> {
-  return page.evaluate(() => {
-    const shown = (element: Element) => {
-      const box = element.getBoundingClientRect();
-      return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility === 'visible';
-    };
-    const notes = [...document.querySelectorAll<HTMLElement>('aside.note')].filter(shown).map((note) => {
-      const ref = document.querySelector<HTMLAnchorElement>(`a.note-ref[href="#${note.id}"]`);
-      const line = ref?.getClientRects()[0]?.top ?? Number.NaN;
-      return {
-        id: note.id,
-        box: note.getBoundingClientRect(),
-        offset: note.getBoundingClientRect().top - line,
-      };
-    });
-    const texts = [...document.querySelectorAll('.passage > p')].map((p) => ({
-      passage: p.closest('.passage')?.id ?? '',
-      box: p.getBoundingClientRect(),
-    }));
-    const paragraphs = texts.map((text) => text.box);
-    const column = {
-      left: Math.min(...paragraphs.map((box) => box.left)),
-      right: Math.max(...paragraphs.map((box) => box.right)),
-      top: Math.min(...paragraphs.map((box) => box.top)),
-      bottom: Math.max(...paragraphs.map((box) => box.bottom)),
-    };
-    type Box = { left: number; right: number; top: number; bottom: number };
-    // Half a pixel of tolerance: boxes that only touch do not overlap.
-    const meet = (a: Box, b: Box) =>
-      a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
-    const overlaps: string[] = [];
-    notes.forEach((note, index) => {
-      for (const other of notes.slice(index + 1))
-        if (meet(note.box, other.box)) overlaps.push(`${note.id} × ${other.id}`);
-    });
+/**
+ * Measures every visible note against its words, the other notes and the text column: run in the page,
+ * so it uses nothing outside itself (the cross-engine suite sends it to Firefox and WebKit as text).
+ */
+export function marginInPage(): MarginLayout {
+  const shown = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(element).visibility === 'visible';
+  };
+  const notes = [...document.querySelectorAll<HTMLElement>('aside.note')].filter(shown).map((note) => {
+    const ref = document.querySelector<HTMLAnchorElement>(`a.note-ref[href="#${note.id}"]`);
+    const line = ref?.getClientRects()[0]?.top ?? Number.NaN;
     return {
-      notes: notes.map(({ id, offset }) => ({ id, offset })),
-      overlaps,
-      covering: notes.filter((note) => meet(note.box, column)).map((note) => note.id),
-      overText: notes.flatMap((note) =>
-        texts
-          .filter((text) => meet(note.box, text.box))
-          .map((text) => `${note.id} × text of ${text.passage}`),
-      ),
-      scrollsSideways: document.documentElement.scrollWidth > window.innerWidth,
+      id: note.id,
+      box: note.getBoundingClientRect(),
+      offset: note.getBoundingClientRect().top - line,
     };
   });
+  // The paragraphs shown: a handout hides the others.
+  const texts = [...document.querySelectorAll('.passage > p')].filter(shown).map((p) => ({
+    passage: p.closest('.passage')?.id ?? '',
+    box: p.getBoundingClientRect(),
+  }));
+  const paragraphs = texts.map((text) => text.box);
+  const column = {
+    left: Math.min(...paragraphs.map((box) => box.left)),
+    right: Math.max(...paragraphs.map((box) => box.right)),
+    top: Math.min(...paragraphs.map((box) => box.top)),
+    bottom: Math.max(...paragraphs.map((box) => box.bottom)),
+  };
+  type Box = { left: number; right: number; top: number; bottom: number };
+  // Half a pixel of tolerance: boxes that only touch do not overlap.
+  const meet = (a: Box, b: Box) =>
+    a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const overlaps: string[] = [];
+  notes.forEach((note, index) => {
+    for (const other of notes.slice(index + 1))
+      if (meet(note.box, other.box)) overlaps.push(`${note.id} × ${other.id}`);
+  });
+  return {
+    notes: notes.map(({ id, offset }) => ({ id, offset })),
+    overlaps,
+    covering: notes.filter((note) => meet(note.box, column)).map((note) => note.id),
+    overText: notes.flatMap((note) =>
+      texts.filter((text) => meet(note.box, text.box)).map((text) => `${note.id} × text of ${text.passage}`),
+    ),
+    scrollsSideways: document.documentElement.scrollWidth > window.innerWidth,
+  };
+}
+
+/** Measures every visible note against its words, the other notes and the text column. */
+export function measureMargin(page: Page): Promise<MarginLayout> {
+  return page.evaluate(marginInPage);
 }
 
 /** What the margin's distances come to: the figures the test bounds and the bench prints. */

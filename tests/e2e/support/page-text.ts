@@ -27,14 +27,14 @@ export function passageTexts(page: Page): Promise<Record<string, string>> {
 
 /**
  * The rows of a table as a reader reads them: for each row matching `rows`, the squashed text of the
- * first element matching each of `cells` (null when the row has none), the row's whole text and its
- * first link.
+ * first element matching each of `cells` (null when the row has none), the row's whole text, its
+ * first link other than a witness position, and the line its witness position links to.
  */
 export function tableRows<Cell extends string>(
   page: Page,
   rows: string,
   cells: Record<Cell, string>,
-): Promise<(Record<Cell, string | null> & { text: string; href: string | null })[]> {
+): Promise<(Record<Cell, string | null> & { text: string; href: string | null; witness: string | null })[]> {
   return page.$$eval(
     rows,
     (trs, cells) =>
@@ -46,7 +46,8 @@ export function tableRows<Cell extends string>(
           ]),
         ) as Record<Cell, string | null>),
         text: tr.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-        href: tr.querySelector('a')?.getAttribute('href') ?? null,
+        href: tr.querySelector('a:not(.witness-at)')?.getAttribute('href') ?? null,
+        witness: tr.querySelector('a.witness-at')?.getAttribute('href') ?? null,
       })),
     cells as Record<string, string>,
   );

@@ -3,8 +3,9 @@
  * as Markdown for an essay, and a file of notes or a class layer brought in without duplicates.
  */
 import { exportJson, exportMarkdown, type ListedNote } from '../../../lib/reader-notes/export-notes.ts';
+import { FILE_MAX_BYTES } from '../../../lib/reader-notes/limits.ts';
 import { mergeAnnotations } from '../../../lib/reader-notes/merge.ts';
-import { parseImport } from '../../../lib/reader-notes/web-annotation.ts';
+import { parseImport, tooLarge } from '../../../lib/reader-notes/web-annotation.ts';
 import { make } from '../make.ts';
 import { OWN_LAYER, type StoredLayer, saveLayer } from '../store.ts';
 import { download } from './download.ts';
@@ -51,6 +52,7 @@ export function importField(notes: MyNotes): HTMLElement {
     const chosen = file.files?.[0];
     if (!chosen) return;
     try {
+      if (chosen.size > FILE_MAX_BYTES) throw tooLarge(chosen.name, chosen.size);
       const imported = parseImport(await chosen.text(), chosen.name);
       const target = imported.layer
         ? (notes.layers.find((l) => l.id === imported.layer?.id) ?? {
