@@ -19,6 +19,9 @@
  *   margin             in headless Chromium against the built dist/: how far the essay's marginal notes
  *                      stand from the line of their words at 1024, 1280, 1600 and 1920 px (median,
  *                      p95, max, share within 32 px); the browser test bounds the same figures
+ *   class view         in headless Chromium against the built dist/: the time from 30 students' hand-in
+ *                      files (10 questions each), given at once, to the class view's table drawn
+ *                      (median of 5; the budget is 200 ms)
  *   lighthouse         Lighthouse's performance, accessibility, best-practices and SEO scores of the reader
  *                      page in dist/, mobile and desktop, with FCP, LCP, TBT, CLS, byte weight and any
  *                      request to another origin (full reports in bench-results/lighthouse*.json)
@@ -30,6 +33,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { benchBuildScale } from './bench/build-scale.ts';
+import { benchClassView } from './bench/class-view.ts';
 import type { Figure } from './bench/figure.ts';
 import { benchEditionIngest, benchLargeIngest, benchRefusals } from './bench/ingest.ts';
 import { benchLighthouse } from './bench/lighthouse.ts';
@@ -44,6 +48,7 @@ const figures: Figure[] = [
   ...benchPageWeight('dist'),
   ...(await benchSearch('dist', '1×')),
   ...(await benchMargin('dist')),
+  ...(await benchClassView('dist')),
   ...(await benchLighthouse('dist')),
 ];
 const scale = await benchBuildScale();

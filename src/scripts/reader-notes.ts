@@ -15,6 +15,15 @@ function hasNotes(): boolean {
   }
 }
 
+/** Whether the one-time hint about selecting words was dismissed on this device (select-hint.ts). */
+function hintSeen(): boolean {
+  try {
+    return localStorage.getItem('kirov-select-hint-seen') === '1';
+  } catch {
+    return true;
+  }
+}
+
 if (main?.querySelector('.passage')) {
   let started = false;
   const load = (trigger: Event | null) => {
@@ -38,4 +47,8 @@ if (main?.querySelector('.passage')) {
   document.addEventListener('selectionchange', onSelection);
   window.addEventListener('hashchange', onHash);
   if (hasNotes() || classLink()) load(null);
+  else if (!hintSeen() && matchMedia('(pointer: coarse)').matches) {
+    const article = main.querySelector('article');
+    if (article) import('./select-hint.ts').then(({ showSelectHint }) => showSelectHint(article));
+  }
 }

@@ -65,27 +65,24 @@ function classLayersOn(page: Page): Promise<string[]> {
 const notice = (page: Page) => page.locator('.pt-live').textContent();
 
 describe('opening a class packet or class link', () => {
-  it('shows no notice about the link, for a class link, a packet or a text fragment', async () => {
-    const layer = {
-      id: ID,
-      title: 'Week 3',
-      author: 'Ms Rivera',
-      annotations: [],
-    };
-    const links = [
-      await layerLink(env.site.url('/'), layer),
-      await packetLink(env.site.url('/'), packet()),
-      `${env.site.url('/')}#${FIRST}:~:text=no%20fools`,
-    ];
-    for (const link of links) {
+  const links: [string, () => Promise<string>][] = [
+    [
+      'a class link (#layer=)',
+      () => layerLink(env.site.url('/'), { id: ID, title: 'Week 3', author: 'Ms Rivera', annotations: [] }),
+    ],
+    ['a packet link (#packet=)', () => packetLink(env.site.url('/'), packet())],
+    ['a text fragment (#id:~:text=)', async () => `${env.site.url('/')}#${FIRST}:~:text=no%20fools`],
+  ];
+  for (const [kind, link] of links) {
+    it(`shows no notice about ${kind}`, async () => {
       const page = await (await env.newContext({ width: 390, height: 844 })).newPage();
-      await page.goto(link);
+      await page.goto(await link());
       await page.locator('.pt-live').waitFor({ state: 'attached' });
       await page.waitForTimeout(500);
-      expect(await notice(page), link).not.toContain('No paragraph');
-      expect(await notice(page), link).not.toContain('=');
-    }
-  });
+      expect(await notice(page)).not.toContain('No paragraph');
+      expect(await notice(page)).not.toContain('=');
+    });
+  }
 
   it('says in one line that a cut-short packet link cannot be read, and keeps nothing', async () => {
     const whole = await packetLink(env.site.url('/'), packet());
@@ -182,7 +179,7 @@ describe('handing in', () => {
       'On the words: “The goal of the maneuver”',
       'Answer: Blaming the opposition for the murder.',
     ]);
-  });
+  }, 60_000);
 });
 
 function handIn(student: string, handedIn: string, answers: string[], over: Partial<HandIn> = {}): string {
@@ -315,6 +312,8 @@ describe('the whole loop', () => {
     await page.locator('button', { hasText: 'Make a class layer' }).click();
     await page.locator('label', { hasText: 'Class: Week 5 (Ms Rivera)' }).waitFor();
     await page.goto(env.site.url('/'));
+    // The notes have started (their strip is after the text) before words are selected.
+    await page.locator('.rn-strip').waitFor({ state: 'attached' });
     for (const [id, words, question] of [
       [FIRST, 'no fools', 'Why does Trotsky say they are no fools?'],
       [SECOND, 'terrorist act', 'Whose act?'],
@@ -356,5 +355,39 @@ describe('the whole loop', () => {
     await fromQr.goto(scanned ?? '');
     await fromQr.locator('.class-panel h2').waitFor();
     expect(await fromQr.locator('.class-panel h2').textContent()).toBe('Week 5');
+  }, 240_000);
+});
+
+describe('on a touch screen', () => {
+  it('says once that selecting words makes a note, and puts Highlight and Note below the words as 44 px targets', async () => {
+    const page = await env.open('/', { width: 390, height: 844, hasTouch: true, isMobile: true });
+    const hint = page.locator('.select-hint');
+    await hint.waitFor();
+    expect(await hint.locator('p').textContent()).toBe(
+      'Tip: press and hold on a word, drag to select the words you want, then choose Highlight or Note below them. Your notes stay on this device; find them under My notes.',
+    );
+    await selectWords(page, FIRST, 'no fools');
+    const bar = page.locator('.rn-bar');
+    await bar.waitFor();
+    const words = await page.evaluate(() => {
+      const rects = document.getSelection()?.getRangeAt(0).getClientRects();
+      const last = rects?.[rects.length - 1];
+      return last ? last.bottom : 0;
+    });
+    const barBox = await bar.boundingBox();
+    expect(barBox && barBox.y >= words).toBe(true);
+    for (const name of ['Highlight', 'Note']) {
+      const box = await bar.getByRole('button', { name }).boundingBox();
+      expect([Math.round(box?.width ?? 0) >= 44, Math.round(box?.height ?? 0) >= 44], name).toEqual([
+        true,
+        true,
+      ]);
+    }
+    await hint.getByRole('button', { name: 'Got it' }).click();
+    expect(await hint.count()).toBe(0);
+    await page.reload();
+    await page.locator('.passage').first().waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.locator('.select-hint').count()).toBe(0);
   }, 60_000);
 });

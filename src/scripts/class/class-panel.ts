@@ -41,8 +41,9 @@ export async function startClassPanel(main: HTMLElement, hash: string): Promise<
   }
   if (opened === null) return;
   const panel = showPanel(opened);
-  article.querySelector(':scope > header')?.after(panel);
-  showParagraphs(main, opened.packet.paragraphs, panel);
+  // First on the page, so that the packet and its first question are what a phone shows first.
+  article.prepend(panel);
+  showParagraphs(main, opened.packet.paragraphs, panel, article.querySelector(':scope > header') ?? panel);
 }
 
 /** The packet or layer in the fragment; a one-line message when it cannot be read; null when there is none. */
@@ -95,7 +96,12 @@ async function keepLayer(layer: ClassLayer): Promise<void> {
 }
 
 /** Only the packet's paragraphs, in its order, with a way back to the whole text. */
-function showParagraphs(main: HTMLElement, ids: readonly string[], panel: HTMLElement): void {
+function showParagraphs(
+  main: HTMLElement,
+  ids: readonly string[],
+  panel: HTMLElement,
+  after: HTMLElement,
+): void {
   const passages = ids
     .map((id) => document.getElementById(id))
     .filter((p): p is HTMLElement => p?.matches('.passage') === true);
@@ -108,7 +114,7 @@ function showParagraphs(main: HTMLElement, ids: readonly string[], panel: HTMLEl
   ordered.append(...passages);
   const sections = [...main.querySelectorAll<HTMLElement>('article section:not(.class-panel)')];
   for (const section of sections) section.hidden = !section.querySelector('.passage:not([hidden])');
-  panel.after(ordered);
+  after.after(ordered);
   const whole = make('button', { type: 'button', className: 'cp-whole' }, 'Show the whole text');
   whole.addEventListener('click', () => {
     for (const { passage, parent, next } of places.toReversed()) parent?.insertBefore(passage, next);

@@ -11,8 +11,10 @@ import {
   packetQrLink,
   QR_MAX_CHARACTERS,
 } from '../../lib/class/packet.ts';
+import stylesheet from '../../styles/class.css?url';
 import { make } from '../make-element.ts';
 import type { StoredLayer } from '../reader-notes/store.ts';
+import { loadStylesheet } from '../stylesheet.ts';
 import { servedRoot } from './site-roots.ts';
 import { markTeacherDevice } from './teacher-flag.ts';
 
@@ -57,7 +59,8 @@ export function packetMaker(layer: StoredLayer, passages: readonly PacketPassage
     'Make a packet',
   );
   open.setAttribute('aria-label', `Make a packet of ${layer.title}`);
-  open.addEventListener('click', () => {
+  open.addEventListener('click', async () => {
+    await loadStylesheet(stylesheet);
     if (place.childElementCount > 0) {
       place.replaceChildren();
       open.setAttribute('aria-expanded', 'false');

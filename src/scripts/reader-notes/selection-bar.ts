@@ -1,6 +1,6 @@
 /*
  * The actions beside words selected in a passage: Highlight, Note, and for each class layer made on
- * this device "Question for …". A pointer press on them keeps the selection; a keyboard selection
+ * this device "Question for …": above the words for a mouse, below them (44 px targets) on a touch screen. A pointer press on them keeps the selection; a keyboard selection
  * (caret browsing) reaches them with Tab, and Escape leaves them.
  */
 import type { Motivation } from '../../lib/reader-notes/model.ts';
@@ -84,10 +84,18 @@ export class SelectionBar {
         add(`Question for “${layer.title}”`, 'questioning', layer);
     }
     this.bar.replaceChildren(...buttons);
-    const first = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    const rects = range.getClientRects();
+    const first = rects[0] ?? range.getBoundingClientRect();
     const box = passage.getBoundingClientRect();
     passage.append(this.bar);
-    this.bar.style.top = `${Math.max(0, first.top - box.top - this.bar.offsetHeight - 4)}px`;
+    // On a touch screen the system's own menu (Copy, Share) opens above the selection: the bar goes
+    // below it, out of that menu's way, clear of the selection's handles.
+    if (matchMedia('(pointer: coarse)').matches) {
+      const last = rects[rects.length - 1] ?? first;
+      this.bar.style.top = `${last.bottom - box.top + 28}px`;
+    } else {
+      this.bar.style.top = `${Math.max(0, first.top - box.top - this.bar.offsetHeight - 4)}px`;
+    }
     this.bar.style.left = `${Math.max(0, Math.min(first.left - box.left, box.width - this.bar.offsetWidth))}px`;
   }
 
