@@ -203,7 +203,7 @@ describe.each([
 });
 
 describe('the date marks on passages', () => {
-  it('show, on every passage an event concerns, the short date of each event linking to it on /timeline/', async () => {
+  it('show, on every passage an event concerns, each date once, naming all its events and linking to the first on /timeline/', async () => {
     for (const document of [essay, obituary]) {
       const page = await openPage(1280, document.path);
       const shown = await page.$$eval('.passage', (elements) =>
@@ -217,17 +217,24 @@ describe('the date marks on passages', () => {
           })),
         })),
       );
-      const expected = shown.map(({ id }) => ({
-        id,
-        marks: events
-          .filter((event) => event.passages.includes(id))
-          .map((event) => ({
-            text: formatPartialDate(event.date, 'short'),
-            href: eventHref(event.id),
-            name: `${formatPartialDate(event.date, 'short')}: ${event.title}`,
+      const expected = shown.map(({ id }) => {
+        const byDate = Map.groupBy(
+          events.filter((event) => event.passages.includes(id)),
+          (event) => formatPartialDate(event.date, 'short'),
+        );
+        return {
+          id,
+          marks: [...byDate].map(([date, alike]) => ({
+            text: date,
+            href: eventHref(alike[0]?.id ?? ''),
+            name: `${date}: ${alike.map((event) => event.title).join('; ')}`,
           })),
-      }));
+        };
+      });
       expect(shown).toEqual(expected);
+      // No paragraph shows one date twice (¶ 2 once showed "1 Dec 1934 1 Dec 1934").
+      const twice = shown.filter(({ marks }) => new Set(marks.map((mark) => mark.text)).size < marks.length);
+      expect(twice.map(({ id }) => id)).toEqual([]);
       expect(shown.filter((passage) => passage.marks.length > 0).length).toBeGreaterThan(0);
     }
   });
