@@ -320,11 +320,13 @@ function setFlag(any: boolean): void {
  */
 const CHANNEL = 'kirov-reader-notes';
 let channel: BroadcastChannel | undefined;
+/** This page's name on the channel: a page hears every channel of the name, its own included. */
+const PAGE = Math.random().toString(36).slice(2);
 
 function tell(layer: string): void {
   try {
     channel ??= new BroadcastChannel(CHANNEL);
-    channel.postMessage({ changed: layer });
+    channel.postMessage({ changed: layer, from: PAGE });
   } catch {
     // Without BroadcastChannel another tab shows the change when it is reloaded.
   }
@@ -334,7 +336,9 @@ function tell(layer: string): void {
 export function onOtherTabChange(changed: () => void): void {
   try {
     const listener = new BroadcastChannel(CHANNEL);
-    listener.onmessage = () => changed();
+    listener.onmessage = (event: MessageEvent<{ from?: string }>) => {
+      if (event.data?.from !== PAGE) changed();
+    };
   } catch {
     // As above.
   }
