@@ -19,6 +19,7 @@ const env = useSiteInBrowser();
 /** The address the build was told it will live at (KIROV_SITE), which a note's target names. */
 const SITE_ADDRESS = process.env.KIROV_SITE ?? DEFAULT_SITE;
 const FIRST = 'zinoviev-and-kamenev-are-no-fools';
+const SECOND_P = 'the-goal-of-the-maneuver-is';
 
 /** Keeps every message of the status region as it is said, with when (ms since the page began). */
 async function listen(page: Page): Promise<void> {
@@ -168,4 +169,284 @@ describe('a class link too large', () => {
       expect(await page.locator('mark.rn-class').count()).toBe(0);
     }, 60_000);
   }
+});
+
+/** The reader's page with the notes started (words selected once), listening to the status region. */
+async function started(page: Page, path = '/'): Promise<void> {
+  await page.goto(env.site.url(path));
+  await select(page, FIRST, 'no fools');
+  await page.locator('.rn-bar').waitFor();
+  await page.evaluate(() => document.getSelection()?.removeAllRanges());
+}
+
+/** The annotations this device keeps, by layer. */
+function notesByLayer(page: Page): Promise<Record<string, { id: string; body?: string }[]>> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('kirov-reader-notes');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('notes').objectStore('notes').getAll();
+          request.onsuccess = () => {
+            const out: Record<string, { id: string; body?: string }[]> = {};
+            for (const record of request.result as {
+              layer: string;
+              annotation?: { id: string; body?: { value: string } };
+            }[]) {
+              if (!record.annotation) continue;
+              out[record.layer] = out[record.layer] ?? [];
+              out[record.layer]?.push({
+                id: record.annotation.id,
+                ...(record.annotation.body && { body: record.annotation.body.value }),
+              });
+            }
+            open.result.close();
+            resolve(out);
+          };
+        };
+      }),
+  );
+}
+
+describe('a class link that is broken or hostile', () => {
+  it('sets aside a note with a bad escape, shows the rest, and Highlight still works on every page', async () => {
+    const link = await linkTo(
+      layerOf([
+        annotation(`${LAYER}#good`, FIRST, 'no fools'),
+        {
+          ...annotation(`${LAYER}#bad`, FIRST, 'Zinoviev'),
+          target: {
+            source: 'https://x.example/#%E0%A4%A',
+            selector: [{ type: 'TextQuoteSelector', exact: 'Zinoviev' }],
+          },
+        },
+        {
+          ...annotation(`${LAYER}#js`, FIRST, 'Kamenev'),
+          target: {
+            source: 'javascript:alert(1)//#x',
+            selector: [{ type: 'TextQuoteSelector', exact: 'Kamenev' }],
+          },
+        },
+      ]),
+    );
+    const page = await fresh();
+    await page.goto(link);
+    await expect.poll(() => page.locator('mark.rn-class').allTextContents()).toEqual(['no fools']);
+    for (const path of ['/', '/obituary/']) {
+      await page.goto(env.site.url(path));
+      const passage = path === '/' ? 'the-goal-of-the-maneuver-is' : 'comrade-kirov-was-an-example-of';
+      const words = path === '/' ? 'redoubling the terror' : 'Kirov';
+      await highlight(page, passage, words);
+      expect(await marksOf(page, passage)).toEqual([words]);
+    }
+    await page.goto(env.site.url('/my-notes/'));
+    await page.locator('#mn-unreadable').waitFor();
+    expect(await page.locator('#mn-unreadable').textContent()).toBe('Could not be read (2)');
+    const reasons = await page.locator('.mn-unread .rn-question').allTextContents();
+    expect(reasons).toEqual([
+      'Could not be read: field target.source: "target.source" has a paragraph id that cannot be read (#%E0%A4%A).',
+      'Could not be read: field target.source: "target.source" must be an http or https address, not a javascript: one.',
+    ]);
+    expect(await page.locator('.mn-unread textarea').first().inputValue()).toContain('%E0%A4%A');
+    // Everything else is shown and works: the export and import are there.
+    expect(await page.locator('button', { hasText: 'Export my notes (JSON)' }).count()).toBe(1);
+  }, 90_000);
+
+  it('never writes into the reader’s own layer, even with its id and a newer note of the same id', async () => {
+    const page = await fresh();
+    await page.goto(env.site.url('/'));
+    await highlight(page, FIRST, 'no fools');
+    const before = await notesByLayer(page);
+    const mine = before.mine?.[0]?.id ?? '';
+    const link = await linkTo(
+      layerOf(
+        [
+          annotation(mine, FIRST, 'no fools', {
+            modified: '2099-01-01T00:00:00.000Z',
+            body: { type: 'TextualBody', value: 'Planted.' },
+          }),
+        ],
+        { id: 'mine', title: 'Renamed' },
+      ),
+    );
+    await page.goto(link);
+    await expect.poll(async () => (await heard(page)).map((h) => h.text).join('\n')).toMatch(/Renamed/);
+    const after = await notesByLayer(page);
+    expect(after.mine).toEqual(before.mine);
+    expect(await page.locator('reader-note.rn-own .rn-body').count()).toBe(0);
+    expect(await page.locator('.rn-strip label').allTextContents()).toEqual([
+      ' My notes (1)',
+      ' Class: Renamed (from a link) (1)',
+    ]);
+    // Removed in one step with Undo, leaving the reader's own as they were.
+    await page.locator('.rn-live button', { hasText: 'Undo' }).click();
+    await expect.poll(() => page.locator('.rn-strip label').allTextContents()).toEqual([' My notes (1)']);
+    expect((await notesByLayer(page)).mine).toEqual(before.mine);
+  }, 60_000);
+
+  it('replaces a teacher’s layer only with an update signed by the same key; a forged one stands beside it', async () => {
+    const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    const { toBase64Url } = await import('../../src/lib/reader-notes/layer-signature.ts');
+    const teacher = {
+      privateKey: keys.privateKey,
+      publicKey: toBase64Url(new Uint8Array(await crypto.subtle.exportKey('raw', keys.publicKey))),
+    };
+    const question = (text: string) =>
+      annotation(`${LAYER}#q1`, FIRST, 'no fools', {
+        motivation: 'questioning',
+        body: { type: 'TextualBody', value: text },
+      });
+    const signed = (text: string) =>
+      encodeLayer(layerOf([question(text)]), teacher).then((v) => env.site.url(`/#layer=${v}`));
+    const page = await fresh();
+    await page.goto(await signed('Who were they?'));
+    await expect
+      .poll(() => page.locator('reader-note.rn-class .rn-body').allTextContents())
+      .toEqual(['Who were they?']);
+    // Unsigned, with the same id and title: kept beside, the teacher's question unchanged.
+    await page.goto(await linkTo(layerOf([question('Forged question.')])));
+    await expect
+      .poll(async () => (await page.locator('reader-note.rn-class .rn-body').allTextContents()).sort())
+      .toEqual(['Forged question.', 'Who were they?']);
+    // Signed with a key of its own, claiming the teacher's: kept beside as well.
+    const other = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    const forged = await encodeLayer(layerOf([question('Another forgery.')]), {
+      privateKey: other.privateKey,
+      publicKey: teacher.publicKey,
+    });
+    await page.goto(env.site.url(`/#layer=${forged}`));
+    await expect.poll(() => page.locator('reader-note.rn-class').count()).toBe(3);
+    // The teacher's own update replaces the teacher's layer.
+    await page.goto(await signed('Who were they, and what became of them?'));
+    await expect
+      .poll(async () => (await page.locator('reader-note.rn-class .rn-body').allTextContents()).sort())
+      .toEqual(['Another forgery.', 'Forged question.', 'Who were they, and what became of them?']);
+    expect(await page.locator('.rn-strip label').allTextContents()).toEqual([
+      ' Class: Week 3 (from a link) (1)',
+      ' Class: Week 3 (from a link) (1)',
+      ' Class: Week 3 (from a link) (1)',
+    ]);
+  }, 90_000);
+});
+
+describe('the device’s storage', () => {
+  it('keeps a highlight made in each of two open tabs, in both, after a reload', async () => {
+    const context = await env.newContext({ width: 1280, height: 900 });
+    const one = await context.newPage();
+    const two = await context.newPage();
+    await started(one);
+    await started(two);
+    await highlight(one, FIRST, 'no fools');
+    await highlight(two, SECOND_P, 'redoubling the terror');
+    // The other tab shows it at once.
+    await expect.poll(() => marksOf(one, SECOND_P)).toEqual(['redoubling the terror']);
+    for (const page of [one, two]) {
+      await page.reload();
+      await page.locator('reader-note').nth(1).waitFor();
+      expect(await marksOf(page, FIRST)).toEqual(['no fools']);
+      expect(await marksOf(page, SECOND_P)).toEqual(['redoubling the terror']);
+    }
+  }, 90_000);
+
+  it('says a note was not saved when the write fails, keeps its text, and saves it on Retry', async () => {
+    const page = await fresh();
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        const request = put.apply(this, args);
+        if ((window as unknown as { failWrites?: boolean }).failWrites) this.transaction.abort();
+        return request;
+      };
+    });
+    await page.goto(env.site.url('/'));
+    await select(page, FIRST, 'no fools');
+    await page.locator('.rn-bar button', { hasText: 'Note' }).click();
+    await page.evaluate(() => Object.assign(window, { failWrites: true }));
+    await page.locator('reader-note textarea').fill('Kept, though the write failed.');
+    await page.locator('reader-note button', { hasText: 'Save' }).click();
+    await page.locator('reader-note .rn-error').waitFor();
+    expect(await page.locator('reader-note .rn-error').textContent()).toMatch(
+      /^Your note was not saved: .+\. Your text is still here: try again\.$/,
+    );
+    expect(await page.locator('reader-note textarea').inputValue()).toBe('Kept, though the write failed.');
+    await page.evaluate(() => Object.assign(window, { failWrites: false }));
+    await page.locator('reader-note button', { hasText: 'Retry' }).click();
+    await page.locator('reader-note .rn-body').waitFor();
+    await page.reload();
+    await page.locator('reader-note .rn-body').waitFor();
+    expect(await page.locator('reader-note .rn-body').textContent()).toBe('Kept, though the write failed.');
+  }, 60_000);
+
+  it('moves notes kept by the earlier version, one record each, none lost, a broken one never stopping the page', async () => {
+    const page = await fresh();
+    await page.goto(env.site.url('/about/'));
+    await page.evaluate(
+      ({ site, first }) =>
+        new Promise<void>((resolve) => {
+          const open = indexedDB.open('kirov-reader-notes', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('layers', { keyPath: 'id' });
+          open.onsuccess = () => {
+            const tx = open.result.transaction('layers', 'readwrite');
+            const note = (id: string, source: string, exact: string) => ({
+              '@context': 'http://www.w3.org/ns/anno.jsonld',
+              id,
+              type: 'Annotation',
+              motivation: 'highlighting',
+              target: { source, selector: [{ type: 'TextQuoteSelector', exact }] },
+            });
+            tx.objectStore('layers').put({
+              id: 'mine',
+              title: 'My notes',
+              author: '',
+              shown: true,
+              editable: true,
+              annotations: [
+                note('urn:uuid:1', `${site}/#${first}`, 'no fools'),
+                note('urn:uuid:2', 'https://x.example/#%E0%A4%A', 'Zinoviev'),
+                note('urn:uuid:1', `${site}/#${first}`, 'Kamenev'),
+              ],
+            });
+            tx.oncomplete = () => {
+              open.result.close();
+              localStorage.setItem('kirov-reader-notes', '1');
+              resolve();
+            };
+          };
+        }),
+      { site: SITE_ADDRESS, first: FIRST },
+    );
+    await page.goto(env.site.url('/'));
+    await expect.poll(() => marksOf(page, FIRST)).toEqual(['Kamenev', 'no fools']);
+    expect((await notesByLayer(page)).mine?.map((n) => n.id).sort()).toEqual([
+      'urn:uuid:1',
+      'urn:uuid:1',
+      'urn:uuid:2',
+    ]);
+    await highlight(page, SECOND_P, 'redoubling the terror');
+    expect(await marksOf(page, SECOND_P)).toEqual(['redoubling the terror']);
+  }, 60_000);
+
+  it('explains, where the reader looks, when the browser refuses the site storage', async () => {
+    const page = await fresh();
+    await page.addInitScript(() => {
+      IDBFactory.prototype.open = () => {
+        throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+      };
+    });
+    await page.goto(env.site.url('/'));
+    await select(page, FIRST, 'no fools');
+    await expect
+      .poll(async () => (await heard(page)).map((h) => h.text).join('\n'))
+      .toMatch(/^Your notes cannot be kept here: this browser does not let the site keep data/m);
+    await page.goto(env.site.url('/my-notes/'));
+    await page.locator('#mn-blocked').waitFor();
+    expect(await page.locator('#mn-blocked').textContent()).toBe('Your notes cannot be kept in this browser');
+  }, 60_000);
 });

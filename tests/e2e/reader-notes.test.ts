@@ -252,7 +252,9 @@ describe("the reader's own notes", () => {
     await phone.goto(link);
     await expect.poll(() => phone.locator('reader-note.rn-class').count()).toBe(20);
     const heard = await phone.evaluate(() => (window as unknown as { heard: string[] }).heard);
-    expect(heard).toContain('Class layer “Week 3” by Ms Ortega added: 20 notes, kept on this device only.');
+    expect(heard).toContain(
+      'Class layer added from a link: “Week 3” by Ms Ortega, 20 notes, kept on this device only.Undo',
+    );
     expect(new URL(phone.url()).hash).toBe('');
     const question = phone.locator(`#${ids[0]} reader-note.rn-class`);
     // On a phone, folded under its paragraph until its label is pressed.
@@ -278,23 +280,37 @@ describe("the reader's own notes", () => {
     await expect.poll(() => phone.locator('reader-note.rn-class').count()).toBe(0);
     expect(await phone.locator('reader-note.rn-own').count()).toBe(1);
 
-    // The decoded layer is the teacher's, note for note.
+    // The decoded layer is the teacher's, note for note, kept on the student's device under the
+    // teacher's key (link:…), apart from any layer made there.
     const stored = async (p: Page) =>
       p.evaluate(
         () =>
           new Promise((resolve) => {
             const open = indexedDB.open('kirov-reader-notes');
             open.onsuccess = () => {
-              const all = open.result.transaction('layers').objectStore('layers').getAll();
+              const all = open.result.transaction('notes').objectStore('notes').getAll();
               all.onsuccess = () =>
                 resolve(
-                  (all.result as { id: string; title: string; annotations: unknown[] }[])
-                    .filter((l) => l.id !== 'mine')
-                    .map(({ id, title, annotations }) => ({ id, title, annotations })),
+                  (all.result as { layer: string; annotation: { id: string } }[])
+                    .filter((r) => r.layer !== 'mine')
+                    .map((r) => r.annotation)
+                    .sort((a, b) => a.id.localeCompare(b.id)),
                 );
             };
           }),
       );
+    expect(
+      await phone.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const open = indexedDB.open('kirov-reader-notes');
+            open.onsuccess = () => {
+              const all = open.result.transaction('layers').objectStore('layers').getAllKeys();
+              all.onsuccess = () => resolve((all.result as string[]).filter((k) => k !== 'mine'));
+            };
+          }),
+      ),
+    ).toEqual([expect.stringMatching(/^link:[A-Za-z0-9_-]{22}$/)]);
     expect(await stored(phone)).toEqual(await stored(page));
   }, 120_000);
 

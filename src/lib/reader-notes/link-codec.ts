@@ -6,6 +6,7 @@
  * refused in one sentence naming the limit. This module carries no validator, so that a refusal
  * costs only what it reads.
  */
+import { fromBase64Url, toBase64Url } from './layer-signature.ts';
 import { count, LINK_MAX_BYTES, LINK_MAX_CHARS, LINK_MAX_NOTES, size } from './limits.ts';
 
 /** The fragment parameter that carries a layer. */
@@ -64,17 +65,6 @@ export async function inflateAtMost(bytes: Uint8Array, limit: number): Promise<U
 
 /** The compressed bytes given to the decompressor at once: 256 unpack to 264 KB at the most. */
 const FEED_BYTES = 256;
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-}
 
 /** Any JSON value as a link's fragment value. */
 export async function writeLinkData(data: unknown): Promise<string> {

@@ -186,6 +186,69 @@ export function tooLarge(file: string, bytes: number): AnnotationImportError {
   );
 }
 
+/** A file's annotations, each read on its own: those that can be, and those that cannot with why. */
+export interface ReadImport extends ImportedFile {
+  unreadable: { reason: string; raw: string }[];
+}
+
+/**
+ * Reads an imported file annotation by annotation: an annotation that cannot be read is set aside
+ * with its reason and text, and the others are read. Throws only when the file as a whole is not
+ * one (not JSON, no annotations, over the limits).
+ */
+export function readImport(json: string, file: string): ReadImport {
+  if (json.length > FILE_MAX_BYTES) throw tooLarge(file, json.length);
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    throw new AnnotationImportError(
+      `${file}: Unexpected text that is not JSON (${(error as Error).message}), expected a Web Annotation file exported from this edition`,
+    );
+  }
+  const items = itemsOf(data);
+  if (!items) {
+    throw new AnnotationImportError(
+      `${file}: Unexpected ${describeValue(data)}, expected an annotation, a list of annotations or an AnnotationCollection`,
+    );
+  }
+  if (items.length > FILE_MAX_NOTES)
+    throw new AnnotationImportError(
+      `${file}: it holds ${count(items.length)} annotations, more than the ${count(FILE_MAX_NOTES)} a file may bring in; split it, or export it again from the edition`,
+    );
+  const annotations: WebAnnotation[] = [];
+  const unreadable: { reason: string; raw: string }[] = [];
+  items.forEach((item, index) => {
+    const result = webAnnotationSchema.safeParse(item);
+    if (result.success) annotations.push(result.data);
+    else {
+      const issue = result.error.issues[0];
+      const path = issue?.path.length ? issue.path.join('.') : '(the annotation)';
+      unreadable.push({
+        reason: `annotation ${index + 1} of ${items.length} in ${file}, field ${path}: ${issue?.message ?? 'invalid'}`,
+        raw: JSON.stringify(item, null, 2) ?? String(item),
+      });
+    }
+  });
+  const record = data as Record<string, unknown>;
+  const isLayer =
+    record.type === 'AnnotationCollection' &&
+    typeof record.id === 'string' &&
+    typeof record.label === 'string';
+  const creator = record.creator as { name?: unknown } | undefined;
+  return {
+    layer: isLayer
+      ? {
+          id: String(record.id).slice(0, MAX_NAME_CHARS),
+          title: String(record.label).slice(0, MAX_NAME_CHARS),
+          author: typeof creator?.name === 'string' ? creator.name.slice(0, MAX_NAME_CHARS) : '',
+        }
+      : null,
+    annotations,
+    unreadable,
+  };
+}
+
 function itemsOf(data: unknown): unknown[] | null {
   if (Array.isArray(data)) return data;
   if (typeof data !== 'object' || data === null) return null;

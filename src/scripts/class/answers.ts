@@ -7,7 +7,7 @@
 import { ANNOTATION_CONTEXT } from '../../lib/reader-notes/model.ts';
 import type { WebAnnotation } from '../../lib/reader-notes/web-annotation.ts';
 import { newUrn } from '../reader-notes/make.ts';
-import { loadLayers, OWN_LAYER, saveLayer } from '../reader-notes/store.ts';
+import { deleteNote, loadLayers, OWN_LAYER, saveNote } from '../reader-notes/store.ts';
 
 /** The event that asks the reader's notes on the page to read the layers again. */
 export const NOTES_CHANGED = 'notes:changed';
@@ -31,16 +31,15 @@ export async function saveAnswer(question: WebAnnotation, text: string): Promise
   const own = layers.find((layer) => layer.id === OWN_LAYER);
   if (!own) return;
   const now = new Date().toISOString();
-  const index = own.annotations.findIndex((a) => a.motivation === 'replying' && a.inReplyTo === question.id);
-  const earlier = own.annotations[index];
+  const earlier = own.annotations.find((a) => a.motivation === 'replying' && a.inReplyTo === question.id);
   if (!text.trim()) {
-    if (index === -1) return;
-    own.annotations.splice(index, 1);
+    if (!earlier) return;
+    await deleteNote(own.id, earlier.id);
   } else if (earlier) {
     if (earlier.body?.value === text) return;
-    own.annotations[index] = { ...earlier, body: { type: 'TextualBody', value: text }, modified: now };
+    await saveNote(own, { ...earlier, body: { type: 'TextualBody', value: text }, modified: now });
   } else {
-    own.annotations.push({
+    await saveNote(own, {
       '@context': ANNOTATION_CONTEXT,
       id: newUrn(),
       type: 'Annotation',
@@ -51,6 +50,5 @@ export async function saveAnswer(question: WebAnnotation, text: string): Promise
       target: question.target,
     });
   }
-  await saveLayer(own);
   document.dispatchEvent(new Event(NOTES_CHANGED));
 }

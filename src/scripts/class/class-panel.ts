@@ -10,11 +10,10 @@
 import { type HandIn, handInText, rebaseSource } from '../../lib/class/hand-in.ts';
 import { decodePacket, formatDue, type Packet, packetLayer, packetParam } from '../../lib/class/packet.ts';
 import type { ClassLayer } from '../../lib/reader-notes/class-layer.ts';
-import { mergeAnnotations } from '../../lib/reader-notes/merge.ts';
 import type { WebAnnotation } from '../../lib/reader-notes/web-annotation.ts';
 import stylesheet from '../../styles/class.css?url';
 import { make } from '../make-element.ts';
-import { loadLayers, saveLayer } from '../reader-notes/store.ts';
+import { replaceLayer } from '../reader-notes/store.ts';
 import { loadStylesheet } from '../stylesheet.ts';
 import { loadAnswers, NOTES_CHANGED, saveAnswer } from './answers.ts';
 import { copyHandIn, deliverHandIn } from './hand-in-actions.ts';
@@ -79,18 +78,21 @@ async function openFragment(hash: string): Promise<Opened | string | null> {
   }
 }
 
-/** Keeps the packet's questions on the device as a class layer, merged with a copy already there. */
+/**
+ * Keeps the packet's questions on the device as a guest layer (packet:…), in place of an earlier copy
+ * of the same packet: never written into a layer made on this device, even one with the same id.
+ */
 async function keepLayer(layer: ClassLayer): Promise<void> {
-  const existing = (await loadLayers()).find((l) => l.id === layer.id);
-  await saveLayer({
-    id: layer.id,
+  await replaceLayer({
+    id: `packet:${layer.id}`,
     title: layer.title,
     author: layer.author,
-    annotations: existing
-      ? mergeAnnotations(existing.annotations, layer.annotations).annotations
-      : layer.annotations,
+    annotations: layer.annotations,
     shown: true,
-    editable: existing?.editable ?? false,
+    editable: false,
+    from: 'link',
+    layerId: layer.id,
+    added: new Date().toISOString(),
   });
   document.dispatchEvent(new Event(NOTES_CHANGED));
 }

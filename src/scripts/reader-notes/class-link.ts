@@ -1,11 +1,15 @@
 /*
- * A class layer opened from a link (#layer=…): kept on the device (merged with the copy already
- * there), shown, and the link's fragment cleared. The layer's reader and validator load only when
- * such a link is opened.
+ * A class layer opened from a link (#layer=…). It is a guest: kept under its own name (link:…), never
+ * written into a layer made on this device, even one with the same id, shown as "from a link",
+ * and removed in one step. A signed link (layer-signature.ts) is kept under its teacher's key, so
+ * that a later link signed by the same key replaces it; a link not signed, or whose signature does
+ * not verify, is kept beside any other, never in its place. The reader is told what was added, with
+ * Undo. The link's fragment is cleared; its reader and validator load only when such a link is opened.
  */
-import { mergeAnnotations } from '../../lib/reader-notes/merge.ts';
+import { noteButton } from './make.ts';
+import { foreignSource, siteOrigins } from './site-origins.ts';
 import type { NotesState } from './state.ts';
-import { loadLayers, type StoredLayer, saveLayer } from './store.ts';
+import { deleteLayer, loadLayers, replaceLayer, type StoredLayer } from './store.ts';
 
 export async function openLayerLink(state: NotesState): Promise<void> {
   if (!location.hash.startsWith('#layer=')) return;
@@ -20,24 +24,49 @@ export async function openLayerLink(state: NotesState): Promise<void> {
     performance.mark('class-link:read');
     const data = await readLinkData(value);
     const { layerFromLinkData } = await import('../../lib/reader-notes/class-layer.ts');
-    const layer = layerFromLinkData(data);
-    const existing = state.layers.find((l) => l.id === layer.id);
-    const annotations = existing
-      ? mergeAnnotations(existing.annotations, layer.annotations).annotations
-      : layer.annotations;
-    const stored: StoredLayer = {
-      id: layer.id,
+    const { layer, unreadable, signer, digest } = await layerFromLinkData(data);
+    const origins = siteOrigins();
+    const annotations = layer.annotations.filter((annotation) => {
+      const problem = foreignSource(annotation.target.source, origins);
+      if (problem) unreadable.push({ reason: problem, raw: JSON.stringify(annotation, null, 2) });
+      return !problem;
+    });
+    const id = signer ? `link:${signer}` : `link-unsigned:${digest}`;
+    const previous = state.layers.find((l) => l.id === id);
+    const guest: StoredLayer = {
+      id,
       title: layer.title,
       author: layer.author,
       annotations,
       shown: true,
-      editable: existing?.editable ?? false,
+      editable: false,
+      from: 'link',
+      layerId: layer.id,
+      ...(signer && { signer }),
+      added: new Date().toISOString(),
     };
-    await saveLayer(stored);
+    await replaceLayer(guest, unreadable);
     state.layers = await loadLayers();
     const by = layer.author ? ` by ${layer.author}` : '';
+    const set = unreadable.length > 0 ? ` ${unreadable.length} could not be read: see My notes.` : '';
+    const undo = noteButton('Undo', `Undo: remove “${layer.title}” from this device`);
+    let undone = false;
+    undo.addEventListener('click', async () => {
+      if (undone) return;
+      undone = true;
+      if (previous) await replaceLayer(previous, previous.unreadable ?? []);
+      else await deleteLayer(id);
+      state.layers = await loadLayers();
+      state.render();
+      state.announce(
+        previous
+          ? `Class layer “${layer.title}” put back as it was.`
+          : `Class layer “${layer.title}” removed.`,
+      );
+    });
     state.announce(
-      `Class layer “${layer.title}”${by} added: ${layer.annotations.length} notes, kept on this device only.`,
+      `${previous ? 'Class layer updated' : 'Class layer added'} from a link: “${layer.title}”${by}, ${annotations.length} notes, kept on this device only${signer ? '' : ' (not signed: kept beside any other)'}.${set}`,
+      undo,
     );
   } catch (error) {
     state.announce((error as Error).message);

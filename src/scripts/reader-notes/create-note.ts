@@ -9,13 +9,13 @@ import { ANNOTATION_CONTEXT, type Motivation } from '../../lib/reader-notes/mode
 import type { WebAnnotation } from '../../lib/reader-notes/web-annotation.ts';
 import { passageTextOf } from './dom-text.ts';
 import { noteLabel } from './labels.ts';
-import { newLayerNoteId, newUrn } from './make.ts';
+import { newLayerNoteId, newUrn, noteButton } from './make.ts';
 import { focusNote } from './note-actions.ts';
 import { openEditor } from './note-editor.ts';
 import { readerNote } from './reader-note.ts';
 import { markWords } from './render-notes.ts';
 import { type NotesState, sourceOf } from './state.ts';
-import { OWN_LAYER, type StoredLayer, saveLayer } from './store.ts';
+import { OWN_LAYER, type StoredLayer, saveNote } from './store.ts';
 
 /** Words selected in a passage, as offsets in its text. */
 export interface Selected {
@@ -47,13 +47,7 @@ export async function createNote(
     },
   };
   if (motivation === 'highlighting') {
-    layer.annotations.push(annotation);
-    await saveLayer(layer);
-    state.render();
-    state.announce('Highlighted. Kept on this device only.');
-    state.main
-      .querySelector<HTMLElement>(`reader-note[data-rn="${CSS.escape(annotation.id)}"] button`)
-      ?.focus();
+    await keepHighlight(state, layer, annotation);
     return;
   }
   const draft = readerNote(annotation.id, own);
@@ -65,9 +59,33 @@ export async function createNote(
       state.render();
       return;
     }
-    layer.annotations.push({ ...annotation, body: { type: 'TextualBody', value } });
-    await saveLayer(layer);
+    const made: WebAnnotation = { ...annotation, body: { type: 'TextualBody', value } };
+    // Throws when the device did not keep it: the editor stays open with the text, and says so.
+    await saveNote(layer, made);
+    layer.annotations.push(made);
     state.announce('Note saved on this device.');
     focusNote(state, annotation.id);
   });
+}
+
+/** Keeps a highlight, drawn once the device has kept it; when it did not, says so with Retry. */
+async function keepHighlight(
+  state: NotesState,
+  layer: StoredLayer,
+  annotation: WebAnnotation,
+): Promise<void> {
+  try {
+    await saveNote(layer, annotation);
+  } catch (error) {
+    const retry = noteButton('Retry', 'Retry saving the highlight');
+    retry.addEventListener('click', () => keepHighlight(state, layer, annotation), { once: true });
+    state.announce(`Your highlight was not saved: ${(error as Error).message}.`, retry);
+    return;
+  }
+  if (!layer.annotations.some((a) => a.id === annotation.id)) layer.annotations.push(annotation);
+  state.render();
+  state.announce('Highlighted. Kept on this device only.');
+  state.main
+    .querySelector<HTMLElement>(`reader-note[data-rn="${CSS.escape(annotation.id)}"] button`)
+    ?.focus();
 }

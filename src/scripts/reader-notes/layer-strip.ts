@@ -4,7 +4,7 @@
  */
 import { make } from './make.ts';
 import type { NotesState } from './state.ts';
-import { OWN_LAYER, saveLayer } from './store.ts';
+import { OWN_LAYER, saveLayerMeta } from './store.ts';
 
 export interface LayerStrip {
   readonly element: HTMLElement;
@@ -22,12 +22,17 @@ export function layerStrip(state: NotesState): LayerStrip {
         const box = make('input', { type: 'checkbox', checked: layer.shown });
         box.addEventListener('change', async () => {
           layer.shown = box.checked;
-          await saveLayer(layer);
+          await saveLayerMeta(layer).catch((error: Error) =>
+            state.announce(`Not kept for next time: ${error.message}.`),
+          );
           state.render();
           element.querySelector<HTMLInputElement>(`input[data-layer="${CSS.escape(layer.id)}"]`)?.focus();
         });
         box.dataset.layer = layer.id;
-        const name = layer.id === OWN_LAYER ? 'My notes' : `Class: ${layer.title}`;
+        const name =
+          layer.id === OWN_LAYER
+            ? 'My notes'
+            : `Class: ${layer.title}${layer.from === 'link' ? ' (from a link)' : ''}`;
         return make('label', { className: 'rn-toggle' }, box, ` ${name} (${layer.annotations.length})`);
       });
     element.replaceChildren(

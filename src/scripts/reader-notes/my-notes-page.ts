@@ -22,7 +22,7 @@ import { layerRows } from './my-notes/layer-rows.ts';
 import type { MyNotes, PassageInfo } from './my-notes/my-notes.ts';
 import { newLayerForm } from './my-notes/new-layer-form.ts';
 import { notesList } from './my-notes/notes-list.ts';
-import { loadLayers } from './store.ts';
+import { loadLayers, onOtherTabChange } from './store.ts';
 
 const app = document.getElementById('my-notes-app');
 const article = app?.closest<HTMLElement>('article');
@@ -61,7 +61,16 @@ async function start(app: HTMLElement, article: HTMLElement): Promise<void> {
 
   /** Reads the layers again, finds every annotation in the edition, and redraws the page. */
   async function refresh(): Promise<void> {
-    notes.layers = await loadLayers();
+    try {
+      notes.layers = await loadLayers();
+    } catch (error) {
+      // Storage refused: said where the reader looks, instead of an empty page.
+      app.replaceChildren(
+        make('h2', { id: 'mn-blocked' }, 'Your notes cannot be kept in this browser'),
+        make('p', { className: 'mn-blocked' }, `${(error as Error).message}.`),
+      );
+      return;
+    }
     notes.entries = notes.layers.flatMap((layer) =>
       layer.annotations.map((annotation) => ({
         layer,
@@ -88,4 +97,5 @@ async function start(app: HTMLElement, article: HTMLElement): Promise<void> {
   }
 
   await refresh();
+  onOtherTabChange(() => refresh());
 }

@@ -9,7 +9,7 @@ import { newUrn, noteButton } from './make.ts';
 import { openEditor } from './note-editor.ts';
 import { readerNote } from './reader-note.ts';
 import { type NotesState, ownLayer } from './state.ts';
-import { type StoredLayer, saveLayer } from './store.ts';
+import { deleteNote, type StoredLayer, saveNote } from './store.ts';
 
 export function editNote(
   state: NotesState,
@@ -24,13 +24,15 @@ export function editNote(
     state.place,
     async (value) => {
       if (value !== null) {
-        const index = layer.annotations.findIndex((a) => a.id === annotation.id);
-        layer.annotations[index] = {
+        const changed: WebAnnotation = {
           ...annotation,
           body: { type: 'TextualBody', value },
           modified: new Date().toISOString(),
         };
-        await saveLayer(layer);
+        await saveNote(layer, changed);
+        const index = layer.annotations.findIndex((a) => a.id === annotation.id);
+        if (index === -1) layer.annotations.push(changed);
+        else layer.annotations[index] = changed;
         state.announce('Note saved on this device.');
       }
       focusNote(state, annotation.id);
@@ -45,13 +47,36 @@ export async function removeNote(
 ): Promise<void> {
   const index = layer.annotations.findIndex((a) => a.id === annotation.id);
   if (index === -1) return;
+  try {
+    await deleteNote(layer.id, annotation.id);
+  } catch (error) {
+    state.announce(`Your ${KIND[annotation.motivation]} was not deleted: ${(error as Error).message}.`);
+    return;
+  }
   layer.annotations.splice(index, 1);
-  await saveLayer(layer);
   state.render();
-  const undo = noteButton('Undo');
+  // Undo puts the same record back under the same key: pressed twice, or after the note came back
+  // another way, it changes nothing. It stays offered after the next message (announcer.ts).
+  const undo = noteButton(
+    'Undo',
+    `Undo: restore your ${KIND[annotation.motivation]} on “${annotation.target.selector[0].exact.slice(0, 40)}”`,
+  );
+  undo.dataset.keep = '';
   undo.addEventListener('click', async () => {
-    layer.annotations.splice(index, 0, annotation);
-    await saveLayer(layer);
+    undo.disabled = true;
+    try {
+      await saveNote(layer, annotation);
+    } catch (error) {
+      undo.disabled = false;
+      state.announce(
+        `Your ${KIND[annotation.motivation]} was not restored: ${(error as Error).message}.`,
+        undo,
+      );
+      return;
+    }
+    undo.remove();
+    if (!layer.annotations.some((a) => a.id === annotation.id))
+      layer.annotations.splice(Math.min(index, layer.annotations.length), 0, annotation);
     state.announce('Restored.');
     focusNote(state, annotation.id);
   });
@@ -77,8 +102,9 @@ export function answerQuestion(state: NotesState, question: WebAnnotation): void
   element.after(draft);
   openEditor(draft, `Your answer to: ${question.body?.value ?? ''}`, '', state.place, async (value) => {
     if (value !== null) {
-      own.annotations.push({ ...annotation, body: { type: 'TextualBody', value } });
-      await saveLayer(own);
+      const answer: WebAnnotation = { ...annotation, body: { type: 'TextualBody', value } };
+      await saveNote(own, answer);
+      own.annotations.push(answer);
       state.announce('Answer saved on this device. Export it from My notes to hand it in.');
     }
     focusNote(state, value === null ? question.id : annotation.id);

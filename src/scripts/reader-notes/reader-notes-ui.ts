@@ -24,7 +24,7 @@ import { layerStrip } from './layer-strip.ts';
 import { placeNotes, renderNotes } from './render-notes.ts';
 import { SelectionBar } from './selection-bar.ts';
 import type { NotesState } from './state.ts';
-import { loadLayers } from './store.ts';
+import { loadLayers, OWN_LAYER, onOtherTabChange } from './store.ts';
 
 export async function startReaderNotes(main: HTMLElement, trigger: Event | null): Promise<void> {
   await loadStylesheet(stylesheet);
@@ -51,13 +51,39 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
   const strip = layerStrip(state);
   const bar = new SelectionBar(state);
 
-  state.layers = await loadLayers();
+  let blocked: string | null = null;
+  try {
+    state.layers = await loadLayers();
+  } catch (error) {
+    // Storage refused (private browsing, site data blocked): the reader is told where they look,
+    // when they select words, and the notes they write last as long as the page.
+    blocked = (error as Error).message;
+    state.layers = [
+      { id: OWN_LAYER, title: 'My notes', author: '', annotations: [], shown: true, editable: true },
+    ];
+  }
   document.body.append(live);
   // After the text, so that showing it moves nothing the reader is reading.
   main.querySelector('article')?.append(strip.element);
   await openLayerLink(state);
   state.render();
   bar.listen();
+  if (blocked) bar.blocked = blocked;
+  // Another tab changed the notes: drawn again from the device, unless a note is being written here.
+  let pending = false;
+  const redraw = async () => {
+    if (main.querySelector('reader-note textarea')) {
+      pending = true;
+      return;
+    }
+    pending = false;
+    state.layers = await loadLayers();
+    state.render();
+  };
+  onOtherTabChange(redraw);
+  main.addEventListener('focusout', () => {
+    if (pending) window.setTimeout(redraw, 0);
+  });
   window.addEventListener('hashchange', () => {
     if (location.hash.startsWith('#layer=')) openLayerLink(state).then(() => state.render());
   });
@@ -67,5 +93,6 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
     state.layers = await loadLayers();
     state.render();
   });
-  if (trigger?.type === 'selectionchange') bar.offer();
+  // Words selected before the notes had started (by the reader, or while they loaded) are offered now.
+  if (trigger?.type === 'selectionchange' || !document.getSelection()?.isCollapsed) bar.offer();
 }

@@ -11,7 +11,7 @@ import type { LayerStrip } from './layer-strip.ts';
 import { make } from './make.ts';
 import { noteElement } from './note-element.ts';
 import { type NotesState, sourceOf } from './state.ts';
-import { OWN_LAYER } from './store.ts';
+import { OWN_LAYER, type StoredLayer } from './store.ts';
 
 /** Marks every shown annotation in the text and puts its note beside it. */
 export function renderNotes(state: NotesState, strip: LayerStrip): void {
@@ -21,20 +21,42 @@ export function renderNotes(state: NotesState, strip: LayerStrip): void {
   let count = 0;
   for (const layer of state.layers) {
     if (!layer.shown) continue;
-    for (const annotation of layer.annotations) {
-      if (!belongsHere(state, annotation)) continue;
-      const placement = reanchor(annotation, state.edition);
-      if (!placement.placed) continue;
-      const passage = passages.find((p) => p.id === placement.passage);
-      if (!passage) continue;
-      count++;
-      const own = layer.id === OWN_LAYER;
-      markWords(passage, placement.start, placement.end, annotation.id, own);
-      passage.append(noteElement(state, layer, annotation));
+    for (const annotation of [...layer.annotations]) {
+      try {
+        if (!belongsHere(state, annotation)) continue;
+        const placement = reanchor(annotation, state.edition);
+        if (!placement.placed) continue;
+        const passage = passages.find((p) => p.id === placement.passage);
+        if (!passage) continue;
+        const own = layer.id === OWN_LAYER;
+        const element = noteElement(state, layer, annotation);
+        markWords(passage, placement.start, placement.end, annotation.id, own);
+        passage.append(element);
+        count++;
+      } catch (error) {
+        // A record that cannot be drawn is set aside (My notes lists it), never stops the others.
+        setAside(layer, annotation, error as Error);
+      }
     }
   }
   strip.show(count);
   state.place();
+}
+
+function setAside(layer: StoredLayer, annotation: WebAnnotation, error: Error): void {
+  layer.annotations = layer.annotations.filter((a) => a !== annotation);
+  let raw: string;
+  try {
+    raw = JSON.stringify(annotation, null, 2);
+  } catch {
+    raw = String(annotation);
+  }
+  layer.unreadable = layer.unreadable ?? [];
+  layer.unreadable.push({
+    key: String(annotation?.id),
+    reason: `it could not be drawn (${error.message})`,
+    raw,
+  });
 }
 
 /** Marks the words of an annotation, own or a class layer's, between two offsets of its passage's text. */

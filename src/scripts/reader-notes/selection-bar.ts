@@ -18,6 +18,9 @@ export class SelectionBar {
   });
   private readonly state: NotesState;
   private selected: Selected | null = null;
+  /** Why this browser keeps no notes, when it refuses the site storage: said when words are selected. */
+  blocked: string | null = null;
+  private told = false;
 
   constructor(state: NotesState) {
     this.state = state;
@@ -69,6 +72,10 @@ export class SelectionBar {
       return;
     }
     this.selected = { passage, ...offsets };
+    if (this.blocked && !this.told) {
+      this.told = true;
+      this.state.announce(`Your notes cannot be kept here: ${this.blocked}.`);
+    }
     const buttons: HTMLButtonElement[] = [];
     const add = (text: string, motivation: Motivation, layer?: StoredLayer) => {
       const button = noteButton(text);

@@ -1,6 +1,14 @@
 /*
- * The reader's notes on this device: IndexedDB, one record per layer (the reader's own notes, and
- * each class layer opened from a link or a file). Nothing here ever leaves the browser.
+ * The reader's notes on this device, in IndexedDB: one record per layer (its title, whether it is
+ * shown, where it came from) and one record per annotation, so that a save writes only the
+ * annotation it is about and two open tabs never overwrite each other. A write resolves when its
+ * transaction has completed, and rejects when it did not. Other tabs hear of each change (a
+ * BroadcastChannel) and draw it. Nothing here ever leaves the browser.
+ *
+ * Version 1 kept a layer and all its annotations in one record; opening the database moves each
+ * annotation to its own record inside the upgrade's transaction, so that either all of them move
+ * or none does, and none is dropped (one without an id, or with an id met before, gets a key of its
+ * own).
  */
 import type { WebAnnotation } from '../../lib/reader-notes/web-annotation.ts';
 import { HAS_NOTES_FLAG } from './flag.ts';
@@ -8,8 +16,16 @@ import { HAS_NOTES_FLAG } from './flag.ts';
 /** The id of the reader's own layer. */
 export const OWN_LAYER = 'mine';
 
+/** Something kept that could not be read: its reason, and its text to copy. */
+export interface Unreadable {
+  /** The record's key in its layer. */
+  key: string;
+  reason: string;
+  raw: string;
+}
+
 export interface StoredLayer {
-  /** OWN_LAYER, or a class layer's URN. */
+  /** OWN_LAYER, a class layer made here (its URN), or a layer from a link or a file (link:…, file:…). */
   id: string;
   title: string;
   author: string;
@@ -18,66 +34,312 @@ export interface StoredLayer {
   shown: boolean;
   /** Written on this device (the reader's own notes, a teacher's layer): its notes can be edited. */
   editable: boolean;
+  /** For a layer that came from elsewhere: how. A link never writes into a layer without it. */
+  from?: 'link' | 'file';
+  /** For a layer from a link: the layer's own id, as its teacher's device knows it. */
+  layerId?: string;
+  /** For a layer from a signed link: the fingerprint of the teacher's key, whose updates replace it. */
+  signer?: string;
+  /** For a teacher's layer: the key that signs its links (kept here only, never exported). */
+  keys?: { privateKey: CryptoKey; publicKey: string };
+  /** When a layer from elsewhere came. */
+  added?: string;
+  /** Its records that could not be read, listed on My notes. */
+  unreadable?: Unreadable[];
 }
 
+/** One annotation's record. */
+interface NoteRecord {
+  layer: string;
+  id: string;
+  annotation?: unknown;
+  /** For what came in but could not be read: why, and its text. */
+  reason?: string;
+  raw?: string;
+}
+
+type LayerRecord = Omit<StoredLayer, 'annotations' | 'unreadable'> & { annotations?: unknown };
+
 const DB_NAME = 'kirov-reader-notes';
-const STORE = 'layers';
+const LAYERS = 'layers';
+const NOTES = 'notes';
+const VERSION = 2;
+
+/** Storage this browser refuses the site: the message says so, and what the reader can do. */
+export class StorageBlocked extends Error {
+  override name = 'StorageBlocked';
+}
+
+const BLOCKED =
+  'this browser does not let the site keep data (private browsing, or site data blocked in its settings); allow site data for this site, or export what you write, to keep it';
 
 let opened: Promise<IDBDatabase> | undefined;
 
 function database(): Promise<IDBDatabase> {
-  opened ??= new Promise((resolve, reject) => {
-    const request = indexedDB.open(DB_NAME, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE, { keyPath: 'id' });
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+  opened ??= new Promise<IDBDatabase>((resolve, reject) => {
+    let request: IDBOpenDBRequest;
+    try {
+      request = indexedDB.open(DB_NAME, VERSION);
+    } catch {
+      reject(new StorageBlocked(BLOCKED));
+      return;
+    }
+    request.onupgradeneeded = (event) => upgrade(request, event.oldVersion);
+    request.onsuccess = () => {
+      const db = request.result;
+      // Another tab opening a newer version: this one steps aside and reloads its notes later.
+      db.onversionchange = () => {
+        db.close();
+        opened = undefined;
+      };
+      resolve(db);
+    };
+    request.onerror = () => reject(new StorageBlocked(`${BLOCKED} (${request.error?.message ?? 'refused'})`));
+    request.onblocked = () => undefined;
+  }).catch((error) => {
+    opened = undefined;
+    throw error;
   });
   return opened;
 }
 
-function done<T>(request: IDBRequest<T>): Promise<T> {
+function upgrade(request: IDBOpenDBRequest, oldVersion: number): void {
+  const db = request.result;
+  const tx = request.transaction;
+  if (!tx) return;
+  const layers = oldVersion < 1 ? db.createObjectStore(LAYERS, { keyPath: 'id' }) : tx.objectStore(LAYERS);
+  const notes = db.createObjectStore(NOTES, { keyPath: ['layer', 'id'] });
+  notes.createIndex('layer', 'layer');
+  if (oldVersion < 1) return;
+  const cursor = layers.openCursor();
+  cursor.onsuccess = () => {
+    const at = cursor.result;
+    if (!at) return;
+    const { annotations, ...meta } = at.value as LayerRecord;
+    const used = new Set<string>();
+    (Array.isArray(annotations) ? annotations : []).forEach((annotation: unknown, index: number) => {
+      const id = (annotation as { id?: unknown } | null)?.id;
+      let key = typeof id === 'string' && id ? id : `unnamed-${index}`;
+      if (used.has(key)) key = `${key}~${index}`;
+      used.add(key);
+      notes.put({ layer: meta.id, id: key, annotation } satisfies NoteRecord);
+    });
+    at.update(meta);
+    at.continue();
+  };
+}
+
+/** Resolves when the transaction has completed; rejects, with its reason, when it aborts. */
+function completed(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new DOMException('the browser cancelled the write', 'AbortError'));
   });
 }
 
-/** Every layer, the reader's own first (created empty when missing). */
+async function write(stores: string[], work: (tx: IDBTransaction) => void, changed: string): Promise<void> {
+  const db = await database();
+  const tx = db.transaction(stores, 'readwrite');
+  const done = completed(tx);
+  work(tx);
+  await done;
+  tell(changed);
+}
+
+/**
+ * Whether a stored annotation can be drawn: the fields the page reads are there and of their kind.
+ * A record that fails is set aside (listed on My notes with its text), never drawn.
+ */
+function readable(annotation: unknown): string | null {
+  const a = annotation as Partial<WebAnnotation> | null;
+  if (typeof a !== 'object' || a === null) return 'it is not an annotation';
+  if (typeof a.id !== 'string') return 'it has no id';
+  if (typeof a.target?.source !== 'string') return 'it names no paragraph';
+  const quote = a.target.selector?.[0];
+  if (typeof quote?.exact !== 'string' || quote.exact === '') return 'it names no words';
+  if (a.body !== undefined && typeof a.body?.value !== 'string') return 'its note is not text';
+  try {
+    const url = new URL(a.target.source);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+      return 'its paragraph’s address is not a web address';
+  } catch {
+    return 'its paragraph’s address is not a web address';
+  }
+  return null;
+}
+
+function rawText(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 2) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Every layer, the reader's own first (created empty when missing), each with its annotations. */
 export async function loadLayers(): Promise<StoredLayer[]> {
   const db = await database();
-  const layers = await done(db.transaction(STORE).objectStore(STORE).getAll() as IDBRequest<StoredLayer[]>);
-  const own = layers.find((layer) => layer.id === OWN_LAYER) ?? {
+  const tx = db.transaction([LAYERS, NOTES]);
+  const metas = tx.objectStore(LAYERS).getAll();
+  const records = tx.objectStore(NOTES).getAll();
+  await completed(tx);
+  const layers = new Map<string, StoredLayer>();
+  for (const meta of metas.result as LayerRecord[]) {
+    const { annotations: _, ...rest } = meta;
+    layers.set(meta.id, { ...rest, annotations: [], unreadable: [] });
+  }
+  const own = layers.get(OWN_LAYER) ?? {
     id: OWN_LAYER,
     title: 'My notes',
     author: '',
     annotations: [],
+    unreadable: [],
     shown: true,
     editable: true,
   };
+  layers.set(OWN_LAYER, own);
+  for (const record of records.result as NoteRecord[]) {
+    const layer = layers.get(record.layer) ?? own;
+    const problem = record.reason ?? readable(record.annotation);
+    if (problem) {
+      layer.unreadable?.push({
+        key: record.id,
+        reason: problem,
+        raw: record.raw ?? rawText(record.annotation),
+      });
+    } else {
+      layer.annotations.push(record.annotation as WebAnnotation);
+    }
+  }
+  for (const layer of layers.values()) {
+    layer.annotations.sort((a, b) => (a.created ?? '').localeCompare(b.created ?? ''));
+  }
   return [
     own,
-    ...layers.filter((layer) => layer.id !== OWN_LAYER).sort((a, b) => a.title.localeCompare(b.title)),
+    ...[...layers.values()].filter((layer) => layer !== own).sort((a, b) => a.title.localeCompare(b.title)),
   ];
 }
 
-export async function saveLayer(layer: StoredLayer): Promise<void> {
-  const db = await database();
-  await done(db.transaction(STORE, 'readwrite').objectStore(STORE).put(layer));
-  await updateFlag();
+function metaOf(layer: StoredLayer): LayerRecord {
+  const { annotations: _, unreadable: __, ...meta } = layer;
+  return meta;
 }
 
+/** Keeps one annotation of a layer (new or changed), and the layer's record. */
+export async function saveNote(layer: StoredLayer, annotation: WebAnnotation): Promise<void> {
+  await write(
+    [LAYERS, NOTES],
+    (tx) => {
+      tx.objectStore(LAYERS).put(metaOf(layer));
+      tx.objectStore(NOTES).put({ layer: layer.id, id: annotation.id, annotation } satisfies NoteRecord);
+    },
+    layer.id,
+  );
+  setFlag(true);
+}
+
+/** Forgets one annotation (or a record that could not be read) of a layer. */
+export async function deleteNote(layerId: string, id: string): Promise<void> {
+  await write([NOTES], (tx) => tx.objectStore(NOTES).delete([layerId, id]), layerId);
+}
+
+/** Keeps a layer's own record: its title, whether it is shown. */
+export async function saveLayerMeta(layer: StoredLayer): Promise<void> {
+  await write([LAYERS], (tx) => tx.objectStore(LAYERS).put(metaOf(layer)), layer.id);
+}
+
+/**
+ * Keeps a whole layer in one transaction, in place of what was kept under its id: its record, its
+ * annotations, and what could not be read of it. Used for a layer from a link or a file, never for
+ * one made on this device.
+ */
+export async function replaceLayer(
+  layer: StoredLayer,
+  unreadable: readonly { reason: string; raw: string }[] = [],
+): Promise<void> {
+  await write(
+    [LAYERS, NOTES],
+    (tx) => {
+      const notes = tx.objectStore(NOTES);
+      notes.delete(IDBKeyRange.bound([layer.id], [layer.id, []]));
+      tx.objectStore(LAYERS).put(metaOf(layer));
+      for (const annotation of layer.annotations)
+        notes.put({ layer: layer.id, id: annotation.id, annotation } satisfies NoteRecord);
+      for (const [index, { reason, raw }] of unreadable.entries())
+        notes.put({ layer: layer.id, id: `unreadable-${index}`, reason, raw } satisfies NoteRecord);
+    },
+    layer.id,
+  );
+  setFlag(true);
+}
+
+/** Adds annotations, and records that could not be read, to a layer, without touching the others. */
+export async function addNotes(
+  layer: StoredLayer,
+  annotations: readonly WebAnnotation[],
+  unreadable: readonly { reason: string; raw: string }[] = [],
+): Promise<void> {
+  const stamp = Date.now().toString(36);
+  await write(
+    [LAYERS, NOTES],
+    (tx) => {
+      const notes = tx.objectStore(NOTES);
+      tx.objectStore(LAYERS).put(metaOf(layer));
+      for (const annotation of annotations)
+        notes.put({ layer: layer.id, id: annotation.id, annotation } satisfies NoteRecord);
+      for (const [index, { reason, raw }] of unreadable.entries())
+        notes.put({ layer: layer.id, id: `unreadable-${stamp}-${index}`, reason, raw } satisfies NoteRecord);
+    },
+    layer.id,
+  );
+  setFlag(true);
+}
+
+/** Removes a layer and all it holds. */
 export async function deleteLayer(id: string): Promise<void> {
-  const db = await database();
-  await done(db.transaction(STORE, 'readwrite').objectStore(STORE).delete(id));
-  await updateFlag();
+  await write(
+    [LAYERS, NOTES],
+    (tx) => {
+      tx.objectStore(LAYERS).delete(id);
+      tx.objectStore(NOTES).delete(IDBKeyRange.bound([id], [id, []]));
+    },
+    id,
+  );
 }
 
-async function updateFlag(): Promise<void> {
-  const any = (await loadLayers()).some((layer) => layer.annotations.length > 0 || layer.id !== OWN_LAYER);
+function setFlag(any: boolean): void {
   try {
     if (any) localStorage.setItem(HAS_NOTES_FLAG, '1');
-    else localStorage.removeItem(HAS_NOTES_FLAG);
   } catch {
     // Without localStorage the notes load when the reader selects words or opens My notes.
+  }
+}
+
+/*
+ * Other tabs of the site hear of each change, and draw the layers again from the device.
+ */
+const CHANNEL = 'kirov-reader-notes';
+let channel: BroadcastChannel | undefined;
+/** This page's name on the channel: a page hears every channel of the name, its own included. */
+const PAGE = Math.random().toString(36).slice(2);
+
+function tell(layer: string): void {
+  try {
+    channel ??= new BroadcastChannel(CHANNEL);
+    channel.postMessage({ changed: layer, from: PAGE });
+  } catch {
+    // Without BroadcastChannel another tab shows the change when it is reloaded.
+  }
+}
+
+/** Calls `changed` when another tab has changed the notes on this device. */
+export function onOtherTabChange(changed: () => void): void {
+  try {
+    const listener = new BroadcastChannel(CHANNEL);
+    listener.onmessage = (event: MessageEvent<{ from?: string }>) => {
+      if (event.data?.from !== PAGE) changed();
+    };
+  } catch {
+    // As above.
   }
 }

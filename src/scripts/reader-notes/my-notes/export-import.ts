@@ -5,9 +5,10 @@
 import { exportJson, exportMarkdown, type ListedNote } from '../../../lib/reader-notes/export-notes.ts';
 import { FILE_MAX_BYTES } from '../../../lib/reader-notes/limits.ts';
 import { mergeAnnotations } from '../../../lib/reader-notes/merge.ts';
-import { parseImport, tooLarge } from '../../../lib/reader-notes/web-annotation.ts';
+import { readImport, tooLarge } from '../../../lib/reader-notes/web-annotation.ts';
 import { make } from '../make.ts';
-import { OWN_LAYER, type StoredLayer, saveLayer } from '../store.ts';
+import { foreignSource, siteOrigins } from '../site-origins.ts';
+import { addNotes, OWN_LAYER, type StoredLayer } from '../store.ts';
 import { download } from './download.ts';
 import { actionButton } from './layer-rows.ts';
 import { type Entry, inReadingOrder, layerName, type MyNotes } from './my-notes.ts';
@@ -53,19 +54,48 @@ export function importField(notes: MyNotes): HTMLElement {
     if (!chosen) return;
     try {
       if (chosen.size > FILE_MAX_BYTES) throw tooLarge(chosen.name, chosen.size);
-      const imported = parseImport(await chosen.text(), chosen.name);
-      const target = imported.layer
-        ? (notes.layers.find((l) => l.id === imported.layer?.id) ?? {
-            ...imported.layer,
-            annotations: [],
-            shown: true,
-            editable: false,
-          })
-        : (own as StoredLayer);
-      const result = mergeAnnotations(target.annotations, imported.annotations);
-      await saveLayer({ ...target, annotations: result.annotations });
+      const imported = readImport(await chosen.text(), chosen.name);
+      const origins = siteOrigins();
+      const annotations = imported.annotations.filter((annotation) => {
+        const problem = foreignSource(annotation.target.source, origins);
+        if (problem)
+          imported.unreadable.push({
+            reason: `${problem} (in ${chosen.name})`,
+            raw: JSON.stringify(annotation, null, 2),
+          });
+        return !problem;
+      });
+      // A class layer's file is kept as a guest, under its own name: never written into a layer
+      // made on this device, even one with the same id.
+      const guestId = imported.layer ? `file:${imported.layer.id}` : null;
+      const target: StoredLayer =
+        (guestId && notes.layers.find((l) => l.id === guestId)) ||
+        (imported.layer
+          ? {
+              id: guestId ?? '',
+              title: imported.layer.title,
+              author: imported.layer.author,
+              annotations: [],
+              shown: true,
+              editable: false,
+              from: 'file',
+              layerId: imported.layer.id,
+              added: new Date().toISOString(),
+            }
+          : (own as StoredLayer));
+      const result = mergeAnnotations(target.annotations, annotations);
+      const kept = new Set(target.annotations);
+      await addNotes(
+        target,
+        result.annotations.filter((a) => !kept.has(a)),
+        imported.unreadable,
+      );
+      const unread =
+        imported.unreadable.length > 0
+          ? ` ${imported.unreadable.length} could not be read: listed below.`
+          : '';
       notes.announce(
-        `Imported ${chosen.name} into ${layerName(target)}: ${result.added} added, ${result.updated} updated, ${result.unchanged} already here.`,
+        `Imported ${chosen.name} into ${layerName(target)}: ${result.added} added, ${result.updated} updated, ${result.unchanged} already here.${unread}`,
       );
       await notes.refresh();
     } catch (error) {

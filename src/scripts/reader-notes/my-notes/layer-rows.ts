@@ -5,9 +5,10 @@
  */
 import { layerLink } from '../../../lib/reader-notes/class-layer.ts';
 import { exportJson } from '../../../lib/reader-notes/export-notes.ts';
+import { canSign, newLayerKeys } from '../../../lib/reader-notes/layer-signature.ts';
 import { packetMaker } from '../../class/packet-maker.ts';
 import { make, noteButton } from '../make.ts';
-import { deleteLayer, loadLayers, OWN_LAYER, type StoredLayer, saveLayer } from '../store.ts';
+import { deleteLayer, loadLayers, OWN_LAYER, type StoredLayer, saveLayerMeta } from '../store.ts';
 import { download, slug } from './download.ts';
 import { layerName, type MyNotes } from './my-notes.ts';
 
@@ -22,7 +23,7 @@ export function layerRows(notes: MyNotes): HTMLLIElement[] {
   return notes.layers.map((layer, index) => {
     const box = make('input', { type: 'checkbox', checked: layer.shown, id: `mn-show-${index}` });
     box.addEventListener('change', async () => {
-      await saveLayer({ ...layer, shown: box.checked });
+      await saveLayerMeta({ ...layer, shown: box.checked });
       notes.layers = await loadLayers();
     });
     const row = make(
@@ -45,7 +46,17 @@ function classLayerActions(notes: MyNotes, layer: StoredLayer): HTMLElement[] {
   const share = make('p', { className: 'mn-share' });
   const classLink = async () => {
     const essay = new URL(document.documentElement.dataset.base ?? '/', location.href).href;
-    const link = await layerLink(essay, layer);
+    // A layer made here signs its link (a key made now for one made before keys were); one from
+    // a link or a file is passed on as it came, unsigned.
+    if (layer.editable && !layer.keys && canSign()) {
+      layer.keys = await newLayerKeys();
+      await saveLayerMeta(layer);
+    }
+    const link = await layerLink(
+      essay,
+      { ...layer, id: layer.layerId ?? layer.id },
+      layer.editable ? layer.keys : undefined,
+    );
     const field = make('input', {
       readOnly: true,
       value: link,
@@ -76,7 +87,7 @@ function classLayerActions(notes: MyNotes, layer: StoredLayer): HTMLElement[] {
         download(
           `${slug(layer.title)}.json`,
           'application/ld+json',
-          exportJson(layer.title, layer.annotations, layer),
+          exportJson(layer.title, layer.annotations, { id: layer.layerId ?? layer.id, author: layer.author }),
         ),
       `Export ${layer.title} as a file`,
     ),

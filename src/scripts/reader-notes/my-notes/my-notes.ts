@@ -40,7 +40,9 @@ export interface MyNotes {
 }
 
 export const layerName = (layer: StoredLayer): string =>
-  layer.id === OWN_LAYER ? 'My notes' : `Class: ${layer.title}${layer.author ? ` (${layer.author})` : ''}`;
+  layer.id === OWN_LAYER
+    ? 'My notes'
+    : `Class: ${layer.title}${layer.author ? ` (${layer.author})` : ''}${layer.from ? ` from a ${layer.from}${layer.from === 'link' && !layer.signer ? ', not signed' : ''}` : ''}`;
 
 /** Orders entries as the text reads: by paragraph, then by the words' place in it; the unplaced last. */
 export function inReadingOrder(passages: readonly PassageInfo[]): (a: Entry, b: Entry) => number {

@@ -1,6 +1,8 @@
 /* "Make a class layer": a title and the teacher's name; the new layer is kept on this device, editable. */
+
+import { canSign, digest, newLayerKeys } from '../../../lib/reader-notes/layer-signature.ts';
 import { make, newUrn } from '../make.ts';
-import { saveLayer } from '../store.ts';
+import { saveLayerMeta } from '../store.ts';
 import { labelled, type MyNotes } from './my-notes.ts';
 
 export function newLayerForm(notes: MyNotes): HTMLFormElement {
@@ -17,8 +19,12 @@ export function newLayerForm(notes: MyNotes): HTMLFormElement {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!title.value.trim()) return;
-    await saveLayer({
-      id: newUrn(),
+    // The layer's key signs its links, so that students' devices take an update only from it; its id
+    // is named after the key where this browser can make one (https, or this machine).
+    const keys = canSign() ? await newLayerKeys() : undefined;
+    await saveLayerMeta({
+      id: keys ? `urn:kirov-layer:${await digest(keys.publicKey)}` : newUrn(),
+      ...(keys && { keys }),
       title: title.value.trim(),
       author: author.value.trim(),
       annotations: [],

@@ -66,6 +66,7 @@ export function notesList(notes: MyNotes): NotesList {
         make('ul', { className: 'mn-group' }, ...unplaced.map((entry) => item(notes, entry, null))),
       );
     }
+    blocks.push(...unreadableBlocks(notes));
     list.replaceChildren(...blocks);
   };
 
@@ -112,4 +113,37 @@ function item({ passages }: MyNotes, entry: Entry, url: string | null): HTMLElem
     );
   }
   return li;
+}
+
+/**
+ * What is kept but could not be read (from a link, a file, or a record the page could not draw):
+ * each with its layer, why, and its text in a box to copy, so that nothing is lost unseen.
+ */
+function unreadableBlocks(notes: MyNotes): HTMLElement[] {
+  const items = notes.layers.flatMap((layer) => (layer.unreadable ?? []).map((entry) => ({ layer, entry })));
+  if (items.length === 0) return [];
+  return [
+    make('h2', { id: 'mn-unreadable' }, `Could not be read (${items.length})`),
+    make(
+      'p',
+      {},
+      'These came in with a link or a file, or were kept here, but cannot be read: they are not shown in the texts. Their text is kept as it came; copy it to keep it elsewhere.',
+    ),
+    make(
+      'ul',
+      { className: 'mn-group' },
+      ...items.map(({ layer, entry }, index) => {
+        const id = `mn-raw-${index}`;
+        const raw = make('textarea', { id, readOnly: true, rows: 4, className: 'mn-raw', value: entry.raw });
+        return make(
+          'li',
+          { className: 'mn-item mn-unread' },
+          make('span', { className: 'rn-label' }, layerName(layer)),
+          make('p', { className: 'rn-question' }, `Could not be read: ${entry.reason}.`),
+          make('label', { htmlFor: id }, 'Its text '),
+          raw,
+        );
+      }),
+    ),
+  ];
 }
