@@ -142,6 +142,25 @@ export function parseDataFile(fileName: string, text: string): Record<string, un
 }
 
 /**
+ * Reads a folder again when the dev server sees one of its files (those whose name passes `files`)
+ * added, changed or removed; a file that cannot be read is reported, and the server goes on.
+ */
+function syncOnChange(
+  watcher: LoaderContext['watcher'],
+  dir: string,
+  files: RegExp,
+  sync: () => Promise<void>,
+  logger: LoaderContext['logger'],
+): void {
+  watcher?.add(dir);
+  const resync = (changed: string) => {
+    if (relative(dir, changed).startsWith('..') || !files.test(changed)) return;
+    sync().catch((error: unknown) => logger.error(error instanceof Error ? error.message : String(error)));
+  };
+  for (const event of ['add', 'change', 'unlink'] as const) watcher?.on(event, resync);
+}
+
+/**
  * The timeline's events, one YAML file each; the id is the file name. Each file is validated by
  * parseEventFile, so that a problem is reported at its line and column. Edits are picked up by the dev
  * server.
@@ -166,14 +185,7 @@ export function timelineFiles(): Loader {
         for (const entry of entries) store.set(entry);
       };
       await sync();
-      watcher?.add(dir);
-      const resync = (changed: string) => {
-        if (relative(dir, changed).startsWith('..') || !/\.ya?ml$/u.test(changed)) return;
-        sync().catch((error: unknown) =>
-          logger.error(error instanceof Error ? error.message : String(error)),
-        );
-      };
-      for (const event of ['add', 'change', 'unlink'] as const) watcher?.on(event, resync);
+      syncOnChange(watcher, dir, /\.ya?ml$/u, sync, logger);
     },
   };
 }
@@ -204,14 +216,7 @@ export function annotationFiles(): Loader {
         for (const entry of entries) store.set(entry);
       };
       await sync();
-      watcher?.add(dir);
-      const resync = (changed: string) => {
-        if (relative(dir, changed).startsWith('..') || !changed.endsWith('.md')) return;
-        sync().catch((error: unknown) =>
-          logger.error(error instanceof Error ? error.message : String(error)),
-        );
-      };
-      for (const event of ['add', 'change', 'unlink'] as const) watcher?.on(event, resync);
+      syncOnChange(watcher, dir, /\.md$/u, sync, logger);
     },
   };
 }

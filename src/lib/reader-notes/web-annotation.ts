@@ -121,11 +121,8 @@ export class AnnotationImportError extends Error {
   override name = 'AnnotationImportError';
 }
 
-/**
- * Reads the annotations of an imported file: one annotation, a list, or a W3C AnnotationCollection
- * whose `first.items` (or `items`) holds them. Throws naming the file, the annotation and the field.
- */
-export function parseAnnotations(json: string, file: string): WebAnnotation[] {
+/** An imported file's data and its items, within the limits; throws when the file as a whole is not one. */
+function fileItems(json: string, file: string): { data: unknown; items: unknown[] } {
   if (json.length > FILE_MAX_BYTES) throw tooLarge(file, json.length);
   let data: unknown;
   try {
@@ -145,6 +142,15 @@ export function parseAnnotations(json: string, file: string): WebAnnotation[] {
     throw new AnnotationImportError(
       `${file}: it holds ${count(items.length)} annotations, more than the ${count(FILE_MAX_NOTES)} a file may bring in; split it, or export it again from the edition`,
     );
+  return { data, items };
+}
+
+/**
+ * Reads the annotations of an imported file: one annotation, a list, or a W3C AnnotationCollection
+ * whose `first.items` (or `items`) holds them. Throws naming the file, the annotation and the field.
+ */
+export function parseAnnotations(json: string, file: string): WebAnnotation[] {
+  const { items } = fileItems(json, file);
   return items.map((item, index) => {
     const result = webAnnotationSchema.safeParse(item);
     if (result.success) return result.data;
@@ -197,25 +203,7 @@ export interface ReadImport extends ImportedFile {
  * one (not JSON, no annotations, over the limits).
  */
 export function readImport(json: string, file: string): ReadImport {
-  if (json.length > FILE_MAX_BYTES) throw tooLarge(file, json.length);
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch (error) {
-    throw new AnnotationImportError(
-      `${file}: Unexpected text that is not JSON (${(error as Error).message}), expected a Web Annotation file exported from this edition`,
-    );
-  }
-  const items = itemsOf(data);
-  if (!items) {
-    throw new AnnotationImportError(
-      `${file}: Unexpected ${describeValue(data)}, expected an annotation, a list of annotations or an AnnotationCollection`,
-    );
-  }
-  if (items.length > FILE_MAX_NOTES)
-    throw new AnnotationImportError(
-      `${file}: it holds ${count(items.length)} annotations, more than the ${count(FILE_MAX_NOTES)} a file may bring in; split it, or export it again from the edition`,
-    );
+  const { data, items } = fileItems(json, file);
   const annotations: WebAnnotation[] = [];
   const unreadable: { reason: string; raw: string }[] = [];
   items.forEach((item, index) => {
