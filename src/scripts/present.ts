@@ -4,7 +4,8 @@
  * away and brings it back, remembered on this device; on a projector the text and its notes are set
  * as large as fits the screen, again whenever a note opens or closes or the QR code comes or goes;
  * and when the page is served from another address than the one the site was built for, the QR code
- * and its link are drawn again for this address.
+ * and its link are drawn again for this address. A class layer's questions on the paragraph, where the
+ * device holds any, are shown one at a time (present-questions.ts).
  */
 
 document.addEventListener('keydown', (event) => {
@@ -93,6 +94,15 @@ try {
 }
 if (remembered === 'hidden') showQr(false);
 else fitText();
+
+// A class question shown or moved on (present-questions.ts): the text is fitted again.
+document.addEventListener('present:refit', fitText);
+if (column?.dataset.passage) {
+  const passageId = column.dataset.passage;
+  import('./present-questions.ts').then(({ startPresentQuestions }) =>
+    startPresentQuestions(column, passageId),
+  );
+}
 
 let resizeTimer: number | undefined;
 window.addEventListener('resize', () => {
