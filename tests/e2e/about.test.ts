@@ -25,9 +25,12 @@ describe('the header', () => {
         current: a.getAttribute('aria-current'),
       })),
     );
-    expect(links.slice(-2)).toEqual([
+    // The edition's own pages, then the reader's notes, then the class view (shown to a teacher only).
+    expect(links.slice(-4)).toEqual([
       { text: 'Index', href: `${base}names/`, current: null },
       { text: 'About', href: `${base}about/`, current: 'page' },
+      { text: 'My notes', href: `${base}my-notes/`, current: null },
+      { text: 'Class view', href: `${base}class/`, current: null },
     ]);
     await page.close();
   });
