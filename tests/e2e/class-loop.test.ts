@@ -138,9 +138,10 @@ describe('handing in', () => {
     await expect.poll(() => panel.locator('.cp-count').textContent()).toBe('Question 2 of 3');
     await panel.locator('#cp-answer').fill('Nikolaev’s.');
     await panel.getByRole('button', { name: 'Hand in' }).click();
-    expect(await panel.locator('.cp-status').textContent()).toBe(
-      'Write your name first: your teacher sees it on your answers.',
-    );
+    // The answer is kept on the device first: the status follows once that write has completed.
+    await expect
+      .poll(() => panel.locator('.cp-status').textContent())
+      .toBe('Write your name first: your teacher sees it on your answers.');
     await panel.locator('#cp-name').fill('Ana Diaz');
     const download = page.waitForEvent('download');
     await panel.getByRole('button', { name: 'Hand in' }).click();

@@ -1,6 +1,5 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SITE } from '../../src/integrations/site-address.ts';
 import { type ClassLayer, encodeLayer } from '../../src/lib/reader-notes/class-layer.ts';
 import { ANNOTATION_CONTEXT, type WebAnnotation } from '../../src/lib/reader-notes/web-annotation.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
@@ -16,8 +15,8 @@ import { selectWords as select } from './support/paragraph-tools.ts';
 
 const env = useSiteInBrowser();
 
-/** The address the build was told it will live at (KIROV_SITE), which a note's target names. */
-const SITE_ADDRESS = process.env.KIROV_SITE ?? DEFAULT_SITE;
+/** The address the page is served from, which a note written there names. */
+const siteAddress = () => env.site.origin;
 const FIRST = 'zinoviev-and-kamenev-are-no-fools';
 const SECOND_P = 'the-goal-of-the-maneuver-is';
 
@@ -103,7 +102,7 @@ function annotation(
     type: 'Annotation',
     motivation: 'commenting',
     body: { type: 'TextualBody', value: 'A note.' },
-    target: { source: `${SITE_ADDRESS}/#${passage}`, selector: [{ type: 'TextQuoteSelector', exact }] },
+    target: { source: `${siteAddress()}/#${passage}`, selector: [{ type: 'TextQuoteSelector', exact }] },
     ...extra,
   };
 }
@@ -119,16 +118,16 @@ async function linkTo(layer: ClassLayer): Promise<string> {
 }
 
 describe('a class link too large', () => {
-  const one = annotation(`${LAYER}#a`, FIRST, 'no fools');
+  const one = () => annotation(`${LAYER}#a`, FIRST, 'no fools');
   const cases: [string, () => Promise<ClassLayer>, RegExp][] = [
     [
       'a 300 KB body in a short link',
-      async () => layerOf([{ ...one, body: { type: 'TextualBody', value: 'x'.repeat(300_000) } }]),
+      async () => layerOf([{ ...one(), body: { type: 'TextualBody', value: 'x'.repeat(300_000) } }]),
       /unpacks to more than 256 KB, the most a class link may carry/,
     ],
     [
       'a 1 MB body',
-      async () => layerOf([{ ...one, body: { type: 'TextualBody', value: 'ab'.repeat(500_000) } }]),
+      async () => layerOf([{ ...one(), body: { type: 'TextualBody', value: 'ab'.repeat(500_000) } }]),
       /unpacks to more than 256 KB, the most a class link may carry/,
     ],
     [
@@ -143,7 +142,7 @@ describe('a class link too large', () => {
     ],
     [
       'a link that unpacks to 30 MB',
-      async () => layerOf([{ ...one, body: { type: 'TextualBody', value: 'x'.repeat(30_000_000) } }]),
+      async () => layerOf([{ ...one(), body: { type: 'TextualBody', value: 'x'.repeat(30_000_000) } }]),
       /unpacks to more than 256 KB, the most a class link may carry/,
     ],
   ];
@@ -420,7 +419,7 @@ describe('the device’s storage', () => {
             };
           };
         }),
-      { site: SITE_ADDRESS, first: FIRST },
+      { site: siteAddress(), first: FIRST },
     );
     await page.goto(env.site.url('/'));
     await expect.poll(() => marksOf(page, FIRST)).toEqual(['Kamenev', 'no fools']);

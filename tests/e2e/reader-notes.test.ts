@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SITE } from '../../src/integrations/site-address.ts';
 import { escapeRegExp } from '../../src/lib/escape-regexp.ts';
 import { parseAnnotations } from '../../src/lib/reader-notes/web-annotation.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
@@ -35,8 +34,8 @@ function open(
   });
 }
 
-/** The address the build was told it will live at (KIROV_SITE), which a note's target names. */
-const SITE_ADDRESS = process.env.KIROV_SITE ?? DEFAULT_SITE;
+/** The site's root as the page was served, which a note written there names. */
+const siteRoot = () => env.site.url('/');
 
 const FIRST = 'zinoviev-and-kamenev-are-no-fools';
 const SECOND = 'the-goal-of-the-maneuver-is';
@@ -172,7 +171,7 @@ describe("the reader's own notes", () => {
       expect(annotation.type).toBe('Annotation');
       expect(annotation.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
       expect(annotation.target.source).toMatch(
-        new RegExp(`^${escapeRegExp(SITE_ADDRESS)}/#(${FIRST}|why-is-there-to-be-observed)$`),
+        new RegExp(`^${escapeRegExp(siteRoot())}#(${FIRST}|why-is-there-to-be-observed)$`),
       );
       expect(annotation.target.selector[0].type).toBe('TextQuoteSelector');
       expect(annotation.target.selector[1].type).toBe('TextPositionSelector');
@@ -352,7 +351,7 @@ describe("the reader's own notes", () => {
     const lost = page.locator('#mn-unplaced ~ ul .mn-item');
     expect(await lost.locator('q').textContent()).toBe('no fools');
     expect(await lost.locator('.rn-question').textContent()).toBe(
-      `Could not be placed: its words are no longer in paragraph #${SECOND}. It was on ${SITE_ADDRESS}/#${FIRST}.`,
+      `Could not be placed: its words are no longer in paragraph #${SECOND}. It was on ${siteRoot()}#${FIRST}.`,
     );
   }, 60_000);
 

@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DEFAULT_SITE } from '../../src/integrations/site-address.ts';
 import { layerLink } from '../../src/lib/reader-notes/class-layer.ts';
 import {
   essayAndObituary,
@@ -315,7 +314,7 @@ describe(`the reader in ${name}`, () => {
           motivation: 'questioning',
           body: { type: 'TextualBody', value: 'Why would they not be fools?' },
           target: {
-            source: `${process.env.KIROV_SITE ?? DEFAULT_SITE}/#${NOTED}`,
+            source: `${site.url('/')}#${NOTED}`,
             selector: [{ type: 'TextQuoteSelector', exact: 'no fools' }],
           },
         },

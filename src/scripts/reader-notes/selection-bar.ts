@@ -104,6 +104,17 @@ export class SelectionBar {
       this.bar.style.top = `${Math.max(0, first.top - box.top - this.bar.offsetHeight - 4)}px`;
     }
     this.bar.style.left = `${Math.max(0, Math.min(first.left - box.left, box.width - this.bar.offsetWidth))}px`;
+    // Never over the paragraph's date marks (links of their own, at its top right): below the
+    // selection instead.
+    const bar = this.bar.getBoundingClientRect();
+    const covered = [...passage.querySelectorAll(':scope > .pd a')].some((mark) => {
+      const r = mark.getBoundingClientRect();
+      return r.left < bar.right && r.right > bar.left && r.top < bar.bottom && r.bottom > bar.top;
+    });
+    if (covered) {
+      const last = rects[rects.length - 1] ?? first;
+      this.bar.style.top = `${last.bottom - box.top + 4}px`;
+    }
   }
 
   /** Makes the selected words into an annotation; the selection and the actions go. */

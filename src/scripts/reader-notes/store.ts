@@ -243,9 +243,13 @@ export async function deleteNote(layerId: string, id: string): Promise<void> {
   await write([NOTES], (tx) => tx.objectStore(NOTES).delete([layerId, id]), layerId);
 }
 
-/** Keeps a layer's own record: its title, whether it is shown. */
+/**
+ * Keeps a layer's own record: its title, whether it is shown. A class layer, even one still empty,
+ * starts the notes on the next page, where its questions are written.
+ */
 export async function saveLayerMeta(layer: StoredLayer): Promise<void> {
   await write([LAYERS], (tx) => tx.objectStore(LAYERS).put(metaOf(layer)), layer.id);
+  setFlag(layer.id !== OWN_LAYER);
 }
 
 /**
