@@ -52,7 +52,7 @@ function place(): void {
     // not removed, so the count is the same whether the note is brief or not, and a note's state
     // never changes what the layout is given.
     const lineHeight = parseFloat(getComputedStyle(summary).lineHeight);
-    const { title, gist } = summaryLines(summary);
+    const { title, gist } = summaryLinesOf(summary, details.open);
     const chrome = height - summary.getBoundingClientRect().height;
     return {
       line: ref.getClientRects()[0]?.top ?? 0,
@@ -121,6 +121,21 @@ function place(): void {
   article.style.paddingBottom = overflow > 0 ? `${overflow}px` : '';
 }
 
+/**
+ * The summary's lines as the short form shows them. An open note hides its first words (it reads
+ * whole from its first word), so its count is the one taken while it was closed at the same
+ * width; counted afresh only when there is none.
+ */
+const closedLines = new WeakMap<HTMLElement, { width: number; title: number; gist: number }>();
+function summaryLinesOf(summary: HTMLElement, open: boolean): { title: number; gist: number } {
+  const width = summary.getBoundingClientRect().width;
+  const kept = closedLines.get(summary);
+  if (open && kept && Math.abs(kept.width - width) < 0.5) return kept;
+  const lines = summaryLines(summary);
+  if (!open) closedLines.set(summary, { width, ...lines });
+  return lines;
+}
+
 /** The lines of a summary: its number and title, and its first words (after the line break). */
 function summaryLines(summary: HTMLElement): { title: number; gist: number } {
   const lines = (range: Range) => {
@@ -147,6 +162,9 @@ function sync(pair: Pair): void {
 
 /** Opens or closes a note; the details element's toggle event, which comes later, places the notes. */
 function setOpen(pair: Pair, open: boolean): void {
+  // Pinned before it opens: a layout that runs before the toggle event (the article resized) must
+  // keep it where it stands too.
+  if (open) pinned = pair;
   pair.details.open = open;
   sync(pair);
 }
