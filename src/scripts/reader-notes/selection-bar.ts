@@ -104,16 +104,13 @@ export class SelectionBar {
       this.bar.style.top = `${Math.max(0, first.top - box.top - this.bar.offsetHeight - 4)}px`;
     }
     this.bar.style.left = `${Math.max(0, Math.min(first.left - box.left, box.width - this.bar.offsetWidth))}px`;
-    // Never over the paragraph's date marks (links of their own, at its top right): below the
-    // selection instead.
+    // Never over the paragraph's date marks (links of their own, at its top right): moved to their
+    // left, still above the words.
     const bar = this.bar.getBoundingClientRect();
-    const covered = [...passage.querySelectorAll(':scope > .pd a')].some((mark) => {
+    for (const mark of passage.querySelectorAll(':scope > .pd')) {
       const r = mark.getBoundingClientRect();
-      return r.left < bar.right && r.right > bar.left && r.top < bar.bottom && r.bottom > bar.top;
-    });
-    if (covered) {
-      const last = rects[rects.length - 1] ?? first;
-      this.bar.style.top = `${last.bottom - box.top + 4}px`;
+      if (r.left < bar.right && r.right > bar.left && r.top < bar.bottom && r.bottom > bar.top)
+        this.bar.style.left = `${Math.max(0, r.left - box.left - bar.width - 8)}px`;
     }
   }
 
