@@ -90,13 +90,17 @@ export class Toolbar {
    * is lengthened while they are shown, so that they never cover the next paragraph's ¶ number.
    */
   private makeRoom(passage: HTMLElement | null): void {
+    const was = this.roomy;
     if (this.roomy) this.roomy.style.minHeight = '';
     this.roomy = null;
-    if (!passage || !this.wide.matches) return;
-    const needed = this.element.offsetTop + this.element.offsetHeight;
-    if (needed > passage.offsetHeight) {
-      passage.style.minHeight = `${needed}px`;
-      this.roomy = passage;
+    if (passage && this.wide.matches) {
+      const needed = this.element.offsetTop + this.element.offsetHeight;
+      if (needed > passage.offsetHeight) {
+        passage.style.minHeight = `${needed}px`;
+        this.roomy = passage;
+      }
     }
+    // The words below a lengthened (or restored) paragraph move: their notes follow them.
+    if (was || this.roomy) document.dispatchEvent(new Event('margin:relayout'));
   }
 }
