@@ -4,6 +4,7 @@ import { type ClassLayer, encodeLayer } from '../../src/lib/reader-notes/class-l
 import { ANNOTATION_CONTEXT, type WebAnnotation } from '../../src/lib/reader-notes/web-annotation.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import { selectWords as select } from './support/paragraph-tools.ts';
+import { highlight, marksOf } from './support/reader-notes.ts';
 
 /*
  * What must never happen to a reader's notes, in Chromium against the build: a link too large,
@@ -76,18 +77,6 @@ function stored(page: Page): Promise<unknown[]> {
         };
       }),
   );
-}
-
-const marksOf = (page: Page, passage: string, kind = 'rn-own') =>
-  page.locator(`#${passage} mark.${kind}`).allTextContents();
-
-async function highlight(page: Page, passage: string, words: string): Promise<void> {
-  await select(page, passage, words);
-  await page.locator('.rn-bar button', { hasText: 'Highlight' }).click();
-  await page
-    .locator(`#${passage} mark.rn-own`, { hasText: words.split(' ')[0] ?? words })
-    .first()
-    .waitFor();
 }
 
 function annotation(

@@ -8,6 +8,7 @@ import { useSiteInBrowser } from './support/built-site.ts';
 import { type MarginLayout, marginFigures, measureMargin, settleNotes } from './support/margin-notes.ts';
 import { untilWorkerControls } from './support/offline.ts';
 import { selectWords as select } from './support/paragraph-tools.ts';
+import { highlight, marksOf } from './support/reader-notes.ts';
 
 /*
  * The reader's own notes, in Chromium against the build: select words → Highlight or Note, kept
@@ -39,18 +40,6 @@ const siteRoot = () => env.site.url('/');
 
 const FIRST = 'zinoviev-and-kamenev-are-no-fools';
 const SECOND = 'the-goal-of-the-maneuver-is';
-
-const marksOf = (page: Page, passage: string, kind = 'rn-own') =>
-  page.locator(`#${passage} mark.${kind}`).allTextContents();
-
-async function highlight(page: Page, passage: string, words: string): Promise<void> {
-  await select(page, passage, words);
-  await page.locator('.rn-bar button', { hasText: 'Highlight' }).click();
-  await page
-    .locator(`#${passage} mark.rn-own`, { hasText: words.split(' ')[0] ?? words })
-    .first()
-    .waitFor();
-}
 
 async function note(page: Page, passage: string, words: string, text: string): Promise<void> {
   await select(page, passage, words);

@@ -1,0 +1,18 @@
+import type { Page } from 'playwright-core';
+import { selectWords } from './paragraph-tools.ts';
+
+/* The reader's own notes as the browser tests make and read them: words selected, then Highlight. */
+
+/** The marked words of a passage, of one kind of note (the reader's own by default). */
+export const marksOf = (page: Page, passage: string, kind = 'rn-own') =>
+  page.locator(`#${passage} mark.${kind}`).allTextContents();
+
+/** Selects `words` in a passage and highlights them, as a reader does; resolves once they are marked. */
+export async function highlight(page: Page, passage: string, words: string): Promise<void> {
+  await selectWords(page, passage, words);
+  await page.locator('.rn-bar button', { hasText: 'Highlight' }).click();
+  await page
+    .locator(`#${passage} mark.rn-own`, { hasText: words.split(' ')[0] ?? words })
+    .first()
+    .waitFor();
+}
