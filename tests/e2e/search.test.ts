@@ -322,29 +322,24 @@ describe('search', () => {
     expect(await page.locator('.search-results').isHidden()).toBe(true);
   });
 
-  it('has no axe violations with the results open, at 1280 and 390 px', async () => {
-    for (const width of [1280, 390]) {
-      const page = await openReader(width);
-      await search(page, 'Kamenev');
-      // With a result reached by the arrows, as a keyboard reader has it.
-      await page.getByRole('combobox', { name: 'Search the edition' }).press('ArrowDown');
-      await expect
-        .poll(() =>
-          page
-            .getByRole('listbox', { name: 'Search results' })
-            .getByRole('option', { selected: true })
-            .count(),
-        )
-        .toBe(1);
-      const violations = await runAxe(page);
-      expect(violations.length, formatViolations(violations)).toBe(0);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `sideways scrolling at ${width}px with results open`).toBeLessThanOrEqual(0);
-    }
+  it.each([1280, 390])('has no axe violations with the results open, at %i px', async (width) => {
+    const page = await openReader(width);
+    await search(page, 'Kamenev');
+    // With a result reached by the arrows, as a keyboard reader has it.
+    await page.getByRole('combobox', { name: 'Search the edition' }).press('ArrowDown');
+    await expect
+      .poll(() =>
+        page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { selected: true }).count(),
+      )
+      .toBe(1);
+    const violations = await runAxe(page);
+    expect(violations.length, formatViolations(violations)).toBe(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `sideways scrolling at ${width}px with results open`).toBeLessThanOrEqual(0);
   });
 
   it('works offline once the site has been opened: reload with the network off and search', async () => {
-    const page = await openReader();
+    const page = await env.open('/', { width: 1280, height: 900, serviceWorkers: 'allow' });
     await untilWorkerControls(page);
     await page.context().setOffline(true);
     await page.reload();

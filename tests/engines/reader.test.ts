@@ -289,10 +289,17 @@ describe(`the reader in ${name}`, () => {
     let stopped = false;
     try {
       const tab = await open('/', 1280, own);
-      await until(tab, async () => {
-        await navigator.serviceWorker.ready;
-        return navigator.serviceWorker.controller !== null;
-      }).toBe(true);
+      // The worker keeps some 300 files before it takes control: up to half a minute on a loaded machine.
+      await expect
+        .poll(
+          () =>
+            tab.evaluate(async () => {
+              await navigator.serviceWorker.ready;
+              return navigator.serviceWorker.controller !== null;
+            }),
+          { timeout: 30_000 },
+        )
+        .toBe(true);
       await own.close();
       stopped = true;
       await tab.reload();
