@@ -12,6 +12,7 @@ import {
   siteAt,
 } from '../e2e/site.ts';
 import { marginFigures, marginInPage, NEAR_PX } from '../e2e/support/margin-notes.ts';
+import { screenshotDir, screenshots } from '../e2e/support/screenshots.ts';
 import { type Engine, engineName, launchEngine, type Tab } from './drivers/index.ts';
 
 /*
@@ -173,7 +174,7 @@ async function screenshotMargin(tab: Tab): Promise<void> {
     const words = document.querySelector('a.note-ref[href="#note-bureaucratic-centrism"]');
     window.scrollTo(0, window.scrollY + (words?.getBoundingClientRect().top ?? 0) - 300);
   });
-  const folder = join('test-results', 'screenshots', 'engines');
+  const folder = join(screenshotDir, 'engines');
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, `${name}-margin-1280.png`), await tab.screenshot());
   await tab.evaluate(() => window.scrollTo(0, 0));
@@ -186,7 +187,7 @@ describe(`the reader in ${name}`, () => {
   it('shows every note of the essay beside its words at 1280 px, over no text', async () => {
     const tab = await open('/', 1280);
     await notesSettled(tab);
-    if (process.env.KIROV_SCREENSHOTS === '1') await screenshotMargin(tab);
+    if (screenshots) await screenshotMargin(tab);
     const layout = await tab.evaluate(marginInPage);
     const figures = marginFigures(layout.notes);
     expect(figures.count).toBe(essayNotes.length);
