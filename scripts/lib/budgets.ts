@@ -26,7 +26,8 @@ export const BUDGETS = {
   enhancementJsGzip: 8_300,
   /**
    * The whole dist/ folder, raw bytes: what a mirror must hold (the service worker keeps at most its
-   * own budget of it). The published witness (/witness/, 70 KB with its raw file) came with 2.45 MB.
+   * own budget of it). 2.13 MB at the root, about 50 KB more under a sub-path (every address longer);
+   * Pagefind's own search interfaces (~420 KB), which no page loads, are not published.
    */
-  distBytes: 2_600_000,
+  distBytes: 2_250_000,
 } as const;

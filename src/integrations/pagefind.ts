@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { extname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -162,6 +162,9 @@ async function indexFiles(
   }
 }
 
+/** Pagefind's prebuilt interfaces and highlighter, which no page of the site loads. */
+const PAGEFIND_UI = /^pagefind-((component-|modular-)?ui\.(js|css)|highlight\.js)$/u;
+
 async function writeIndex(
   { records, words }: IndexInput,
   outputPath: string,
@@ -171,6 +174,11 @@ async function writeIndex(
     const written = await (await indexOf(records)).writeFiles({ outputPath });
     check('writing the index', written.errors);
     await mkdir(outputPath, { recursive: true });
+    // Pagefind writes its own search interfaces beside the index; the site has its own (search-ui.ts),
+    // so they would only be ~420 KB that every mirror carries and no page loads.
+    for (const name of await readdir(outputPath)) {
+      if (PAGEFIND_UI.test(name)) await rm(join(outputPath, name));
+    }
     await writeFile(join(outputPath, SEARCH_WORDS_FILE), words);
     const kinds = new Map<string, number>();
     for (const record of records) {

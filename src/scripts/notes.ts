@@ -154,11 +154,14 @@ function summaryLines(summary: HTMLElement): { title: number; gist: number } {
   };
   const range = document.createRange();
   range.selectNodeContents(summary);
-  const br = summary.querySelector('br');
-  if (!br) return { title: lines(range), gist: 0 };
-  range.setEndBefore(br);
+  const gist = summary.querySelector('.ng');
+  const br = gist?.querySelector('br');
+  if (!gist || !br) return { title: lines(range), gist: 0 };
+  // The title ends before the first words' element, not inside it at the line break: Firefox gives
+  // a range that ends inside an element that element's boxes too, the first words' lines with them.
+  range.setEndBefore(gist);
   const title = lines(range);
-  range.selectNodeContents(summary);
+  range.selectNodeContents(gist);
   range.setStartAfter(br);
   return { title, gist: lines(range) };
 }

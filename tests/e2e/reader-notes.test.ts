@@ -29,7 +29,7 @@ function open(
   return env.open(path, {
     width: options.width ?? 1280,
     height: 900,
-    serviceWorkers: options.serviceWorkers ?? 'allow',
+    serviceWorkers: options.serviceWorkers ?? 'block',
     colorScheme: options.dark ? 'dark' : 'light',
     acceptDownloads: true,
   });
@@ -100,7 +100,7 @@ describe("the reader's own notes", () => {
   }, 60_000);
 
   it('shows the notes offline once the site has been opened', async () => {
-    const page = await open('/');
+    const page = await open('/', { serviceWorkers: 'allow' });
     await untilWorkerControls(page);
     await page.context().setOffline(true);
     await page.reload();
@@ -307,7 +307,7 @@ describe("the reader's own notes", () => {
 
   it('after a new release, lists every note as placed or could not be placed, none lost', async () => {
     // The new release is served by a route, which a service worker's own fetches would bypass.
-    const page = await open('/', { serviceWorkers: 'block' });
+    const page = await open('/');
     await highlight(page, FIRST, 'no fools');
     await highlight(page, SECOND, 'redoubling the terror');
     await highlight(page, 'why-is-there-to-be-observed', 'directly opposite character');
