@@ -1,11 +1,11 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { distDir } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
+import { screenshot } from './support/screenshots.ts';
 
 /*
  * Every page of the built site at a desktop and a phone width, in the light and then the dark colour
@@ -16,10 +16,6 @@ import { useSiteInBrowser } from './support/built-site.ts';
  * KIROV_SCREENSHOTS=1, full-page screenshots are saved under test-results/screenshots/ for a person to
  * look at; nothing asserts them, so by default (and in CI) none is taken.
  */
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const screenshotDir = join(root, 'test-results/screenshots');
-const screenshots = process.env.KIROV_SCREENSHOTS === '1';
 
 /** Site paths of every dist/**\/index.html: "/", "/about/", "/obituary/" … */
 function builtPages(): string[] {
@@ -54,9 +50,6 @@ const widths = [1280, 390] as const;
 const TABLET = 820;
 
 const env = useSiteInBrowser();
-beforeAll(() => {
-  if (screenshots) mkdirSync(screenshotDir, { recursive: true });
-});
 
 it('finds the pages to check in the build', () => {
   expect(pages).toContain('/');
@@ -79,12 +72,7 @@ async function noSidewaysScrolling(page: Page, path: string, width: number, sche
 
 async function checkScheme(page: Page, path: string, width: number, scheme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme });
-  if (screenshots) {
-    await page.screenshot({
-      path: join(screenshotDir, `${shotName(path)}-${width}${scheme === 'dark' ? '-dark' : ''}.png`),
-      fullPage: true,
-    });
-  }
+  await screenshot(page, `${shotName(path)}-${width}${scheme === 'dark' ? '-dark' : ''}`, true);
   const violations = await runAxe(page);
   expect(
     violations.length,
