@@ -3,10 +3,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { ANNOTATION_CONTEXT, type WebAnnotation } from '../../src/lib/reader-notes/web-annotation.ts';
+import type { WebAnnotation } from '../../src/lib/reader-notes/web-annotation.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import { seedNotes } from './support/many-notes.ts';
-import { highlight, marksOf } from './support/reader-notes.ts';
+import { annotationOn, highlight, marksOf } from './support/reader-notes.ts';
 
 /*
  * Keeping a reader's notes, in Chromium against the build: the browser asked to keep them at the
@@ -66,23 +66,9 @@ const records = (page: Page) =>
       }),
   );
 
-function annotation(
-  id: string,
-  exact: string,
-  passage: string,
-  extra: Partial<WebAnnotation> = {},
-): WebAnnotation {
-  return {
-    '@context': ANNOTATION_CONTEXT,
-    id,
-    type: 'Annotation',
-    motivation: 'commenting',
-    created: '2026-11-01T10:00:00.000Z',
-    body: { type: 'TextualBody', value: `On ${exact}.` },
-    target: { source: `${env.site.url('/')}#${passage}`, selector: [{ type: 'TextQuoteSelector', exact }] },
-    ...extra,
-  };
-}
+/** A note on `exact` in `passage` of the site's root, made on 1 November 2026. */
+const annotation = (id: string, exact: string, passage: string, extra: Partial<WebAnnotation> = {}) =>
+  annotationOn(env.site.url('/'), id, passage, exact, { created: '2026-11-01T10:00:00.000Z', ...extra });
 
 const file = (name: string, items: WebAnnotation[]) => ({
   name,
