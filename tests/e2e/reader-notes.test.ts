@@ -182,10 +182,13 @@ describe("the reader's own notes", () => {
 
     const second = await open('/my-notes/');
     await second.locator('#mn-import').setInputFiles(file);
+    await second.locator('button', { hasText: 'Confirm import' }).click();
     await second.locator('.rn-live', { hasText: '2 added' }).waitFor();
-    // Importing the same file again adds nothing.
+    // Importing the same file again adds nothing: the preview says so, and offers no Confirm.
     await second.locator('#mn-import').setInputFiles(file);
-    await second.locator('.rn-live', { hasText: '0 added, 0 updated, 2 already here' }).waitFor();
+    await second.locator('.mn-plan', { hasText: 'Nothing in this file is new here.' }).waitFor();
+    expect(await second.locator('.mn-plan li').first().textContent()).toBe('0 to add');
+    expect(await second.locator('button', { hasText: 'Confirm import' }).count()).toBe(0);
     await second.goto(env.site.url('/'));
     await second.locator('reader-note').nth(1).waitFor();
     expect(await marksOf(second, FIRST)).toEqual(['restoration of capitalism']);

@@ -47,6 +47,25 @@ async function resultsFor(page: Page, typed: string, shown = typed) {
   };
 }
 
+/**
+ * What each kind (Text, Note, Event, Apparatus) finds on its own for the search in the box, whose
+ * results for all kinds number `total`: the Kind filter set to each in turn, from all kinds each time,
+ * so that each count read is the one this kind gives.
+ */
+async function countsByKind(page: Page, total: number): Promise<number[]> {
+  const status = page.locator('.search-status');
+  const counts: number[] = [];
+  for (const kind of ['Text', 'Note', 'Event', 'Apparatus']) {
+    await page.getByLabel('Kind').selectOption('');
+    await expect.poll(() => status.textContent()).toMatch(new RegExp(`^${total} results`, 'u'));
+    await page.getByLabel('Kind').selectOption(kind);
+    await expect.poll(() => status.textContent()).not.toMatch(new RegExp(`^${total} results`, 'u'));
+    const text = (await status.textContent()) ?? '';
+    counts.push(text.startsWith('Nothing') ? 0 : Number(text.match(/^(\d+) results?/u)?.[1]));
+  }
+  return counts;
+}
+
 describe('search', () => {
   it('finds a name in the spellings students learned, as the text spells it, and says so', async () => {
     const page = await openReader();
@@ -124,19 +143,10 @@ describe('search', () => {
 
   it('counts a record that holds both spellings once, in each kind and in the whole', async () => {
     const page = await openReader();
-    const status = page.locator('.search-status');
     // The note on Nikolaev holds both spellings.
     const found = await resultsFor(page, 'Nikolaev', 'Nikolaiev” or “Nikolaev');
     const total = Number(found.status.match(/^(\d+) results/u)?.[1]);
-    const counts: number[] = [];
-    for (const kind of ['Text', 'Note', 'Event', 'Apparatus']) {
-      await page.getByLabel('Kind').selectOption('');
-      await expect.poll(() => status.textContent()).toMatch(new RegExp(`^${total} results`, 'u'));
-      await page.getByLabel('Kind').selectOption(kind);
-      await expect.poll(() => status.textContent()).not.toMatch(new RegExp(`^${total} results`, 'u'));
-      const text = (await status.textContent()) ?? '';
-      counts.push(text.startsWith('Nothing') ? 0 : Number(text.match(/^(\d+) results?/u)?.[1]));
-    }
+    const counts = await countsByKind(page, total);
     expect(counts.slice(0, 2)).toEqual([8, 5]);
     expect(counts.reduce((sum, n) => sum + n, 0)).toBe(total);
   });
@@ -293,17 +303,8 @@ describe('search', () => {
     expect(ranks[0]).toBe(0);
     expect(ranks).toEqual(ranks.toSorted((a, b) => a - b));
     // The count is the sum of what each kind finds on its own.
-    let sum = 0;
-    for (const kind of ['Text', 'Note', 'Event', 'Apparatus']) {
-      // Back to all kinds first, so that each count read is the one this kind gives.
-      await page.getByLabel('Kind').selectOption('');
-      await expect.poll(() => status.textContent()).toMatch(new RegExp(`^${total} results`, 'u'));
-      await page.getByLabel('Kind').selectOption(kind);
-      await expect.poll(() => status.textContent()).not.toMatch(new RegExp(`^${total} results`, 'u'));
-      const text = (await status.textContent()) ?? '';
-      sum += text.startsWith('Nothing') ? 0 : Number(text.match(/^(\d+) results?/u)?.[1]);
-    }
-    expect(sum).toBe(total);
+    const counts = await countsByKind(page, total);
+    expect(counts.reduce((sum, n) => sum + n, 0)).toBe(total);
   });
 
   it('says clearly when nothing matches', async () => {
