@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SITE } from '../../src/integrations/site-address.ts';
 import { type HandIn, handInFile } from '../../src/lib/class/hand-in.ts';
 import { type Packet, packetLink } from '../../src/lib/class/packet.ts';
 import { layerLink } from '../../src/lib/reader-notes/class-layer.ts';
-import { useSiteInBrowser } from './support/built-site.ts';
+import { downloadedText, useSiteInBrowser } from './support/built-site.ts';
 import { selectWords } from './support/paragraph-tools.ts';
 import { decodeQr } from './support/qr-code.ts';
 import { screenshot } from './support/screenshots.ts';
@@ -148,7 +147,7 @@ describe('handing in', () => {
     await panel.getByRole('button', { name: 'Hand in' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe('answers-ana-diaz-week-3-the-kirov-essay.html');
-    const html = readFileSync((await file.path()) ?? '', 'utf8');
+    const html = await downloadedText(file);
     const json = JSON.parse(
       /<script type="application\/ld\+json" id="hand-in">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '{}',
     );
@@ -283,7 +282,7 @@ describe('the class view', () => {
     );
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
-    const csv = readFileSync((await (await download).path()) ?? '', 'utf8').split('\r\n');
+    const csv = (await downloadedText(await download)).split('\r\n');
     expect(csv[0]).toBe(
       'Student,Handed in,Answered,Q1: What is the maneuver?,Q2: Whose act was it?,Q3: Why does Trotsky say so?',
     );

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { WebAnnotation } from '../../src/lib/reader-notes/web-annotation.ts';
-import { useSiteInBrowser } from './support/built-site.ts';
+import { downloadedText, useSiteInBrowser } from './support/built-site.ts';
 import { seedNotes } from './support/many-notes.ts';
 import { annotationOn, highlight, marksOf } from './support/reader-notes.ts';
 
@@ -124,7 +123,7 @@ describe('keeping the notes', () => {
       page.getByRole('button', { name: 'Back up my notes (JSON)' }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^my-notes-\d{4}-\d\d-\d\d\.json$/);
-    const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    const saved = JSON.parse(await downloadedText(download));
     expect(saved.first.items.map((a: WebAnnotation) => a.target.selector[0].exact)).toEqual(['no fools']);
     await page.locator('.rn-live', { hasText: `Backup saved as ${download.suggestedFilename()}` }).waitFor();
     expect(await backup.textContent()).toMatch(
@@ -289,7 +288,7 @@ describe('around the notes', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export all as Markdown' }).click(),
     ]);
-    const markdown = readFileSync(await download.path(), 'utf8');
+    const markdown = await downloadedText(download);
     const addresses: string[] = [];
     const walk = (node: { type: string; url?: string; value?: string; children?: unknown[] }) => {
       if (node.url !== undefined) addresses.push(node.url);

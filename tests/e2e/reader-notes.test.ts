@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeRegExp } from '../../src/lib/escape-regexp.ts';
 import { parseAnnotations } from '../../src/lib/reader-notes/web-annotation.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
-import { useSiteInBrowser } from './support/built-site.ts';
+import { downloadedText, useSiteInBrowser } from './support/built-site.ts';
 import { type MarginLayout, marginFigures, measureMargin, settleNotes } from './support/margin-notes.ts';
 import { untilWorkerControls } from './support/offline.ts';
 import { selectWords as select } from './support/paragraph-tools.ts';
@@ -150,10 +150,16 @@ describe("the reader's own notes", () => {
       page.waitForEvent('download'),
       page.locator('button', { hasText: 'Export my notes (JSON)' }).click(),
     ]);
-    const file = await download.path();
-    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    const file = await downloadedText(download);
+    // The same file, as the reader picks it on the other browser's My notes.
+    const upload = {
+      name: download.suggestedFilename(),
+      mimeType: 'application/json',
+      buffer: Buffer.from(file),
+    };
+    const exported = JSON.parse(file);
     // The edition's own schema of a Web Annotation, as an import checks it.
-    expect(parseAnnotations(readFileSync(file, 'utf8'), 'export.json')).toHaveLength(2);
+    expect(parseAnnotations(file, 'export.json')).toHaveLength(2);
     expect(exported.type).toBe('AnnotationCollection');
     expect(exported.first.items).toHaveLength(2);
     for (const annotation of exported.first.items) {
@@ -176,16 +182,16 @@ describe("the reader's own notes", () => {
       page.waitForEvent('download'),
       page.locator('button', { hasText: 'Export all as Markdown' }).click(),
     ]);
-    const md = readFileSync(await markdown.path(), 'utf8');
+    const md = await downloadedText(markdown);
     expect(md).toContain('> restoration of capitalism\n\n**Highlight**');
     expect(md).toContain('> Five Year Plans\n\n**Note:** First plan: 1928–1932.');
 
     const second = await open('/my-notes/');
-    await second.locator('#mn-import').setInputFiles(file);
+    await second.locator('#mn-import').setInputFiles(upload);
     await second.locator('button', { hasText: 'Confirm import' }).click();
     await second.locator('.rn-live', { hasText: '2 added' }).waitFor();
     // Importing the same file again adds nothing: the preview says so, and offers no Confirm.
-    await second.locator('#mn-import').setInputFiles(file);
+    await second.locator('#mn-import').setInputFiles(upload);
     await second.locator('.mn-plan', { hasText: 'Nothing in this file is new here.' }).waitFor();
     expect(await second.locator('.mn-plan li').first().textContent()).toBe('0 to add');
     expect(await second.locator('button', { hasText: 'Confirm import' }).count()).toBe(0);

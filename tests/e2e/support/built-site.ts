@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { connectChromium, launchChromium, type StaticSite, serveDist, siteAt } from '../site.ts';
 
@@ -159,4 +159,14 @@ export function useSiteInBrowser(dir?: () => string): SiteInBrowser {
     await env.site?.close();
   });
   return env;
+}
+
+/**
+ * The text of a file the page handed to the browser to save (an export, a hand-in). Read as a stream,
+ * which also works in the shared Chromium the files connect to, where the download has no local path.
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
