@@ -1,25 +1,23 @@
-import { type CollectionEntry, getCollection, getEntry } from 'astro:content';
-import {
-  assembleEdition,
-  type ReaderDocument as ModelDocument,
-  type ReaderEdition as ModelEdition,
-  type ReaderSection as ModelSection,
+import model from 'virtual:kirov-reader/edition';
+import { slashed } from '../lib/base-path.ts';
+import type {
+  ReaderDocument as ModelDocument,
+  ReaderEdition as ModelEdition,
+  ReaderSection as ModelSection,
 } from '../lib/edition-model/assemble-edition.ts';
+import type { PassageSource } from '../lib/edition-model/read-content.ts';
 
 /*
- * The edition as the pages read it, from the content collections of src/content.config.ts. The
- * assembly and its cross-file checks are pure (src/lib/edition-model/assemble-edition.ts); this module
- * needs Astro's runtime, as does everything in src/collections/.
+ * The edition as the pages read it: the model that src/integrations/kirov-reader.ts read and assembled
+ * once (src/lib/edition-model/), handed over in the virtual module `virtual:kirov-reader/edition`.
+ * A passage's rendered HTML comes from the passages collection (src/content.config.ts), by its id.
  */
 
-export type PassageEntry = CollectionEntry<'passages'>;
+export type PassageEntry = PassageSource;
 export type ReaderSection = ModelSection<PassageEntry>;
 export type ReaderDocument = ModelDocument<PassageEntry>;
 export type ReaderEdition = ModelEdition<PassageEntry>;
 export { EditionContentError } from '../lib/content-error.ts';
-
-import { slashed } from '../lib/base-path.ts';
-
 export { navigationOrder, passageHref } from '../lib/edition-model/assemble-edition.ts';
 
 /** The site-absolute link to a path of the site, such as "/obituary/", under the configured base. */
@@ -27,25 +25,7 @@ export function sitePath(path: string): string {
   return `${slashed(import.meta.env.BASE_URL)}${path.replace(/^\//, '')}`;
 }
 
-let cached: Promise<ReaderEdition> | undefined;
-
-/** Loads and cross-checks the edition once per build. */
-export function loadEdition(): Promise<ReaderEdition> {
-  cached ??= Promise.all([
-    getEntry('edition', 'edition'),
-    getCollection('documents'),
-    getCollection('passages'),
-    getEntry('ledger', 'ledger'),
-    getEntry('idLock', 'lock'),
-  ]).then(([edition, documents, passages, ledger, idLock]) =>
-    assembleEdition({
-      edition: edition?.data,
-      documents,
-      passages,
-      ledger: ledger?.data,
-      idLock: idLock?.data,
-      sitePath,
-    }),
-  );
-  return cached;
+/** The edition, in reading order and checked across files. */
+export async function loadEdition(): Promise<ReaderEdition> {
+  return model.edition;
 }

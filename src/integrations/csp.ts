@@ -2,16 +2,13 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
 import { listFiles } from '../lib/list-files.ts';
-import { guardBuildStep } from './build-step.ts';
-import { siteIntegration } from './site-config.ts';
 
 /*
  * Astro's `security.csp` writes one policy into every page, listing the hashes of every page's
  * inline styles and of the scripts of Astro's client directives (islands, which this site has none
- * of). This integration narrows each page's policy to the inline styles and scripts that page
+ * of). This build step narrows each page's policy to the inline styles and scripts that page
  * carries: a page may run only what it contains, and the policy stops weighing some 700 bytes of
  * incompressible hashes on each page. It checks each hash it keeps against Astro's list, so that a
  * policy it wrote can never allow what Astro would not have.
@@ -147,26 +144,29 @@ function readContent(root: string): { path: string; text: string }[] {
     }));
 }
 
-/** Narrows the policy of every built page; runs before the service worker precaches the pages. */
-export function cspPerPage(): AstroIntegration {
-  return siteIntegration('kirov-csp', (site) => ({
-    'astro:build:done': guardBuildStep('Content-Security-Policy (kirov-csp)', async ({ dir, logger }) => {
-      const files = await htmlFiles(fileURLToPath(dir));
-      let content: { path: string; text: string }[] | null = null;
-      // Read only when a page fails, to say which content file it came from.
-      const origins = (code: string) => {
-        content ??= readContent(site.root);
-        return contentOrigins(code, content);
-      };
-      let withSearch = 0;
-      for (const file of files) {
-        const html = await readFile(file, 'utf8');
-        if (hasSearch(html)) withSearch++;
-        await writeFile(file, narrowPolicy(html, relative(process.cwd(), file), origins));
-      }
-      logger.info(
-        `narrowed the Content-Security-Policy of ${files.length} pages to their own inline code; ${withSearch} with the search allow WebAssembly`,
-      );
-    }),
-  }));
+/**
+ * Narrows the policy of every page built into `dir` (`root` is the project folder, whose content files
+ * are read only when a page fails, to say which one its code came from). Runs before the offline worker
+ * is planned, so that the worker keeps the pages as narrowed.
+ */
+export async function narrowPolicies(
+  dir: string,
+  root: string,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const files = await htmlFiles(dir);
+  let content: { path: string; text: string }[] | null = null;
+  const origins = (code: string) => {
+    content ??= readContent(root);
+    return contentOrigins(code, content);
+  };
+  let withSearch = 0;
+  for (const file of files) {
+    const html = await readFile(file, 'utf8');
+    if (hasSearch(html)) withSearch++;
+    await writeFile(file, narrowPolicy(html, relative(process.cwd(), file), origins));
+  }
+  logger.info(
+    `narrowed the Content-Security-Policy of ${files.length} pages to their own inline code; ${withSearch} with the search allow WebAssembly`,
+  );
 }
