@@ -22,6 +22,11 @@
  *   class view         in headless Chromium against the built dist/: the time from 30 students' hand-in
  *                      files (10 questions each), given at once, to the class view's table drawn
  *                      (median of 5; the budget is 200 ms)
+ *   reader's notes     in headless Chromium against the built dist/: 10,000 annotations over the essay
+ *                      (some on the same words) on the device; the essay's load event to the notes
+ *                      near the view drawn and laid out (budget 200 ms), to all drawn, the longest
+ *                      task meanwhile, at 1280 and 390 px; a new highlight from click to drawn
+ *                      (budget 100 ms). Alone: node scripts/bench/reader-notes.ts [dist]
  *   lighthouse         Lighthouse's performance, accessibility, best-practices and SEO scores of the reader
  *                      page in dist/, mobile and desktop, with FCP, LCP, TBT, CLS, byte weight and any
  *                      request to another origin (full reports in bench-results/lighthouse*.json)
@@ -39,6 +44,7 @@ import { benchEditionIngest, benchLargeIngest, benchRefusals } from './bench/ing
 import { benchLighthouse } from './bench/lighthouse.ts';
 import { benchMargin } from './bench/margin.ts';
 import { benchPageWeight } from './bench/page-weight.ts';
+import { benchReaderNotes } from './bench/reader-notes.ts';
 import { benchSearch } from './bench/search.ts';
 
 const figures: Figure[] = [
@@ -49,6 +55,7 @@ const figures: Figure[] = [
   ...(await benchSearch('dist', '1×')),
   ...(await benchMargin('dist')),
   ...(await benchClassView('dist')),
+  ...(await benchReaderNotes('dist')),
   ...(await benchLighthouse('dist')),
 ];
 const scale = await benchBuildScale();

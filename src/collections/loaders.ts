@@ -1,25 +1,124 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import type { ReadingPassage } from '../lib/edition-model/assemble-edition.ts';
-import type { PassageSource } from '../lib/edition-model/read-content.ts';
+import type { z } from 'zod';
+import type { EditionModel } from '../lib/edition-model/edition-model.ts';
+import type { collectionSchemas } from './schemas.ts';
+
+/*
+ * The content collections' loaders (src/content.config.ts). None reads a file: each takes its entries
+ * from the edition model, which read and checked every content file once (src/lib/edition-model/), and
+ * Astro's content layer checks each entry against its collection's schema. Each entry carries, beside
+ * what its file holds, what the model worked out from it once (a passage's plain text, a note's number
+ * and rendered text, an event's place in date order), so that the pages read it and work out nothing
+ * again.
+ */
+
+/** An entry as a loader hands it to the content layer. */
+export interface ModelEntry<Data extends object = Record<string, unknown>> {
+  id: string;
+  data: Data;
+  /** The entry's Markdown text (a passage's, a note's). */
+  body?: string | undefined;
+  /** The file it was read from, relative to the project root. */
+  filePath?: string | undefined;
+}
+
+type Schemas = typeof collectionSchemas;
+
+/** Each collection's entries, their data as its schema takes it. */
+export type CollectionEntries = { [Name in keyof Schemas]: ModelEntry<z.input<Schemas[Name]>>[] };
+
+/** The entries of every collection, from the model. */
+export function collectionEntries(model: EditionModel): CollectionEntries {
+  const { edition } = model;
+  return {
+    edition: [
+      {
+        id: 'edition',
+        data: {
+          id: 'edition',
+          title: edition.title,
+          editors: edition.editors,
+          licence: edition.licence,
+          version: model.version,
+          retired: edition.retired,
+        },
+      },
+    ],
+    documents: edition.documents.map(({ passages, sections, retiredBySuccessor, ...document }, order) => ({
+      id: document.id,
+      data: {
+        ...document,
+        order,
+        passages: passages.map((passage) => passage.id),
+        sections: sections.map((section) => ({
+          heading: section.heading,
+          id: section.id,
+          passages: section.passages.map((passage) => passage.id),
+        })),
+        retiredBySuccessor: Object.fromEntries([...retiredBySuccessor].map(([id, ids]) => [id, [...ids]])),
+      },
+    })),
+    passages: edition.passages.map(({ entry, text }) => ({
+      id: entry.id,
+      data: { ...entry.data, text },
+      body: entry.body,
+      filePath: entry.filePath,
+    })),
+    ledger: [{ id: 'ledger', data: edition.ledger }],
+    idLock: [{ id: 'lock', data: model.idLock }],
+    index: model.index.map(({ file, ...entry }) => ({ id: entry.id, data: entry, filePath: file })),
+    timeline: model.timeline.events.map(({ id, passages, ...event }, order) => ({
+      id,
+      data: { ...event, passages: passages.map((passage) => passage.id), order },
+      filePath: model.timeline.files.get(id),
+    })),
+    annotations: model.notes.map(({ id, file, markdown, ...note }, order) => ({
+      id,
+      data: { ...note, order },
+      body: markdown,
+      filePath: file,
+    })),
+    witness: [{ id: 'witness', data: model.witness }],
+  };
+}
+
+/** A collection of `entries` from the model, each checked by the collection's schema. */
+export function modelEntries(name: string, entries: readonly ModelEntry<object>[]): Loader {
+  return {
+    name: `kirov-${name}`,
+    load: async ({ store, parseData }) => {
+      store.clear();
+      for (const { id, data, body, filePath } of entries) {
+        const parsed = await parseData({
+          id,
+          data: data as Record<string, unknown>,
+          ...(filePath ? { filePath } : {}),
+        });
+        store.set({
+          id,
+          data: parsed,
+          ...(body === undefined ? {} : { body }),
+          ...(filePath ? { filePath } : {}),
+        });
+      }
+    },
+  };
+}
 
 /**
- * The passages' loader, fed from the edition model (which read their files): each passage rendered
- * through Astro's Markdown processor. Each entry's digest covers its text and what its notes are made of
- * (`markupVersion`), so a passage is rendered again when either changes and kept otherwise.
+ * The passages, rendered through Astro's Markdown processor (with the notes anchored). Each entry's
+ * digest covers its text and what its notes are made of (`markupVersion`), so a passage is rendered
+ * again when either changes and kept otherwise.
  */
-export function passageEntries(
-  passages: readonly Pick<ReadingPassage<PassageSource>, 'entry'>[],
-  markupVersion: string,
-): Loader {
+export function passageEntries(passages: CollectionEntries['passages'], markupVersion: string): Loader {
   return {
     name: 'kirov-passages',
     load: async ({ config, store, parseData, generateDigest, renderMarkdown }) => {
       const root = fileURLToPath(config.root);
       const kept = new Map<string, Parameters<typeof store.set>[0]>();
-      for (const { entry } of passages) {
-        const { id, filePath, data, body } = entry;
+      for (const { id, filePath = `${id}.md`, data, body = '' } of passages) {
         const digest = generateDigest(`${markupVersion}\n${JSON.stringify(data)}\n${body}`);
         const stored = store.get(id);
         if (stored?.digest === digest && stored.filePath === filePath) {
@@ -29,7 +128,8 @@ export function passageEntries(
         const path = join(root, filePath);
         // The rehype plugin finds the passage by the `id` of its frontmatter (rehype-anchor-notes.ts);
         // the frontmatter is given as JSON, which is YAML, from the data the model read.
-        const rendered = await renderMarkdown(`---\n${JSON.stringify(data)}\n---\n${body}\n`, {
+        const { text: _text, ...frontmatter } = data;
+        const rendered = await renderMarkdown(`---\n${JSON.stringify(frontmatter)}\n---\n${body}\n`, {
           fileURL: pathToFileURL(path),
         });
         const parsed = await parseData({ id, data, filePath: path });

@@ -1,5 +1,5 @@
+import { getEntry } from 'astro:content';
 import { basename } from 'node:path';
-import model from 'virtual:kirov-reader/edition';
 import { sitePath } from './edition.ts';
 
 /*
@@ -23,6 +23,8 @@ export function witnessFileHref(file: string): string {
 
 /** The witness's text, verbatim, and its lines (split at LF, as the ledger numbers them). */
 export async function loadWitness(): Promise<{ file: string; text: string; lines: string[] }> {
-  const { file, text } = model.witness;
+  const entry = await getEntry('witness', 'witness');
+  if (!entry) throw new Error('content/source: Unexpected missing witness, expected the scraped file');
+  const { file, text } = entry.data;
   return { file, text, lines: text.split('\n') };
 }

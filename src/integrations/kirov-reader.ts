@@ -75,8 +75,13 @@ export function kirovReader(options: KirovReaderOptions = {}): AstroIntegration 
         if (warning) logger.warn(warning);
         root = fileURLToPath(config.root);
         base = slashed(config.base);
-        const content = readEditionContent((options.reader ?? contentReader)(root));
+        const reader = (options.reader ?? contentReader)(root);
+        const content = readEditionContent(reader);
         model = buildEditionModel(content, sitePath);
+        const again = [...reader.reads].filter(([, count]) => count > 1).map(([file]) => file);
+        if (again.length > 0)
+          throw new Error(`kirov-reader: Unexpected content read more than once: ${again.join(', ')}`);
+        logger.info(`read ${reader.reads.size} content files, each once`);
         // A change to any file read restarts the dev server, which reads the content again; a file that
         // no longer fits is reported at its line, and the server keeps the edition as it was.
         for (const file of content.files) addWatchFile(join(root, file));

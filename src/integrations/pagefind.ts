@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
@@ -123,6 +123,9 @@ async function indexFiles(
   }
 }
 
+/** Pagefind's prebuilt interfaces and highlighter, which no page of the site loads. */
+const PAGEFIND_UI = /^pagefind-((component-|modular-)?ui\.(js|css)|highlight\.js)$/u;
+
 /** Writes the index and the search words into `outputPath` (the build's pagefind/), and says what it indexed. */
 export async function writeSearchIndex(
   { records, words }: SearchIndexInput,
@@ -134,6 +137,11 @@ export async function writeSearchIndex(
     const written = await (await indexOf(records, engine)).writeFiles({ outputPath });
     check('writing the index', written.errors);
     await mkdir(outputPath, { recursive: true });
+    // Pagefind writes its own search interfaces beside the index; the site has its own (search-ui.ts),
+    // so they would only be ~420 KB that every mirror carries and no page loads.
+    for (const name of await readdir(outputPath)) {
+      if (PAGEFIND_UI.test(name)) await rm(join(outputPath, name));
+    }
     await writeFile(join(outputPath, SEARCH_WORDS_FILE), words);
     const kinds = new Map<string, number>();
     for (const record of records) {

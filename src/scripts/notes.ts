@@ -69,16 +69,25 @@ function place(): void {
   // The other items, each after the notes whose words stand no lower than its own; never brief,
   // and taken as open (title 0): their whole height, as they stand.
   // In the order of their words down the page: a handout may have put a later paragraph first.
-  const measured = notes.toSorted((a, b) => a.line - b.line);
+  const others: typeof notes = [];
   for (const note of document.querySelectorAll<HTMLElement>('[data-margin-for]')) {
     const line = document.getElementById(note.dataset.marginFor ?? '')?.getClientRects()[0]?.top;
     if (line === undefined) continue;
     const { top, height } = note.getBoundingClientRect();
     const parent = note.offsetParent?.getBoundingClientRect().top ?? 0;
-    const at = measured.findIndex((m) => m.line > line);
-    const item = { line, parent, top, open: true, title: 0, brief: height, short: height, height, note };
-    measured.splice(at < 0 ? measured.length : at, 0, item);
+    others.push({ line, parent, top, open: true, title: 0, brief: height, short: height, height, note });
   }
+  // Merged in one pass (a reader may have thousands of notes): each item after the notes of its line.
+  const sortedNotes = notes.toSorted((a, b) => a.line - b.line);
+  const sortedOthers = others.toSorted((a, b) => a.line - b.line);
+  const measured: typeof notes = [];
+  let next = 0;
+  for (const item of sortedOthers) {
+    while (next < sortedNotes.length && (sortedNotes[next]?.line ?? 0) <= item.line)
+      measured.push(sortedNotes[next++] as (typeof notes)[number]);
+    measured.push(item);
+  }
+  measured.push(...sortedNotes.slice(next));
   const pinnedIndex = pinned ? measured.findIndex((m) => m.note === pinned?.note) : -1;
   const pinnedNote = measured[pinnedIndex];
   // Measured from the article's top, in hundredths of a pixel, so that the same page gives the
@@ -145,11 +154,14 @@ function summaryLines(summary: HTMLElement): { title: number; gist: number } {
   };
   const range = document.createRange();
   range.selectNodeContents(summary);
-  const br = summary.querySelector('br');
-  if (!br) return { title: lines(range), gist: 0 };
-  range.setEndBefore(br);
+  const gist = summary.querySelector('.ng');
+  const br = gist?.querySelector('br');
+  if (!gist || !br) return { title: lines(range), gist: 0 };
+  // The title ends before the first words' element, not inside it at the line break: Firefox gives
+  // a range that ends inside an element that element's boxes too, the first words' lines with them.
+  range.setEndBefore(gist);
   const title = lines(range);
-  range.selectNodeContents(summary);
+  range.selectNodeContents(gist);
   range.setStartAfter(br);
   return { title, gist: lines(range) };
 }

@@ -53,4 +53,15 @@ if (dataElement && main) {
     load(event);
   });
   if (location.hash || new URLSearchParams(location.search).has('handout')) load(null);
+  // A link to a paragraph lands on it: Chromium at times leaves a fresh page at its top when the
+  // paragraph's place was not final yet at its own scroll to the fragment.
+  addEventListener(
+    'load',
+    () => {
+      const target = document.querySelector(':target');
+      if (target && scrollY === 0 && target.getBoundingClientRect().top > innerHeight)
+        target.scrollIntoView();
+    },
+    { once: true },
+  );
 }

@@ -16,8 +16,14 @@ interface PagefindResultData {
   content: string;
   meta: Record<string, string | undefined>;
 }
+interface PagefindResult {
+  /** The record's own id: the same record found by two spellings has one id. */
+  id: string;
+  score: number;
+  data: () => Promise<PagefindResultData>;
+}
 interface PagefindSearch {
-  results: { data: () => Promise<PagefindResultData> }[];
+  results: PagefindResult[];
   /** How many records of each filter value hold the words, whatever the filters chosen. */
   totalFilters?: Record<string, Record<string, number>>;
 }
@@ -128,7 +134,8 @@ export function enhanceSearch(root: HTMLElement): void {
   window.addEventListener('resize', place);
 
   let latest = 0;
-  let current: { term: string; note: string; results: RankedResults; shown: number } | null = null;
+  let current: { label: string; hl: string; note: string; results: RankedResults; shown: number } | null =
+    null;
   const run = async () => {
     const typed = input.value.trim();
     const query = ++latest;
@@ -155,35 +162,47 @@ export function enhanceSearch(root: HTMLElement): void {
     const filters: Record<string, string> = {};
     for (const select of selects) if (select.value) filters[select.dataset.filter ?? ''] = select.value;
     const isCurrent = () => query === latest;
-    const find = async (term: string) => {
-      const results = rankedResults(engine.pagefind, term, filters, isCurrent);
+    const find = async (terms: string[]) => {
+      const results = rankedResults(engine.pagefind, terms, filters, isCurrent);
       const [total, page] = await Promise.all([results.total(), results.page(0, PAGE_SIZE)]);
-      return { term, results, total, page };
+      // A result marks on arrival the words of every spelling searched: a note may hold two.
+      const hl =
+        terms.length > 1
+          ? [...new Set(terms.flatMap((term) => term.split(/\s+/u)))].join(' ')
+          : (terms[0] ?? '');
+      return { label: terms.map((term) => `“${term}”`).join(' or '), hl, results, total, page };
     };
-    // A name in another spelling is searched as the texts spell it, and says so.
+    // A name is searched in every spelling the edition holds of it, and the results say which.
     const names = engine.words ? respellNames(typed, engine.words.spellings) : null;
-    let note = names?.changes.length
-      ? `Showing results for ${quoted(names)}, the spelling in this text.`
-      : '';
-    let found = await find(names?.term ?? typed);
+    const spelt = names ? quoted(names) : [];
+    let note =
+      spelt.length > 0
+        ? `Showing results for ${listed(spelt)}, ${spelt.length > 1 ? 'the spellings in this edition' : 'the spelling in this text'}.`
+        : '';
+    const terms = names?.terms ?? [typed];
+    let found = await find(terms);
     if (!isCurrent()) return; // a newer keystroke has its own results on the way
     // A word that matches nothing is offered, and searched, as the nearest word of the edition.
-    const nearest = found.total === 0 && engine.words ? suggestWords(found.term, engine.words.words) : null;
+    const nearest =
+      found.total === 0 && terms.length === 1 && engine.words
+        ? suggestWords(terms[0] ?? typed, engine.words.words)
+        : null;
     if (nearest?.changes.length) {
-      const retried = await find(nearest.term);
+      const retried = await find(nearest.terms);
       if (!isCurrent()) return;
       if (retried.total > 0) {
-        note = `Nothing matched “${found.term}”. Did you mean ${quoted(nearest)}?`;
+        note = `Nothing matched ${found.label}. Did you mean ${listed(quoted(nearest))}?`;
         found = retried;
       }
     }
     current = {
-      term: found.term,
+      label: found.label,
+      hl: found.hl,
       note,
       results: found.results,
       shown: found.page.length + found.results.unavailable(),
     };
-    list.replaceChildren(...found.page.map((result, i) => resultItem(result, found.term, i)));
+    list.replaceChildren(...found.page.map((result, i) => resultItem(result, found.hl, i)));
     tell(found.total);
   };
 
@@ -196,21 +215,21 @@ export function enhanceSearch(root: HTMLElement): void {
     if (shown !== current) return;
     shown.shown += page.length + shown.results.unavailable() - before;
     const from = list.children.length;
-    const items = page.map((result, i) => resultItem(result, shown.term, from + i));
+    const items = page.map((result, i) => resultItem(result, shown.hl, from + i));
     list.append(...items);
     items[0]?.querySelector('a')?.focus();
     tell(await shown.results.total());
   };
 
   const tell = (total: number) => {
-    const term = current?.term ?? '';
+    const label = current?.label ?? '';
     const shown = current?.shown ?? 0;
     const missing = current?.results.unavailable() ?? 0;
     say(
       current?.note ?? '',
       (total === 0
-        ? `Nothing matched “${term}”.`
-        : `${total} ${total === 1 ? 'result' : 'results'} for “${term}”${total > shown ? `, the first ${shown} shown` : ''}.`) +
+        ? `Nothing matched ${label}.`
+        : `${total} ${total === 1 ? 'result' : 'results'} for ${label}${total > shown ? `, the first ${shown} shown` : ''}.`) +
         (missing > 0
           ? ` ${missing} of them ${missing === 1 ? 'is' : 'are'} not kept on this device and will show when you are online.`
           : ''),
@@ -262,9 +281,13 @@ export function enhanceSearch(root: HTMLElement): void {
   });
 }
 
-/** The changed words of a respelled query, as the reader reads them: “Nikolaiev” and “Zinoviev”. */
-function quoted({ changes }: Respelled): string {
-  const words = [...new Set(changes.map((change) => `“${change.searched}”`))];
+/** The words a respelled query searches instead of the typed ones, each once and quoted. */
+function quoted({ changes }: Respelled): string[] {
+  return [...new Set(changes.flatMap((change) => change.searched.map((word) => `“${word}”`)))];
+}
+
+/** Words as the reader reads a list of them: “Nikolaiev”, “Nikolaev” and “Zinoviev”. */
+function listed(words: string[]): string {
   return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : (words[0] ?? '');
 }
 
@@ -282,25 +305,47 @@ interface RankedResults {
   unavailable: () => number;
 }
 
+/** One kind's results for all the queries: each record once, by the query that scored it highest. */
+interface KindResults {
+  hits: (PagefindResult & { term: string })[];
+  /** Pagefind's count of each kind for the words alone, when there was one query. */
+  counts: Record<string, number> | undefined;
+}
+
 /**
  * A reader searches the text first: paragraphs lead, then notes, events and the apparatus, each kind
  * in Pagefind's order of relevance. One search per kind (Pagefind's filters) orders them so without
  * fetching the details of more results than are shown, and the later kinds are searched only when the
- * paragraphs do not fill the page or the count needs them.
+ * paragraphs do not fill the page or the count needs them. A name spelt two ways in the edition is two
+ * queries (Pagefind has no "or"): each kind's results of both are merged by score, each record once.
  */
 function rankedResults(
   pagefind: Pagefind,
-  term: string,
+  terms: string[],
   filters: Record<string, string>,
   /** False once a newer keystroke has made these results stale: their details are then not fetched. */
   isCurrent: () => boolean,
 ): RankedResults {
   const kinds = filters.kind ? [filters.kind] : KIND_ORDER;
-  const searches = new Map<string, Promise<PagefindSearch>>();
+  const searches = new Map<string, Promise<KindResults>>();
   const search = (kind: string) => {
     let found = searches.get(kind);
     if (!found) {
-      found = pagefind.search(term, { filters: { ...filters, kind } });
+      found = Promise.all(terms.map((term) => pagefind.search(term, { filters: { ...filters, kind } }))).then(
+        (each) => {
+          const hits = new Map<string, KindResults['hits'][number]>();
+          for (const [i, { results }] of each.entries())
+            for (const result of results) {
+              const seen = hits.get(result.id);
+              if (!seen || seen.score < result.score)
+                hits.set(result.id, { ...result, term: terms[i] ?? '' });
+            }
+          return {
+            hits: each.length > 1 ? [...hits.values()].sort((a, b) => b.score - a.score) : [...hits.values()],
+            counts: each.length === 1 ? each[0]?.totalFilters?.kind : undefined,
+          };
+        },
+      );
       searches.set(kind, found);
     }
     return found;
@@ -309,34 +354,40 @@ function rankedResults(
   let unavailable = 0;
   const upTo = async (end: number) => {
     const first = await search(firstKind);
-    if (first.results.length >= end) return [first];
+    if (first.hits.length >= end) return [first];
     return [first, ...(await Promise.all(laterKinds.map(search)))];
   };
   return {
     unavailable: () => unavailable,
     async total() {
-      const first = await search(firstKind);
+      if (laterKinds.length === 0 || Object.keys(filters).length > 0)
+        return (await upTo(Number.POSITIVE_INFINITY)).reduce((sum, found) => sum + found.hits.length, 0);
       // Pagefind counts each kind for the words alone: the total, when no other filter narrows it.
-      const counts = first.totalFilters?.kind;
-      if (laterKinds.length > 0 && Object.keys(filters).length === 0 && counts)
-        return KIND_ORDER.reduce((sum, kind) => sum + (counts[kind] ?? 0), 0);
-      return (await upTo(Number.POSITIVE_INFINITY)).reduce((sum, found) => sum + found.results.length, 0);
+      const { counts } = await search(firstKind);
+      if (counts) return KIND_ORDER.reduce((sum, kind) => sum + (counts[kind] ?? 0), 0);
+      // Two spellings' counts would count twice a record that holds both: one search of each, all
+      // kinds at once, counts each record once, in fewer searches than each kind's.
+      const each = await Promise.all(terms.map((term) => pagefind.search(term)));
+      return new Set(each.flatMap(({ results }) => results.map((result) => result.id))).size;
     },
     async page(start, end) {
-      const picked = (await upTo(end)).flatMap((found) => found.results).slice(start, end);
+      const picked = (await upTo(end)).flatMap((found) => found.hits).slice(start, end);
       if (!isCurrent()) return [];
       // Offline, a result whose details the device has not kept cannot be shown: it is counted instead.
-      const settled = await Promise.allSettled(picked.map((result) => result.data()));
+      const settled = await Promise.allSettled(
+        picked.map(async (hit) => ({ result: await hit.data(), term: hit.term })),
+      );
       const loaded = settled.flatMap((found) => (found.status === 'fulfilled' ? [found.value] : []));
       unavailable += settled.length - loaded.length;
       // In each kind, what holds the exact phrase comes first, then what holds every word, then the
       // rest, each in Pagefind's order (which also counts words it stems, "terrorist" for "terrorism").
-      const rank = (result: PagefindResultData) => KIND_ORDER.indexOf(result.meta.kind ?? '') >>> 0;
-      const match = wordMatcher(term);
+      const rank = ({ result }: { result: PagefindResultData }) =>
+        KIND_ORDER.indexOf(result.meta.kind ?? '') >>> 0;
+      const matchers = new Map(terms.map((term) => [term, wordMatcher(term)]));
       return loaded
-        .map((result, i) => ({ result, i, words: match(result.content) }))
-        .sort((a, b) => rank(a.result) - rank(b.result) || b.words - a.words || a.i - b.i)
-        .map(({ result }) => result);
+        .map((shown, i) => ({ shown, i, words: matchers.get(shown.term)?.(shown.result.content) ?? 0 }))
+        .sort((a, b) => rank(a.shown) - rank(b.shown) || b.words - a.words || a.i - b.i)
+        .map(({ shown }) => shown.result);
     },
   };
 }

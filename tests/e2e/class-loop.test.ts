@@ -8,16 +8,17 @@ import { layerLink } from '../../src/lib/reader-notes/class-layer.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import { selectWords } from './support/paragraph-tools.ts';
 import { decodeQr } from './support/qr-code.ts';
+import { screenshot } from './support/screenshots.ts';
 
 /*
  * The class loop in Chromium against the build, as a teacher and a class go through it: the teacher
  * makes a packet on My notes; a student opens its link on a phone, reads "Question 1 of 3", moves on
  * by keyboard, answers, gives a name once and hands in one file; the teacher drops the class's files
- * on the class view. Screenshots of each step land in bench-results/class-loop/ for a person to look at.
+ * on the class view. With KIROV_SCREENSHOTS=1, screenshots of each step (class-loop-*.png) are saved for
+ * a person to look at (support/screenshots.ts).
  */
 
 const env = useSiteInBrowser();
-const SHOTS = 'bench-results/class-loop';
 
 const ID = 'urn:uuid:11111111-2222-4333-8444-555555555555';
 const FIRST = 'zinoviev-and-kamenev-are-no-fools';
@@ -122,7 +123,7 @@ describe('opening a class packet or class link', () => {
     await expect.poll(() => panel.locator('.cp-count').textContent()).toBe('Question 3 of 3');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => panel.locator('.cp-count').textContent()).toBe('Question 2 of 3');
-    await page.screenshot({ path: `${SHOTS}/student-question-390.png` });
+    await screenshot(page, 'class-loop-student-question-390');
   });
 });
 
@@ -164,7 +165,7 @@ describe('handing in', () => {
     ]);
     expect(html).not.toContain(DEFAULT_SITE);
     expect(items.every((a) => JSON.stringify(a.creator) === JSON.stringify(json.creator))).toBe(true);
-    await page.screenshot({ path: `${SHOTS}/student-handed-in-390.png` });
+    await screenshot(page, 'class-loop-student-handed-in-390');
     // The name is kept: the next visit does not ask again.
     await page.reload();
     await page.locator('#cp-name').waitFor();
@@ -252,7 +253,7 @@ describe('the class view', () => {
     expect(await page.locator('.cv-table tbody tr').first().locator('a').getAttribute('href')).toBe(
       `${env.site.url('/')}#${SECOND}:~:text=The%20goal%20of%20the%20maneuver`,
     );
-    await page.screenshot({ path: `${SHOTS}/teacher-class-view-1280.png`, fullPage: true });
+    await screenshot(page, 'class-loop-teacher-class-view-1280', true);
 
     await input.setInputFiles([
       asFile('ana-again.html', handIn('Ana Diaz', '2026-12-07T11:00:00Z', ['second try', 'a2', 'a3'])),
@@ -339,7 +340,7 @@ describe('the whole loop', () => {
     expect(scanned?.startsWith(`${env.site.url('/')}#packet=`)).toBe(true);
     expect(scanned?.length).toBeLessThanOrEqual(287);
     await page.locator('.mn-packet').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/teacher-packet-1280.png` });
+    await screenshot(page, 'class-loop-teacher-packet-1280');
 
     const phone = await (await env.newContext({ width: 390, height: 844 })).newPage();
     await phone.goto(link);
@@ -351,7 +352,7 @@ describe('the whole loop', () => {
       'From Ms Rivera · due Friday, December 18, 2026',
     );
     await phone.locator('.class-panel').scrollIntoViewIfNeeded();
-    await phone.screenshot({ path: `${SHOTS}/student-packet-390.png` });
+    await screenshot(phone, 'class-loop-student-packet-390');
     const fromQr = await (await env.newContext({ width: 390, height: 844 })).newPage();
     await fromQr.goto(scanned ?? '');
     await fromQr.locator('.class-panel h2').waitFor();

@@ -140,7 +140,9 @@ describe('notes beside their words (1024 px and wider), closed and after opening
     const count = annotations.filter(
       (note) => documents.find((d) => d.id === documentOf.get(note.data.target.passage))?.path === path,
     ).length;
-    for (const width of [1024, 1280, 1600, 1920]) {
+    // The narrowest margin, the common laptop, and the widest screen; the cross-engine suite checks
+    // 1280 px again in Chromium, Firefox and WebKit.
+    for (const width of [1024, 1280, 1920]) {
       it(`on ${path} at ${width} px`, async () => {
         const page = await open(path, width);
         await settleNotes(page);
@@ -277,21 +279,22 @@ describe('an opened note reads as one text', () => {
 });
 
 describe('the placed margin and an open note, to axe', () => {
-  it('has no violations at 1024 and 1280 px, in light and dark, closed and with a note open', async () => {
-    for (const width of [1024, 1280]) {
-      const page = await open('/', width);
-      await settleNotes(page);
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        const closed = await runAxe(page);
-        expect(closed.length, `${width} px, ${scheme}:\n${formatViolations(closed)}`).toBe(0);
-      }
-      await page.locator('#ref-lenin').click();
-      await settleNotes(page);
-      const opened = await runAxe(page);
-      expect(opened.length, `${width} px, a note open:\n${formatViolations(opened)}`).toBe(0);
+  // At the narrowest margin; the whole-site check (a11y.test.ts) runs axe on / at 1280 px, light and dark.
+  it('has no violations at 1024 px, in light and dark, closed and with a note open', async () => {
+    const width = 1024;
+    const page = await open('/', width);
+    await settleNotes(page);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const closed = await runAxe(page);
+      expect(closed.length, `${width} px, ${scheme}:\n${formatViolations(closed)}`).toBe(0);
     }
-  });
+    await page.locator('#ref-lenin').click();
+    await settleNotes(page);
+    const opened = await runAxe(page);
+    expect(opened.length, `${width} px, a note open:\n${formatViolations(opened)}`).toBe(0);
+    // Three axe runs of the essay, some seconds each on a busy machine (a11y.test.ts allows as much).
+  }, 120_000);
 });
 
 describe('tapping a note’s words keeps its paragraph on screen', () => {

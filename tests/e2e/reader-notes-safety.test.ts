@@ -1,10 +1,10 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { type ClassLayer, encodeLayer } from '../../src/lib/reader-notes/class-layer.ts';
-import { ANNOTATION_CONTEXT, type WebAnnotation } from '../../src/lib/reader-notes/web-annotation.ts';
+import type { WebAnnotation } from '../../src/lib/reader-notes/web-annotation.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import { selectWords as select } from './support/paragraph-tools.ts';
-import { highlight, marksOf } from './support/reader-notes.ts';
+import { annotationOn, highlight, marksOf } from './support/reader-notes.ts';
 
 /*
  * What must never happen to a reader's notes, in Chromium against the build: a link too large,
@@ -79,22 +79,12 @@ function stored(page: Page): Promise<unknown[]> {
   );
 }
 
-function annotation(
-  id: string,
-  passage: string,
-  exact: string,
-  extra: Partial<WebAnnotation> = {},
-): WebAnnotation {
-  return {
-    '@context': ANNOTATION_CONTEXT,
-    id,
-    type: 'Annotation',
-    motivation: 'commenting',
+/** A note reading "A note." on `exact` in `passage` of the site's root. */
+const annotation = (id: string, passage: string, exact: string, extra: Partial<WebAnnotation> = {}) =>
+  annotationOn(`${siteAddress()}/`, id, passage, exact, {
     body: { type: 'TextualBody', value: 'A note.' },
-    target: { source: `${siteAddress()}/#${passage}`, selector: [{ type: 'TextQuoteSelector', exact }] },
     ...extra,
-  };
-}
+  });
 
 const LAYER = 'urn:uuid:5d1f6a0e-2c1b-4e1a-9a77-0c3b1d2e4f50';
 

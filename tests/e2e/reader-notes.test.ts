@@ -9,6 +9,7 @@ import { type MarginLayout, marginFigures, measureMargin, settleNotes } from './
 import { untilWorkerControls } from './support/offline.ts';
 import { selectWords as select } from './support/paragraph-tools.ts';
 import { highlight, marksOf } from './support/reader-notes.ts';
+import { screenshot } from './support/screenshots.ts';
 
 /*
  * The reader's own notes, in Chromium against the build: select words → Highlight or Note, kept
@@ -29,7 +30,7 @@ function open(
   return env.open(path, {
     width: options.width ?? 1280,
     height: 900,
-    serviceWorkers: options.serviceWorkers ?? 'allow',
+    serviceWorkers: options.serviceWorkers ?? 'block',
     colorScheme: options.dark ? 'dark' : 'light',
     acceptDownloads: true,
   });
@@ -100,7 +101,7 @@ describe("the reader's own notes", () => {
   }, 60_000);
 
   it('shows the notes offline once the site has been opened', async () => {
-    const page = await open('/');
+    const page = await open('/', { serviceWorkers: 'allow' });
     await untilWorkerControls(page);
     await page.context().setOffline(true);
     await page.reload();
@@ -181,10 +182,13 @@ describe("the reader's own notes", () => {
 
     const second = await open('/my-notes/');
     await second.locator('#mn-import').setInputFiles(file);
+    await second.locator('button', { hasText: 'Confirm import' }).click();
     await second.locator('.rn-live', { hasText: '2 added' }).waitFor();
-    // Importing the same file again adds nothing.
+    // Importing the same file again adds nothing: the preview says so, and offers no Confirm.
     await second.locator('#mn-import').setInputFiles(file);
-    await second.locator('.rn-live', { hasText: '0 added, 0 updated, 2 already here' }).waitFor();
+    await second.locator('.mn-plan', { hasText: 'Nothing in this file is new here.' }).waitFor();
+    expect(await second.locator('.mn-plan li').first().textContent()).toBe('0 to add');
+    expect(await second.locator('button', { hasText: 'Confirm import' }).count()).toBe(0);
     await second.goto(env.site.url('/'));
     await second.locator('reader-note').nth(1).waitFor();
     expect(await marksOf(second, FIRST)).toEqual(['restoration of capitalism']);
@@ -304,7 +308,7 @@ describe("the reader's own notes", () => {
 
   it('after a new release, lists every note as placed or could not be placed, none lost', async () => {
     // The new release is served by a route, which a service worker's own fetches would bypass.
-    const page = await open('/', { serviceWorkers: 'block' });
+    const page = await open('/');
     await highlight(page, FIRST, 'no fools');
     await highlight(page, SECOND, 'redoubling the terror');
     await highlight(page, 'why-is-there-to-be-observed', 'directly opposite character');
@@ -350,30 +354,35 @@ describe("the reader's own notes", () => {
   const found = (violations: Awaited<ReturnType<typeof runAxe>>) =>
     violations.flatMap((v) => v.targets.map((t) => `${v.rule} ${t.selector}`));
   for (const width of [1280, 390]) {
-    for (const dark of [false, true]) {
-      const scheme = dark ? 'dark' : 'light';
-      it(`passes axe with the layer on at ${width} px, ${scheme}: no violation added, none on My notes`, async () => {
-        const page = await open('/', { width, dark });
-        await page.waitForLoadState('networkidle');
-        const before = new Set(found(await runAxe(page)));
-        await note(page, FIRST, 'no fools', 'A note of my own.');
-        await select(page, SECOND, 'redoubling the terror');
-        await page.locator('.rn-bar').waitFor();
-        const added = found(await runAxe(page)).filter((v) => !before.has(v));
-        expect(added).toEqual([]);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        expect(overflow, `sideways scrolling at ${width}px`).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: `test-results/screenshots/reader-notes-${width}-${scheme}.png` });
-        await page.goto(env.site.url('/my-notes/'));
-        await page.locator('.mn-item').first().waitFor();
+    it(`passes axe with the layer on at ${width} px, light and dark: no violation added, none on My notes`, async () => {
+      const schemes = ['light', 'dark'] as const;
+      const page = await open('/', { width });
+      await page.waitForLoadState('networkidle');
+      const before = new Map<string, Set<string>>();
+      for (const scheme of schemes) {
+        await page.emulateMedia({ colorScheme: scheme });
+        before.set(scheme, new Set(found(await runAxe(page))));
+      }
+      await note(page, FIRST, 'no fools', 'A note of my own.');
+      await select(page, SECOND, 'redoubling the terror');
+      await page.locator('.rn-bar').waitFor();
+      for (const scheme of schemes) {
+        await page.emulateMedia({ colorScheme: scheme });
+        const added = found(await runAxe(page)).filter((v) => !before.get(scheme)?.has(v));
+        expect(added, scheme).toEqual([]);
+        await screenshot(page, `reader-notes-${width}-${scheme}`);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `sideways scrolling at ${width}px`).toBeLessThanOrEqual(0);
+      await page.goto(env.site.url('/my-notes/'));
+      await page.locator('.mn-item').first().waitFor();
+      for (const scheme of schemes) {
+        await page.emulateMedia({ colorScheme: scheme });
         const onPage = await runAxe(page);
-        expect(onPage.length, formatViolations(onPage)).toBe(0);
-        await page.screenshot({
-          path: `test-results/screenshots/my-notes-${width}-${scheme}.png`,
-          fullPage: true,
-        });
-      }, 60_000);
-    }
+        expect(onPage.length, `${scheme}: ${formatViolations(onPage)}`).toBe(0);
+        await screenshot(page, `my-notes-${width}-${scheme}`, true);
+      }
+    }, 120_000);
   }
 
   for (const width of [1280, 1920]) {

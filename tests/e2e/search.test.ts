@@ -47,23 +47,108 @@ async function resultsFor(page: Page, typed: string, shown = typed) {
   };
 }
 
+/**
+ * What each kind (Text, Note, Event, Apparatus) finds on its own for the search in the box, whose
+ * results for all kinds number `total`: the Kind filter set to each in turn, from all kinds each time,
+ * so that each count read is the one this kind gives.
+ */
+async function countsByKind(page: Page, total: number): Promise<number[]> {
+  const status = page.locator('.search-status');
+  const counts: number[] = [];
+  for (const kind of ['Text', 'Note', 'Event', 'Apparatus']) {
+    await page.getByLabel('Kind').selectOption('');
+    await expect.poll(() => status.textContent()).toMatch(new RegExp(`^${total} results`, 'u'));
+    await page.getByLabel('Kind').selectOption(kind);
+    await expect.poll(() => status.textContent()).not.toMatch(new RegExp(`^${total} results`, 'u'));
+    const text = (await status.textContent()) ?? '';
+    counts.push(text.startsWith('Nothing') ? 0 : Number(text.match(/^(\d+) results?/u)?.[1]));
+  }
+  return counts;
+}
+
 describe('search', () => {
   it('finds a name in the spellings students learned, as the text spells it, and says so', async () => {
     const page = await openReader();
-    for (const [typed, text] of [
-      ['Nikolayev', 'Nikolaiev'],
-      ['Nicolaiev', 'Nikolaiev'],
-      ['Zinovyev', 'Zinoviev'],
-      ['Zinovief', 'Zinoviev'],
-      ['Kamenyev', 'Kamenev'],
+    const nikolaev = '“Nikolaiev” and “Nikolaev”, the spellings in this edition';
+    for (const [typed, text, shown] of [
+      ['Nikolayev', 'Nikolaiev', nikolaev],
+      ['Nicolaiev', 'Nikolaiev', nikolaev],
+      ['Zinovyev', 'Zinoviev', '“Zinoviev”, the spelling in this text'],
+      ['Zinovief', 'Zinoviev', '“Zinoviev”, the spelling in this text'],
+      ['Kamenyev', 'Kamenev', '“Kamenev”, the spelling in this text'],
     ] as const) {
-      const expected = await resultsFor(page, text);
+      const label = text === 'Nikolaiev' ? 'Nikolaiev” or “Nikolaev' : text;
+      const expected = await resultsFor(page, text, label);
       expect(expected.titles.filter((title) => title.startsWith('¶')).length, text).toBeGreaterThan(0);
-      const found = await resultsFor(page, typed, text);
-      expect(found.note, typed).toBe(`Showing results for “${text}”, the spelling in this text.`);
+      const found = await resultsFor(page, typed, label);
+      expect(found.note, typed).toBe(`Showing results for ${shown}.`);
       expect(found.status, typed).toBe(expected.status);
       expect(found.hrefs, typed).toEqual(expected.hrefs);
     }
+  });
+
+  it('finds a name in every spelling the edition uses: the essay’s “Nikolaiev” and the notes’ “Nikolaev”', async () => {
+    const page = await openReader();
+    const more = page.getByRole('button', { name: 'Show more results' });
+    const label = '“Nikolaiev” or “Nikolaev”';
+    // The essay spells him Nikolaiev (and “the Nikolaievs”, ¶ 42); the notes and the timeline Nikolaev.
+    const paragraphs = [2, 26, 27, 39, 40, 42, 53, 59];
+    const notes = [
+      "Note: Individual terrorism's Russian past",
+      'Note: Leonid Nikolaev (1904–1934)',
+      'Note: The assassination of Kirov, 1 December 1934',
+      'Note: The “Leningrad Centre”',
+      'Note: Who was behind the murder?',
+    ];
+    let first: string[] = [];
+    for (const typed of ['Nikolaev', 'Nikolayev', 'Nikolaiev']) {
+      const found = await resultsFor(page, typed, 'Nikolaiev” or “Nikolaev');
+      expect(found.note, typed).toBe(
+        'Showing results for “Nikolaiev” and “Nikolaev”, the spellings in this edition.',
+      );
+      const total = Number(found.status.match(/^(\d+) results/u)?.[1]);
+      expect(found.status, typed).toBe(`${total} results for ${label}, the first 10 shown.`);
+      // Paragraphs lead, then the notes, then the events; “Show more results” brings the rest.
+      while (await more.isVisible()) {
+        const before = await page.locator('.search-list > li').count();
+        await more.click();
+        await expect.poll(() => page.locator('.search-list > li').count()).toBeGreaterThan(before);
+      }
+      const titles = await page.locator('.search-list .search-title').allTextContents();
+      const kinds = await page.locator('.search-list .search-where').allTextContents();
+      const hrefs = await page
+        .locator('.search-list > li a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      expect(titles.length, typed).toBe(total);
+      expect(new Set(hrefs).size, `${typed}: each record once`).toBe(total);
+      const numbers = titles
+        .slice(0, paragraphs.length)
+        .map((title) => Number(title.match(/^¶ (\d+)/u)?.[1]));
+      expect(
+        numbers.toSorted((a, b) => a - b),
+        typed,
+      ).toEqual(paragraphs);
+      expect(titles.filter((title) => title.startsWith('Note: ')).toSorted(), typed).toEqual(notes);
+      const ranks = kinds.map((where) => ['Note', 'Event'].findIndex((kind) => where.startsWith(kind)) + 1);
+      expect(ranks, typed).toEqual(ranks.toSorted((a, b) => a - b));
+      // On arrival, both spellings are marked: the note on Nikolaev holds both.
+      expect(
+        hrefs.find((href) => href.endsWith('#note-nikolaev')),
+        typed,
+      ).toContain(`?hl=${encodeURIComponent('Nikolaiev Nikolaev')}#`);
+      if (first.length === 0) first = hrefs;
+      else expect(hrefs, `${typed} lists what “Nikolaev” lists, in the same order`).toEqual(first);
+    }
+  });
+
+  it('counts a record that holds both spellings once, in each kind and in the whole', async () => {
+    const page = await openReader();
+    // The note on Nikolaev holds both spellings.
+    const found = await resultsFor(page, 'Nikolaev', 'Nikolaiev” or “Nikolaev');
+    const total = Number(found.status.match(/^(\d+) results/u)?.[1]);
+    const counts = await countsByKind(page, total);
+    expect(counts.slice(0, 2)).toEqual([8, 5]);
+    expect(counts.reduce((sum, n) => sum + n, 0)).toBe(total);
   });
 
   it('matches the searched word and its inflections, not a shorter stem’s other words', async () => {
@@ -218,17 +303,8 @@ describe('search', () => {
     expect(ranks[0]).toBe(0);
     expect(ranks).toEqual(ranks.toSorted((a, b) => a - b));
     // The count is the sum of what each kind finds on its own.
-    let sum = 0;
-    for (const kind of ['Text', 'Note', 'Event', 'Apparatus']) {
-      // Back to all kinds first, so that each count read is the one this kind gives.
-      await page.getByLabel('Kind').selectOption('');
-      await expect.poll(() => status.textContent()).toMatch(new RegExp(`^${total} results`, 'u'));
-      await page.getByLabel('Kind').selectOption(kind);
-      await expect.poll(() => status.textContent()).not.toMatch(new RegExp(`^${total} results`, 'u'));
-      const text = (await status.textContent()) ?? '';
-      sum += text.startsWith('Nothing') ? 0 : Number(text.match(/^(\d+) results?/u)?.[1]);
-    }
-    expect(sum).toBe(total);
+    const counts = await countsByKind(page, total);
+    expect(counts.reduce((sum, n) => sum + n, 0)).toBe(total);
   });
 
   it('says clearly when nothing matches', async () => {
@@ -247,29 +323,24 @@ describe('search', () => {
     expect(await page.locator('.search-results').isHidden()).toBe(true);
   });
 
-  it('has no axe violations with the results open, at 1280 and 390 px', async () => {
-    for (const width of [1280, 390]) {
-      const page = await openReader(width);
-      await search(page, 'Kamenev');
-      // With a result reached by the arrows, as a keyboard reader has it.
-      await page.getByRole('combobox', { name: 'Search the edition' }).press('ArrowDown');
-      await expect
-        .poll(() =>
-          page
-            .getByRole('listbox', { name: 'Search results' })
-            .getByRole('option', { selected: true })
-            .count(),
-        )
-        .toBe(1);
-      const violations = await runAxe(page);
-      expect(violations.length, formatViolations(violations)).toBe(0);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, `sideways scrolling at ${width}px with results open`).toBeLessThanOrEqual(0);
-    }
+  it.each([1280, 390])('has no axe violations with the results open, at %i px', async (width) => {
+    const page = await openReader(width);
+    await search(page, 'Kamenev');
+    // With a result reached by the arrows, as a keyboard reader has it.
+    await page.getByRole('combobox', { name: 'Search the edition' }).press('ArrowDown');
+    await expect
+      .poll(() =>
+        page.getByRole('listbox', { name: 'Search results' }).getByRole('option', { selected: true }).count(),
+      )
+      .toBe(1);
+    const violations = await runAxe(page);
+    expect(violations.length, formatViolations(violations)).toBe(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `sideways scrolling at ${width}px with results open`).toBeLessThanOrEqual(0);
   });
 
   it('works offline once the site has been opened: reload with the network off and search', async () => {
-    const page = await openReader();
+    const page = await env.open('/', { width: 1280, height: 900, serviceWorkers: 'allow' });
     await untilWorkerControls(page);
     await page.context().setOffline(true);
     await page.reload();
@@ -278,6 +349,12 @@ describe('search', () => {
     const found = await resultsFor(page, 'bureacracy', 'bureaucracy');
     expect(found.note).toBe('Nothing matched “bureacracy”. Did you mean “bureaucracy”?');
     expect(found.hrefs.length).toBeGreaterThan(0);
+    // A name in two spellings: both searched and merged from the kept index, every detail at hand.
+    const names = await resultsFor(page, 'Nikolayev', 'Nikolaiev” or “Nikolaev');
+    expect(names.note).toBe('Showing results for “Nikolaiev” and “Nikolaev”, the spellings in this edition.');
+    expect(names.status).toMatch(/^\d+ results for “Nikolaiev” or “Nikolaev”, the first 10 shown\.$/u);
+    expect(names.titles.slice(0, 8).every((title) => title.startsWith('¶ '))).toBe(true);
+    expect(names.titles.slice(8)).toContain('Note: Leonid Nikolaev (1904–1934)');
     await page.goto(env.site.url('/about/'));
     // The page itself, kept at the first visit, not the offline fallback.
     expect(await page.locator('h1').textContent()).toBe('About this edition');

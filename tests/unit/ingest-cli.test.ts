@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HELP } from '../../scripts/lib/ingest-cli.ts';
 import { ingest, projectCopy } from './support/ingest-run.ts';
 import { scratchDir } from './support/scratch-dir.ts';
 
@@ -30,6 +29,35 @@ function spawnIngest(args: string[]): Promise<{ code: number | null; stdout: str
 
 const scratch = () => scratchDir('kirov-ingest-');
 
+/** What `--help` prints, written out: a user reads these lines, so a change to them is a change to review. */
+const HELP = [
+  'Usage: npm run ingest -- [witness.txt] [options]',
+  '',
+  'Turns a scraped witness into clean, attributed passages with stable ids.',
+  '',
+  '  witness.txt        the witness (default: content/source/kirov-scrape.txt)',
+  '  --edition FILE     the edition file (default: <witness>.edition.yaml beside the witness, if present)',
+  '  --no-edition       ignore any edition file: heuristics only',
+  '  --out DIR          write passages/, apparatus/ledger.json, apparatus/ids.lock.json (and, outside',
+  '                     content/, report.txt) to DIR instead of content/; DIR must be new, empty, or',
+  '                     the output of an earlier ingest of the same witness',
+  '  --force            replace the output of another witness (content/ included) on purpose',
+  '  --check            write nothing; exit 1 if the files in the output folder differ from what the',
+  '                     witness and the edition file produce (npm run build and CI run this)',
+  '  --report           print every decision with its witness line and reason, flagging heuristic',
+  '                     decisions the edition file has not confirmed',
+  '  --help             this text',
+  '',
+  'One ingest runs at a time per output folder (its lock is DIR/.ingest-lock); another waits up to 5 s.',
+  'Exit codes: 0 output written (or, with --check, current), 1 --check found differences, 2 a problem',
+  'with an input file or the output folder, 64 a usage error, 75 another ingest holds the output folder.',
+  '',
+  'Examples:',
+  '  npm run ingest                                   regenerate content/ after editing the edition file',
+  '  npm run ingest -- --report                       review every editorial decision',
+  '  npm run ingest -- page.txt --out /tmp/page       try the heuristics on another scraped page',
+].join('\n');
+
 const OTHER_PAGE = [
   'tractor history facts',
   '',
@@ -46,8 +74,6 @@ describe.concurrent('node scripts/ingest.ts', { timeout: 60_000 }, () => {
   it('--help explains every option on stdout and exits 0', async ({ expect }) => {
     const run = await spawnIngest(['--help']);
     expect(run).toEqual({ code: 0, stdout: `${HELP}\n`, stderr: '' });
-    for (const option of ['--edition', '--no-edition', '--out', '--check', '--report'])
-      expect(run.stdout).toContain(option);
   });
 
   it('exits 64 with the usage on stderr for an unknown option', async ({ expect }) => {

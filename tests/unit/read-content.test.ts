@@ -49,7 +49,11 @@ function project(written: Record<string, string>, copied: readonly string[] = FI
 function setUp(reader: (root: string) => ContentReader) {
   const watched: string[] = [];
   const updates: Record<string, unknown>[] = [];
-  const logger = { warn: () => undefined } as unknown as AstroIntegrationLogger;
+  const messages: string[] = [];
+  const logger = {
+    warn: () => undefined,
+    info: (message: string) => messages.push(message),
+  } as unknown as AstroIntegrationLogger;
   const hook = kirovReader({ reader }).hooks['astro:config:setup'] as unknown as (options: unknown) => void;
   hook({
     config: { root: pathToFileURL(root), base: '/' },
@@ -58,7 +62,7 @@ function setUp(reader: (root: string) => ContentReader) {
     addWatchFile: (path: string) => watched.push(path),
     updateConfig: (update: Record<string, unknown>) => updates.push(update),
   });
-  return { watched, updates };
+  return { watched, updates, messages };
 }
 
 describe('the content reader', () => {
@@ -76,13 +80,14 @@ describe('the content reader', () => {
 
   it('is how a build reads the content: once, when Astro sets up the config, watching every file read', () => {
     let reader: ContentReader | undefined;
-    const { watched, updates } = setUp((dir) => {
+    const { watched, updates, messages } = setUp((dir) => {
       reader = contentReader(dir);
       return reader;
     });
     const reads = [...(reader?.reads ?? new Map()).values()];
     expect(reads.length).toBeGreaterThan(100);
     expect(reads.every((count) => count === 1)).toBe(true);
+    expect(messages).toEqual([`read ${reads.length} content files, each once`]);
     expect(watched).toEqual([
       ...[...(reader?.reads.keys() ?? [])].map((file) => join(root, file)),
       join(root, 'content'),
@@ -94,6 +99,16 @@ describe('the content reader', () => {
     ];
     expect(update.markdown.processor.name).toBe('unified');
     expect(update.vite.plugins.map((plugin) => plugin.name)).toEqual(['kirov-reader-edition']);
+  });
+
+  it('stops the build when a content file was read more than once', () => {
+    const twice = (dir: string): ContentReader => {
+      const reader = contentReader(dir);
+      return { ...reader, read: (file) => reader.read(file) && reader.read(file) };
+    };
+    expect(() => setUp(twice)).toThrow(
+      /^kirov-reader: Unexpected content read more than once: content\/source\/kirov-scrape\.edition\.yaml, /u,
+    );
   });
 
   it('names a note with broken YAML at its file, line and column', () => {

@@ -258,11 +258,19 @@ describe('exportMarkdown', () => {
       body: { type: 'TextualBody', value: 'Who was he?' },
     });
     const lost = annotate('gone', 'Lost words.', 0, 4);
-    const markdown = exportMarkdown('My notes', [
-      { annotation: highlight, layer: null, paragraph: { n: 1, document: 'The essay', url: `${SITE}#z` } },
-      { annotation: question, layer: 'Week 3', paragraph: { n: 1, document: 'The essay', url: `${SITE}#z` } },
-      { annotation: lost, layer: null, paragraph: null },
-    ]);
+    const markdown = exportMarkdown(
+      'My notes',
+      [
+        { annotation: highlight, layer: null, paragraph: { n: 1, document: 'The essay', url: `${SITE}#z` } },
+        {
+          annotation: question,
+          layer: 'Week 3',
+          paragraph: { n: 1, document: 'The essay', url: `${SITE}#z` },
+        },
+        { annotation: lost, layer: null, paragraph: null },
+      ],
+      new Set(['https://example.org']),
+    );
     expect(markdown).toBe(
       [
         '# My notes',

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { hitPattern, hitTerms, unmarkStopWords } from '../../src/lib/search/hit-words.ts';
 import { entrySpellings, transliterationVariants } from '../../src/lib/search/name-variants.ts';
-import { editDistance, respellNames, suggestWords } from '../../src/lib/search/query-spelling.ts';
+import {
+  editDistance,
+  MAX_SPELLED_QUERIES,
+  respellNames,
+  suggestWords,
+} from '../../src/lib/search/query-spelling.ts';
 import { searchWords } from '../../src/lib/search/search-words.ts';
 
 describe('transliterationVariants', () => {
@@ -68,52 +73,110 @@ describe('searchWords', () => {
       name: 'Nikolaev, Leonid',
       text: 'Nikolaiev',
       spellings: [
-        { spelling: 'Nikolaev', variants: ['Nikolayev'] },
-        { spelling: 'Nikolaiev', variants: ['Nikolaief'] },
+        { spelling: 'Nikolaiev', variants: ['Nikolayev', 'Nikolaief'] },
+        { spelling: 'Nikolaievs', variants: ['Nikolayevs'] },
+        { spelling: 'Nikolaev', variants: [] },
         { spelling: 'Nicolaiev', variants: ['Nicolayev'] },
       ],
       variants: ['Nikolaeff'],
     },
+    {
+      id: 'fascism',
+      name: 'Fascism',
+      text: 'Fascism',
+      spellings: [
+        { spelling: 'Fascism', variants: [] },
+        { spelling: 'Fascist', variants: [] },
+      ],
+      variants: [],
+    },
+    {
+      id: 'yezhov',
+      name: 'Yezhov, Nikolai',
+      text: 'Yezhov',
+      spellings: [
+        { spelling: 'Yezhov', variants: ['Ezhov'] },
+        { spelling: 'Jezhov', variants: [] },
+      ],
+      variants: [],
+    },
   ];
   const words = searchWords(
-    ['Nikolaiev shot Kirov. The Nikolaiev group', 'A note on Nikolaev and the bureaucracy, bureaucracy.'],
+    [
+      'Nikolaiev shot Kirov. The Nikolaievs group; Yezhov, a Fascism and a Fascist',
+      'A note on Nikolaev and the bureaucracy, bureaucracy.',
+    ],
     entries,
   );
 
-  it('leads a spelling no record holds to the one it was made from, or the entry’s spelling in the text', () => {
+  it('leads every way to type a name to each spelling of it that some record holds, the text’s first', () => {
+    const both = ['Nikolaiev', 'Nikolaev'];
     expect(words.spellings).toEqual({
-      nikolayev: 'Nikolaev',
-      nikolaief: 'Nikolaiev',
-      nicolaiev: 'Nikolaiev',
-      nicolayev: 'Nikolaiev',
-      nikolaeff: 'Nikolaiev',
+      // The spellings the records hold lead to each other; their variants and the editor's to both.
+      nikolaiev: both,
+      nikolaev: both,
+      nikolayev: both,
+      nikolaief: both,
+      nikolaeff: both,
+      // "Nicolaiev" (no record holds it) is the same name by the rules: Nik-/Nic-.
+      nicolaiev: both,
+      nicolayev: both,
+      // The plural is a name of its own, which the records spell one way.
+      nikolayevs: ['Nikolaievs'],
+      ezhov: ['Yezhov'],
+      // A spelling no record holds and the rules do not relate leads to the name the texts use.
+      jezhov: ['Yezhov'],
     });
+    // "Fascism" and "Fascist" are two words, not two spellings of one: each finds what it finds.
+    expect(words.spellings).not.toHaveProperty('fascism');
+    expect(words.spellings).not.toHaveProperty('fascist');
   });
 
   it('lists the words of five letters or more, most frequent first, in their usual form', () => {
-    expect(words.words).toEqual(['bureaucracy', 'Nikolaiev', 'group', 'Kirov', 'Nikolaev']);
+    expect(words.words).toEqual([
+      'bureaucracy',
+      'Fascism',
+      'Fascist',
+      'group',
+      'Kirov',
+      'Nikolaev',
+      'Nikolaiev',
+      'Nikolaievs',
+      'Yezhov',
+    ]);
   });
 });
 
 describe('respellNames and suggestWords', () => {
-  it('searches a name as the texts spell it, whatever its case, and says which', () => {
-    expect(respellNames('nikolayev and Zinovief', { nikolayev: 'Nikolaiev', zinovief: 'Zinoviev' })).toEqual({
-      term: 'Nikolaiev and Zinoviev',
+  it('searches a name in every spelling the texts use, whatever its case, and says which', () => {
+    expect(
+      respellNames('nikolayev and Zinovief', {
+        nikolayev: ['Nikolaiev', 'Nikolaev'],
+        zinovief: ['Zinoviev'],
+      }),
+    ).toEqual({
+      terms: ['Nikolaiev and Zinoviev', 'Nikolaev and Zinoviev'],
       changes: [
-        { typed: 'nikolayev', searched: 'Nikolaiev' },
-        { typed: 'Zinovief', searched: 'Zinoviev' },
+        { typed: 'nikolayev', searched: ['Nikolaiev', 'Nikolaev'] },
+        { typed: 'Zinovief', searched: ['Zinoviev'] },
       ],
     });
-    expect(respellNames('Stalin', { nikolayev: 'Nikolaiev' })).toEqual({ term: 'Stalin', changes: [] });
+    expect(respellNames('Stalin', { nikolayev: ['Nikolaiev'] })).toEqual({ terms: ['Stalin'], changes: [] });
     // Not a key the object inherits.
     expect(respellNames('constructor', {}).changes).toEqual([]);
   });
 
+  it('searches at most four queries for a query of several names in several spellings', () => {
+    const spellings = { a: ['A1', 'A2'], b: ['B1', 'B2', 'B3'] };
+    expect(respellNames('a b', spellings).terms).toEqual(['A1 B1', 'A1 B2', 'A1 B3', 'A2 B1']);
+    expect(MAX_SPELLED_QUERIES).toBe(4);
+  });
+
   it('offers the nearest word within two edits for a word of five letters or more', () => {
     const vocabulary = ['bureaucracy', 'terrorism', 'Zinoviev', 'witness', 'within'];
-    expect(suggestWords('bureacracy', vocabulary).term).toBe('bureaucracy');
-    expect(suggestWords('individual terorrism', vocabulary).term).toBe('individual terrorism');
-    expect(suggestWords('Zinovjev', vocabulary).term).toBe('Zinoviev');
+    expect(suggestWords('bureacracy', vocabulary).terms).toEqual(['bureaucracy']);
+    expect(suggestWords('individual terorrism', vocabulary).terms).toEqual(['individual terrorism']);
+    expect(suggestWords('Zinovjev', vocabulary).terms).toEqual(['Zinoviev']);
     // Too far, too short, or the start of a known word: left as typed.
     expect(suggestWords('burocrazy', vocabulary).changes).toEqual([]);
     expect(suggestWords('witn', vocabulary).changes).toEqual([]);

@@ -29,7 +29,7 @@ export interface TextQuoteMatches {
  * collapsed the line breaks and double spaces of the Markdown. Ranges are offsets into `text`.
  */
 export function findTextQuote(text: string, selector: TextQuoteSelector): TextQuoteMatches {
-  const haystack = collapseWhiteSpace(text);
+  const haystack = collapseCached(text);
   const exact = collapseWhiteSpace(selector.exact).value;
   const prefix = collapseWhiteSpace(selector.prefix ?? '').value;
   const suffix = collapseWhiteSpace(selector.suffix ?? '').value;
@@ -50,6 +50,21 @@ interface CollapsedText {
   value: string;
   /** The offset in the original text of a character of `value`. */
   toOriginal: (index: number) => number;
+}
+
+/**
+ * The texts collapsed lately: a page finds thousands of a reader's quotes again in the same few
+ * paragraphs, and each paragraph is collapsed once.
+ */
+const collapsed = new Map<string, CollapsedText>();
+
+function collapseCached(text: string): CollapsedText {
+  const known = collapsed.get(text);
+  if (known) return known;
+  if (collapsed.size >= 256) collapsed.clear();
+  const made = collapseWhiteSpace(text);
+  collapsed.set(text, made);
+  return made;
 }
 
 function collapseWhiteSpace(text: string): CollapsedText {

@@ -1,6 +1,7 @@
 import { checkRelatedEvents } from '../annotations/check-related-events.ts';
 import { type PlacedNote, placeNotes } from '../annotations/place-notes.ts';
 import type { RehypeAnchorNotesOptions } from '../annotations/rehype-anchor-notes.ts';
+import type { IdLock } from '../schema/ledger.ts';
 import type { TimelineEventData } from '../schema/timeline.ts';
 import { checkPassageIds } from '../timeline/check-passage-ids.ts';
 import type { EventPassageLink } from '../timeline/event-links.ts';
@@ -37,10 +38,14 @@ export interface EditionModel {
     events: TimelineEvent[];
     /** The events each passage is linked to, in date order; a passage with none is absent. */
     byPassage: ReadonlyMap<string, readonly TimelineEvent[]>;
+    /** Each event's file, relative to the project root, by the event's id. */
+    files: ReadonlyMap<string, string>;
   };
   /** The index of names and terms, in file-name order. */
   index: IndexSource[];
   witness: { file: string; text: string };
+  /** The id lock as read (every id ever given, and where each retired one leads). */
+  idLock: IdLock;
 }
 
 /**
@@ -107,9 +112,10 @@ export function buildEditionModel(content: EditionContent, sitePath: (path: stri
     version: content.version,
     edition,
     notes,
-    timeline: { events, byPassage },
+    timeline: { events, byPassage, files: new Map(content.events.map((event) => [event.id, event.file])) },
     index: content.index,
     witness: content.witness,
+    idLock: content.idLock,
   };
 }
 

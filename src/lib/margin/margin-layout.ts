@@ -156,27 +156,27 @@ function placeRun(
     offsets.push(offset);
     offset += height + gap;
   }
-  const pools: { members: number[]; level: number }[] = [];
+  // Each pool keeps the count and sum of its members, so that a merge costs the same however large
+  // the pools (a reader may have thousands of notes in one cluster).
+  const pools: { count: number; sum: number; level: number }[] = [];
   wants.forEach((want, index) => {
-    pools.push({ members: [want - (offsets[index] ?? 0)], level: want - (offsets[index] ?? 0) });
+    const value = want - (offsets[index] ?? 0);
+    pools.push({ count: 1, sum: value, level: value });
     for (;;) {
       const last = pools.at(-1);
       const previous = pools.at(-2);
       if (!last || !previous || previous.level <= last.level) break;
       pools.splice(-2, 2);
-      const members = [...previous.members, ...last.members];
-      pools.push({ members, level: middle(members) });
+      const count = previous.count + last.count;
+      const sum = previous.sum + last.sum;
+      // The mean: the level nearest all the pool's members in squared distance.
+      pools.push({ count, sum, level: sum / count });
     }
   });
   const lastIndex = heights.length - 1;
   const highest = bottom - (heights[lastIndex] ?? 0) - (offsets[lastIndex] ?? 0);
-  const z = pools.flatMap((pool) => pool.members.map(() => pool.level));
+  const z = pools.flatMap((pool) => Array.from({ length: pool.count }, () => pool.level));
   return z.map((level, index) => Math.max(top, Math.min(level, highest)) + (offsets[index] ?? 0));
-}
-
-/** The mean: the level nearest all the pool's members in squared distance. */
-function middle(values: readonly number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 /** Runs of notes that touch (each starts where the one before ends, plus the gap): the clusters. */

@@ -41,10 +41,36 @@ const KIND: Record<WebAnnotation['motivation'], string> = {
 };
 
 /**
- * The notes as Markdown for an essay: grouped by paragraph in reading order (the order given), each
- * the quoted words, the note, and the paragraph's link; those that could not be placed last.
+ * A paragraph's address as the export may link it: an http(s) address on one of the edition's
+ * `origins`, never `javascript:`, `data:` or another site's page; null otherwise.
  */
-export function exportMarkdown(title: string, notes: readonly ListedNote[]): string {
+function siteAddress(source: string, origins: ReadonlySet<string>): string | null {
+  try {
+    const url = new URL(source);
+    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !origins.has(url.origin)) return null;
+    return url.href;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A reader's text as Markdown writes it, read as text only: no link, image, autolink or HTML can
+ * form from it (the characters that make them are escaped), so a note that came in a file never
+ * becomes a `javascript:` link or an image from elsewhere in the export.
+ */
+const asText = (text: string): string => text.replace(/[\\[\]<>`]/g, (c) => `\\${c}`);
+
+/**
+ * The notes as Markdown for an essay: grouped by paragraph in reading order (the order given), each
+ * the quoted words, the note, and the paragraph's link; those that could not be placed last, with
+ * the address they were on when it is one of the edition's `origins`.
+ */
+export function exportMarkdown(
+  title: string,
+  notes: readonly ListedNote[],
+  origins: ReadonlySet<string> = new Set(),
+): string {
   const lines = [`# ${title}`, ''];
   let heading = '';
   const placed = notes.filter((note) => note.paragraph);
@@ -61,18 +87,24 @@ export function exportMarkdown(title: string, notes: readonly ListedNote[]): str
   }
   if (unplaced.length > 0) {
     lines.push('## Could not be placed in this release', '');
-    for (const note of unplaced)
-      lines.push(...noteLines(note), `(was on <${note.annotation.target.source}>)`, '');
+    for (const note of unplaced) {
+      const source = siteAddress(note.annotation.target.source, origins);
+      lines.push(
+        ...noteLines(note),
+        source ? `(was on <${source}>)` : '(was on a page outside this edition, not linked)',
+        '',
+      );
+    }
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
 function noteLines(note: ListedNote): string[] {
-  const quote = note.annotation.target.selector[0].exact.replace(/\s+/g, ' ').trim();
-  const by = note.layer ? ` (${note.layer})` : '';
+  const quote = asText(note.annotation.target.selector[0].exact.replace(/\s+/g, ' ').trim());
+  const by = note.layer ? ` (${asText(note.layer)})` : '';
   const lines = [`> ${quote}`, ''];
-  if (note.question) lines.push(`Question: ${note.question}`, '');
-  const body = note.annotation.body?.value.trim();
+  if (note.question) lines.push(`Question: ${asText(note.question)}`, '');
+  const body = note.annotation.body ? asText(note.annotation.body.value.trim()) : '';
   lines.push(
     body
       ? `**${KIND[note.annotation.motivation]}${by}:** ${body}`

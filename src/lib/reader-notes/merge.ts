@@ -1,48 +1,76 @@
 import type { WebAnnotation } from './web-annotation.ts';
 
 /** The same note on the same words, whatever its id: imported twice from two exports, it is one note. */
-function sameNote(a: WebAnnotation, b: WebAnnotation): boolean {
-  const [qa] = a.target.selector;
-  const [qb] = b.target.selector;
-  return (
-    a.motivation === b.motivation &&
-    a.target.source === b.target.source &&
-    qa.exact === qb.exact &&
-    (qa.prefix ?? '') === (qb.prefix ?? '') &&
-    (qa.suffix ?? '') === (qb.suffix ?? '') &&
-    (a.body?.value ?? '') === (b.body?.value ?? '')
-  );
+function sameNoteKey(a: WebAnnotation): string {
+  const [quote] = a.target.selector;
+  return [
+    a.motivation,
+    a.target.source,
+    quote.exact,
+    quote.prefix ?? '',
+    quote.suffix ?? '',
+    a.body?.value ?? '',
+  ].join('\u0000');
+}
+
+/** What an import will do, decided before anything is written, so that the reader can see it first. */
+export interface ImportPlan {
+  /** New annotations. */
+  add: WebAnnotation[];
+  /** Annotations kept here that a newer version (a later `modified`) replaces. */
+  replace: WebAnnotation[];
+  /** Annotations already here (the same id, not newer; or the same note on the same words). */
+  skip: WebAnnotation[];
 }
 
 /**
- * Adds imported annotations to those kept, without duplicates: one with an id already kept is the
- * same annotation (the newer `modified` wins), one with the same words and note is a copy.
- * Returns the merged list and how many were added, updated and already there.
+ * Sorts imported annotations by what importing them does to those kept: one with an id already kept
+ * is the same annotation (the newer `modified` replaces it), one with the same words and note is a
+ * copy, skipped; the rest are added. Works by keys, so that ten thousand notes plan at once.
+ */
+export function planImport(kept: readonly WebAnnotation[], incoming: readonly WebAnnotation[]): ImportPlan {
+  const byId = new Map(kept.map((annotation) => [annotation.id, annotation]));
+  const notes = new Set(kept.map(sameNoteKey));
+  /** Where an annotation added by this import stands in `plan.add`: the file may hold it twice. */
+  const added = new Map<string, number>();
+  const plan: ImportPlan = { add: [], replace: [], skip: [] };
+  for (const annotation of incoming) {
+    const existing = byId.get(annotation.id);
+    const newer = (annotation.modified ?? '') > (existing?.modified ?? '');
+    const at = added.get(annotation.id);
+    if (at !== undefined) {
+      if (newer) plan.add[at] = annotation;
+      else plan.skip.push(annotation);
+    } else if (existing) {
+      if (newer) plan.replace.push(annotation);
+      else plan.skip.push(annotation);
+    } else if (notes.has(sameNoteKey(annotation))) {
+      plan.skip.push(annotation);
+    } else {
+      added.set(annotation.id, plan.add.length);
+      plan.add.push(annotation);
+      notes.add(sameNoteKey(annotation));
+    }
+    if (!existing || newer) byId.set(annotation.id, annotation);
+  }
+  return plan;
+}
+
+/**
+ * Adds imported annotations to those kept, without duplicates (see planImport). Returns the merged
+ * list and how many were added, updated and already there.
  */
 export function mergeAnnotations(
   kept: readonly WebAnnotation[],
   incoming: readonly WebAnnotation[],
 ): { annotations: WebAnnotation[]; added: number; updated: number; unchanged: number } {
-  const annotations = [...kept];
-  let added = 0;
-  let updated = 0;
-  let unchanged = 0;
-  for (const annotation of incoming) {
-    const index = annotations.findIndex((a) => a.id === annotation.id);
-    const existing = annotations[index];
-    if (existing) {
-      if ((annotation.modified ?? '') > (existing.modified ?? '')) {
-        annotations[index] = annotation;
-        updated++;
-      } else {
-        unchanged++;
-      }
-    } else if (annotations.some((a) => sameNote(a, annotation))) {
-      unchanged++;
-    } else {
-      annotations.push(annotation);
-      added++;
-    }
-  }
-  return { annotations, added, updated, unchanged };
+  const plan = planImport(kept, incoming);
+  const replaced = new Map(plan.replace.map((annotation) => [annotation.id, annotation]));
+  const annotations = [...kept.map((annotation) => replaced.get(annotation.id) ?? annotation), ...plan.add];
+  return {
+    annotations,
+    added: plan.add.length,
+    updated: plan.replace.length,
+    unchanged: plan.skip.length,
+  };
 }

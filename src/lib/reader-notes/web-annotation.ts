@@ -11,6 +11,7 @@ import {
   size,
 } from './limits.ts';
 import { ANNOTATION_CONTEXT, MOTIVATIONS } from './model.ts';
+import { noteBodyProblem } from './note-body.ts';
 
 // Zod compiles its parsers with `new Function` when it can, and finds out by trying: in the browser,
 // under the site's Content-Security-Policy (no 'unsafe-eval'), that try is a refused eval. Interpreted
@@ -62,7 +63,11 @@ const textualBody = z.object({
     .max(
       MAX_BODY_CHARS,
       `the note is longer than ${count(MAX_BODY_CHARS)} characters, the most a note may hold`,
-    ),
+    )
+    .superRefine((value, context) => {
+      const problem = noteBodyProblem(value);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    }),
   format: z.literal('text/plain').optional(),
 });
 

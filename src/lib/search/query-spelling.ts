@@ -1,19 +1,27 @@
 /*
- * A query as the texts would spell it: a name in another transliteration becomes the texts' spelling
- * ("Nikolayev" → "Nikolaiev"), and a word that matches nothing becomes the nearest word of the edition
- * ("bureacracy" → "bureaucracy"). Pure functions over the data of search-words.ts, run in the browser.
+ * A query as the texts would spell it: a name becomes every spelling the edition holds of it
+ * ("Nikolayev" → "Nikolaiev" and "Nikolaev", searched apart and merged), and a word that matches
+ * nothing becomes the nearest word of the edition ("bureacracy" → "bureaucracy"). Pure functions over
+ * the data of search-words.ts, run in the browser.
  */
 
 import { MIN_SUGGESTED_LENGTH, type SearchWords } from './search-words.ts';
 
+/**
+ * At most this many queries are searched for one typed: a query of several names, each spelt two ways,
+ * would otherwise multiply the searches (and the keystroke's time).
+ */
+export const MAX_SPELLED_QUERIES = 4;
+
 /** A query with some of its words replaced, and which. */
 export interface Respelled {
-  term: string;
+  /** The queries to search, the first with each word's first spelling; one when nothing was replaced. */
+  terms: string[];
   /** Each replaced word as typed and as searched, in query order; empty when nothing was replaced. */
-  changes: { typed: string; searched: string }[];
+  changes: { typed: string; searched: string[] }[];
 }
 
-/** The query with each word no record holds, when it spells a name of the index, in the texts' spelling. */
+/** The query with each word that is a way to type a name of the index in every spelling the texts use. */
 export function respellNames(term: string, spellings: SearchWords['spellings']): Respelled {
   return replaceWords(term, (word) =>
     Object.hasOwn(spellings, word.toLowerCase()) ? spellings[word.toLowerCase()] : undefined,
@@ -41,19 +49,27 @@ export function suggestWords(term: string, words: readonly string[]): Respelled 
         best = words[i];
       }
     }
-    return best;
+    return best === undefined ? undefined : [best];
   });
 }
 
-function replaceWords(term: string, replace: (word: string) => string | undefined): Respelled {
+/**
+ * The queries made by replacing each word of `term` by the spellings `replace` gives (none: the word as
+ * typed), every combination, the first spellings first, up to MAX_SPELLED_QUERIES.
+ */
+function replaceWords(term: string, replace: (word: string) => readonly string[] | undefined): Respelled {
   const changes: Respelled['changes'] = [];
-  const respelled = term.replace(/[\p{L}\p{N}]+/gu, (word) => {
-    const searched = replace(word);
-    if (searched === undefined || searched === word) return word;
-    changes.push({ typed: word, searched });
-    return searched;
-  });
-  return { term: respelled, changes };
+  // Words at the odd places, what stands between them at the even ones.
+  const parts = term.split(/([\p{L}\p{N}]+)/u);
+  let terms = [''];
+  for (const [i, part] of parts.entries()) {
+    const searched = i % 2 === 1 ? replace(part) : undefined;
+    const choices = searched?.length ? searched : [part];
+    if (searched?.length && !(searched.length === 1 && searched[0] === part))
+      changes.push({ typed: part, searched: [...searched] });
+    terms = terms.flatMap((start) => choices.map((choice) => start + choice)).slice(0, MAX_SPELLED_QUERIES);
+  }
+  return { terms, changes };
 }
 
 /**

@@ -202,7 +202,7 @@ function showPanel({ packet, questions }: Opened): HTMLElement {
     const question = questions[at];
     if (!question) return;
     const words =
-      document.querySelector<HTMLElement>(`mark[data-rn="${CSS.escape(question.id)}"]`) ??
+      document.querySelector<HTMLElement>(`mark[data-rn~="${CSS.escape(question.id)}"]`) ??
       document.getElementById(decodeURIComponent(new URL(question.target.source).hash.slice(1)));
     if (!words) return;
     event.preventDefault();

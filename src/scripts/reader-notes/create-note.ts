@@ -7,7 +7,7 @@
 import { describeQuote, describeQuoteBriefly } from '../../lib/reader-notes/describe-quote.ts';
 import { ANNOTATION_CONTEXT, type Motivation } from '../../lib/reader-notes/model.ts';
 import type { WebAnnotation } from '../../lib/reader-notes/web-annotation.ts';
-import { passageTextOf } from './dom-text.ts';
+import { passageTextOf, unwrap } from './dom-text.ts';
 import { noteLabel } from './labels.ts';
 import { newLayerNoteId, newUrn, noteButton } from './make.ts';
 import { focusNote } from './note-actions.ts';
@@ -56,7 +56,9 @@ export async function createNote(
   state.place();
   openEditor(draft, noteLabel(layer, motivation), '', state.place, async (value) => {
     if (value === null) {
-      state.render();
+      draft.remove();
+      unwrap(selected.passage.querySelectorAll<HTMLElement>(`mark[data-rn="${CSS.escape(annotation.id)}"]`));
+      state.place();
       return;
     }
     const made: WebAnnotation = { ...annotation, body: { type: 'TextualBody', value } };
@@ -83,7 +85,7 @@ async function keepHighlight(
     return;
   }
   if (!layer.annotations.some((a) => a.id === annotation.id)) layer.annotations.push(annotation);
-  state.render();
+  state.render(annotation.id);
   state.announce('Highlighted. Kept on this device only.');
   state.main
     .querySelector<HTMLElement>(`reader-note[data-rn="${CSS.escape(annotation.id)}"] button`)

@@ -36,7 +36,11 @@ export function layerStrip(state: NotesState): LayerStrip {
         return make('label', { className: 'rn-toggle' }, box, ` ${name} (${layer.annotations.length})`);
       });
     element.replaceChildren(
-      make('span', { className: 'rn-count' }, `${count} ${count === 1 ? 'note' : 'notes'} on this page`),
+      make(
+        'span',
+        { className: 'rn-count' },
+        `${count.toLocaleString('en-GB')} ${count === 1 ? 'note' : 'notes'} on this page`,
+      ),
       ...toggles,
       make('a', { href: `${base}my-notes/` }, 'My notes: export, import, class layers'),
     );

@@ -9,7 +9,8 @@
  *   my-notes.ts        what the parts share (one object, passed to each)
  *   notes-list.ts      the notes, filtered and grouped by paragraph
  *   layer-rows.ts      the layers: shown or not, class link, file, remove
- *   export-import.ts   JSON and Markdown exports, the import of a file
+ *   keep-section.ts    where the notes live, persistent storage, the backup
+ *   export-import.ts   JSON and Markdown exports, the import of a file (shown before it is written)
  *   new-layer-form.ts  a new class layer
  *   download.ts        a file saved from the browser
  */
@@ -18,6 +19,7 @@ import stylesheet from '../../styles/reader-notes.css?url';
 import { loadStylesheet } from '../stylesheet.ts';
 import { make } from './make.ts';
 import { exportButtons, importField } from './my-notes/export-import.ts';
+import { keepSection } from './my-notes/keep-section.ts';
 import { layerRows } from './my-notes/layer-rows.ts';
 import type { MyNotes, PassageInfo } from './my-notes/my-notes.ts';
 import { newLayerForm } from './my-notes/new-layer-form.ts';
@@ -80,6 +82,7 @@ async function start(app: HTMLElement, article: HTMLElement): Promise<void> {
     );
     list.showLayers();
     controls.replaceChildren(
+      keepSection(notes),
       make('h2', { id: 'mn-layers' }, 'Layers'),
       make('ul', { className: 'mn-layers' }, ...layerRows(notes)),
       make('h3', {}, 'Export and import'),

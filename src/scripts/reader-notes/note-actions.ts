@@ -114,6 +114,6 @@ export function answerQuestion(state: NotesState, question: WebAnnotation): void
 /** Draws the notes again and moves the focus to a note's first button, opened on a narrow screen. */
 export function focusNote(state: NotesState, id: string): void {
   if (!state.wide.matches) state.open.add(id);
-  state.render();
+  state.render(id);
   state.main.querySelector<HTMLElement>(`reader-note[data-rn="${CSS.escape(id)}"] button`)?.focus();
 }

@@ -1,8 +1,10 @@
+import { noteBodyProblem } from '../../lib/reader-notes/note-body.ts';
 import { make, noteButton } from './make.ts';
 
 /**
  * A text box in place of a note's text, with Save and Cancel (Ctrl or ⌘ with Enter saves, Escape
- * cancels); `done` gets the text, or null. `place` lays the margin out again for the box. When
+ * cancels); `done` gets the text, or null. A text the note check refuses (an image from another
+ * site) is not passed on: the box says why. `place` lays the margin out again for the box. When
  * `done` fails (the device did not keep the note), the box stays open with the text, says
  * "Your note was not saved: …", and Save becomes Retry.
  */
@@ -21,6 +23,15 @@ export function openEditor(
   let busy = false;
   const finish = async (text: string | null) => {
     if (busy) return;
+    const refused = text === null ? null : noteBodyProblem(text);
+    if (refused) {
+      // Nothing is kept: the text stays in the box, to be changed.
+      problem.textContent = `Your note was not saved: ${refused}.`;
+      if (!problem.isConnected) area.after(problem);
+      place();
+      area.focus();
+      return;
+    }
     busy = true;
     try {
       await done(text);

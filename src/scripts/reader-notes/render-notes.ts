@@ -2,45 +2,350 @@
  * Drawing the notes on the page: each shown annotation found again in the text as it is now, its
  * words marked, and its note (a <reader-note>) beside them, laid out in the margin with the
  * edition's notes from 48rem.
+ *
+ * Made to stay quick with thousands of notes:
+ * - an annotation is found again in the text once, and again only when it changes;
+ * - a paragraph is drawn again only when what it shows has changed (a new highlight redraws its
+ *   own paragraph, nothing else);
+ * - the words are marked flat: one <mark> for each run of words under the same notes, naming them
+ *   all, so that identical ranges are drawn once and overlapping ones never nest;
+ * - the paragraphs within a screen of the view are drawn at once, the others while the browser is
+ *   idle, a few at a time (sooner when they come near the view);
+ * - beside a paragraph stand its first few notes and a button for the rest (NOTES_BESIDE), so
+ *   that the margin holds a bounded number of notes however many there are.
  */
 import { passageIdOf } from '../../lib/reader-notes/model.ts';
-import { reanchor } from '../../lib/reader-notes/reanchor.ts';
+import { type Placement, reanchor } from '../../lib/reader-notes/reanchor.ts';
 import type { WebAnnotation } from '../../lib/reader-notes/web-annotation.ts';
-import { unwrap, wrapRange } from './dom-text.ts';
+import { passageTextOf, unwrap, wrapRange } from './dom-text.ts';
 import type { LayerStrip } from './layer-strip.ts';
 import { make } from './make.ts';
 import { noteElement } from './note-element.ts';
 import { type NotesState, sourceOf } from './state.ts';
 import { OWN_LAYER, type StoredLayer } from './store.ts';
 
-/** Marks every shown annotation in the text and puts its note beside it. */
-export function renderNotes(state: NotesState, strip: LayerStrip): void {
-  const { main, passages } = state;
-  unwrap(main.querySelectorAll<HTMLElement>('mark.rn-mark'));
-  for (const note of main.querySelectorAll('reader-note')) note.remove();
-  let count = 0;
-  for (const layer of state.layers) {
-    if (!layer.shown) continue;
-    for (const annotation of [...layer.annotations]) {
-      try {
-        if (!belongsHere(state, annotation)) continue;
-        const placement = reanchor(annotation, state.edition);
-        if (!placement.placed) continue;
-        const passage = passages.find((p) => p.id === placement.passage);
-        if (!passage) continue;
-        const own = layer.id === OWN_LAYER;
-        const element = noteElement(state, layer, annotation);
-        markWords(passage, placement.start, placement.end, annotation.id, own);
-        passage.append(element);
-        count++;
-      } catch (error) {
-        // A record that cannot be drawn is set aside (My notes lists it), never stops the others.
-        setAside(layer, annotation, error as Error);
+/** One annotation to draw in a paragraph, between two offsets of its text. */
+interface Item {
+  layer: StoredLayer;
+  annotation: WebAnnotation;
+  start: number;
+  end: number;
+}
+
+/** What a paragraph shows: its items, and a key that changes whenever what they show changes. */
+interface Wanted {
+  items: Item[];
+  key: string;
+}
+
+/** Ids given to the words of notes, which name them to the margin's layout. */
+let marked = 0;
+
+/**
+ * The notes shown beside a paragraph before "more": a margin holds a few notes near their words,
+ * and a paragraph with hundreds would push every note after it screens away.
+ */
+export const NOTES_BESIDE = 8;
+
+export class NotesPainter {
+  private readonly state: NotesState;
+  private readonly strip: LayerStrip;
+  /** Where each annotation's words are, by what it says (so an edit finds it again). */
+  private readonly placements = new Map<string, Placement | null>();
+  /** What each paragraph should show, and what it shows now (its key; marks and notes, or marks only). */
+  private readonly wanted = new Map<HTMLElement, Wanted>();
+  private readonly drawn = new Map<HTMLElement, { key: string; notes: boolean }>();
+  /** Paragraphs within a screen of the view, drawn first. */
+  private readonly near = new Set<HTMLElement>();
+  /** Paragraphs whose notes the reader asked to see all of, and notes acted on, shown whatever their place. */
+  private readonly expanded = new Set<HTMLElement>();
+  private readonly pinned = new Set<string>();
+  private idle: number | undefined;
+  private settled = false;
+
+  constructor(state: NotesState, strip: LayerStrip) {
+    this.state = state;
+    this.strip = strip;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const arrived: HTMLElement[] = [];
+        for (const entry of entries) {
+          const passage = entry.target as HTMLElement;
+          if (entry.isIntersecting) {
+            if (!this.near.has(passage)) arrived.push(passage);
+            this.near.add(passage);
+          } else this.near.delete(passage);
+        }
+        const stale = arrived.filter((passage) => this.stale(passage, true));
+        for (const passage of stale) this.draw(passage, true);
+        if (stale.length > 0) this.place();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    for (const passage of state.passages) observer.observe(passage);
+  }
+
+  /**
+   * Finds every shown annotation in the text, draws the paragraphs whose notes changed that are
+   * near the view (and, always, the one holding `focus`, an annotation's id), and leaves the others
+   * to idle time.
+   */
+  render(focus?: string): void {
+    const { state } = this;
+    const byPassage = new Map<HTMLElement, Item[]>();
+    const passages = new Map(state.passages.map((p) => [p.id, p]));
+    let count = 0;
+    let focused: HTMLElement | undefined;
+    for (const layer of state.layers) {
+      if (!layer.shown) continue;
+      for (const annotation of [...layer.annotations]) {
+        try {
+          const placement = this.placementOf(annotation);
+          if (!placement?.placed) continue;
+          const passage = passages.get(placement.passage);
+          if (!passage) continue;
+          const items = byPassage.get(passage) ?? [];
+          byPassage.set(passage, items);
+          items.push({ layer, annotation, start: placement.start, end: placement.end });
+          if (annotation.id === focus) {
+            focused = passage;
+            this.pinned.add(focus);
+          }
+          count++;
+        } catch (error) {
+          // A record that cannot be drawn is set aside (My notes lists it), never stops the others.
+          setAside(layer, annotation, error as Error);
+        }
       }
     }
+    const wide = state.wide.matches ? 'wide' : 'narrow';
+    const questions = new Map<string, string>();
+    for (const layer of state.layers)
+      for (const annotation of layer.annotations) questions.set(annotation.id, annotation.body?.value ?? '');
+    for (const passage of state.passages) {
+      const items = byPassage.get(passage) ?? [];
+      const key = items.map((item) => this.keyOf(item, questions)).join('\n');
+      this.wanted.set(passage, { items, key: `${wide}\n${key}` });
+    }
+    // The paragraphs near the view, measured once, all together, before anything is written.
+    if (this.near.size === 0) {
+      const height = window.innerHeight;
+      for (const passage of state.passages) {
+        const box = passage.getBoundingClientRect();
+        if (box.bottom > -height && box.top < 2 * height) this.near.add(passage);
+      }
+    }
+    let changed = false;
+    for (const passage of state.passages) {
+      const notes = this.near.has(passage) || passage === focused;
+      // The paragraph of the note acted on is drawn afresh, whatever it shows: a note's editor
+      // closed without a change goes back to the note.
+      if (passage === focused || this.stale(passage, notes)) {
+        this.draw(passage, notes);
+        changed = true;
+      }
+    }
+    this.strip.show(count);
+    if (changed) this.place();
+    this.later();
   }
-  strip.show(count);
-  state.place();
+
+  /** Lays the margin out again, with the notes drawn (from 48rem). */
+  place(): void {
+    const { main, wide } = this.state;
+    if (!wide.matches) {
+      for (const note of main.querySelectorAll<HTMLElement>('reader-note[data-margin-for]')) {
+        note.style.top = '';
+        delete note.dataset.marginFor;
+      }
+      return;
+    }
+    // A note being written names its words itself (create-note.ts draws them).
+    for (const note of main.querySelectorAll<HTMLElement>('reader-note:not([data-margin-for])')) {
+      const mark = firstMarkOf(main, note.dataset.rn ?? '');
+      if (!mark) continue;
+      mark.id ||= `rn-words-${++marked}`;
+      note.dataset.marginFor = mark.id;
+    }
+    document.dispatchEvent(new Event('margin:relayout'));
+  }
+
+  /** Whether a paragraph shows other than it should: other notes, or its notes not yet made. */
+  private stale(passage: HTMLElement, notes: boolean): boolean {
+    const drawn = this.drawn.get(passage);
+    const wanted = this.wanted.get(passage);
+    if (!wanted) return false;
+    if (!drawn) return wanted.items.length > 0;
+    return drawn.key !== wanted.key || (notes && !drawn.notes);
+  }
+
+  /** Draws a paragraph's marks, and its notes when `notes`, in place of what it showed. */
+  private draw(passage: HTMLElement, notes: boolean): void {
+    const wanted = this.wanted.get(passage);
+    if (!wanted) return;
+    unwrap(passage.querySelectorAll<HTMLElement>('mark.rn-mark'));
+    for (const note of passage.querySelectorAll(':scope > reader-note')) note.remove();
+    const firstMarks = markFlat(passage, wanted.items);
+    if (notes) {
+      const wide = this.state.wide.matches;
+      const beside = (element: HTMLElement, id: string) => {
+        const mark = firstMarks.get(id);
+        if (wide && mark) {
+          mark.id ||= `rn-words-${++marked}`;
+          element.dataset.marginFor = mark.id;
+        }
+        passage.append(element);
+      };
+      const inOrder = wanted.items.toSorted((a, b) => a.start - b.start || a.end - b.end);
+      const all = this.expanded.has(passage) || inOrder.length <= NOTES_BESIDE + 1;
+      const shown = all
+        ? inOrder
+        : inOrder.filter((item, index) => index < NOTES_BESIDE || this.pinned.has(item.annotation.id));
+      for (const item of shown)
+        beside(noteElement(this.state, item.layer, item.annotation), item.annotation.id);
+      const hidden = inOrder.filter((item) => !shown.includes(item));
+      const next = hidden[0];
+      if (next) beside(this.moreNotes(passage, hidden.length, next.annotation.id), next.annotation.id);
+    }
+    this.drawn.set(passage, { key: wanted.key, notes });
+  }
+
+  /** The button that shows the rest of a paragraph's notes, beside the words of the first of them. */
+  private moreNotes(passage: HTMLElement, count: number, first: string): HTMLElement {
+    const element = document.createElement('reader-note');
+    element.className = 'rn-note rn-more-notes';
+    element.dataset.rn = first;
+    const button = make(
+      'button',
+      { type: 'button', className: 'rn-b' },
+      `${count.toLocaleString('en-GB')} more ${count === 1 ? 'note' : 'notes'} on this paragraph`,
+    );
+    button.addEventListener('click', () => {
+      this.expanded.add(passage);
+      this.draw(passage, true);
+      this.place();
+      passage.querySelector<HTMLElement>(`reader-note[data-rn="${CSS.escape(first)}"] button`)?.focus();
+    });
+    element.append(make('p', { className: 'rn-actions' }, button));
+    return element;
+  }
+
+  /** The paragraphs left, drawn a few at a time when the browser is idle. */
+  private later(): void {
+    if (this.idle !== undefined) return;
+    const whenIdle =
+      window.requestIdleCallback?.bind(window) ??
+      ((run: (deadline: { timeRemaining(): number }) => void) =>
+        window.setTimeout(() => run({ timeRemaining: () => 8 }), 16));
+    const step = (deadline: { timeRemaining(): number }) => {
+      this.idle = undefined;
+      let drew = false;
+      for (const passage of this.state.passages) {
+        if (deadline.timeRemaining() < 4) break;
+        if (this.stale(passage, true)) {
+          this.draw(passage, true);
+          drew = true;
+        }
+      }
+      if (drew) this.place();
+      if (this.state.passages.some((passage) => this.stale(passage, true))) {
+        this.idle = whenIdle(step) as number;
+      } else if (!this.settled) {
+        this.settled = true;
+        performance.mark('reader-notes:settled');
+      }
+    };
+    this.idle = whenIdle(step) as number;
+  }
+
+  /** Where an annotation's words are on this page (null when its paragraph is on another page), found once. */
+  private placementOf(annotation: WebAnnotation): Placement | null {
+    const [quote, position] = annotation.target.selector;
+    const key = `${annotation.target.source}\n${quote.exact}\n${quote.prefix ?? ''}\n${quote.suffix ?? ''}\n${position?.start ?? ''}`;
+    let placement = this.placements.get(key);
+    if (placement === undefined) {
+      placement = belongsHere(this.state, annotation) ? reanchor(annotation, this.state.edition) : null;
+      this.placements.set(key, placement);
+    }
+    return placement;
+  }
+
+  /** What a drawn note shows: a change to any of it draws its paragraph again. */
+  private keyOf({ layer, annotation, start, end }: Item, questions: ReadonlyMap<string, string>): string {
+    const open = this.state.open.has(annotation.id) ? 'open' : '';
+    const question = annotation.inReplyTo ? (questions.get(annotation.inReplyTo) ?? '') : '';
+    return [
+      layer.id,
+      layer.title,
+      layer.editable,
+      annotation.id,
+      annotation.motivation,
+      annotation.modified ?? '',
+      start,
+      end,
+      open,
+      question,
+      annotation.body?.value ?? '',
+    ].join('\u0000');
+  }
+}
+
+/** The first mark of an annotation's words, whichever notes share it. */
+function firstMarkOf(main: HTMLElement, id: string): HTMLElement | null {
+  for (const mark of main.querySelectorAll<HTMLElement>('mark.rn-mark')) {
+    if (mark.dataset.rn?.split(' ').includes(id)) return mark;
+  }
+  return null;
+}
+
+/**
+ * Marks the items' words in their paragraph flat: the text is cut where any item starts or ends,
+ * and each piece under at least one item is one <mark> naming them all (`data-rn`, ids separated by
+ * spaces), of the reader's own kind, a class layer's, or both. Returns each item's first mark.
+ */
+function markFlat(passage: HTMLElement, items: readonly Item[]): Map<string, HTMLElement> {
+  const first = new Map<string, HTMLElement>();
+  if (items.length === 0) return first;
+  const cuts = [...new Set(items.flatMap((item) => [item.start, item.end]))].sort((a, b) => a - b);
+  // The items over each piece between two cuts.
+  const over: Item[][] = cuts.map(() => []);
+  for (const item of items) {
+    for (let at = cuts.indexOf(item.start); (cuts[at] ?? Number.POSITIVE_INFINITY) < item.end; at++)
+      over[at]?.push(item);
+  }
+  const { segments } = passageTextOf(passage);
+  let piece = 0;
+  for (const { node, start: nodeStart } of segments) {
+    const nodeEnd = nodeStart + node.length;
+    let rest = node;
+    let restStart = nodeStart;
+    while (piece < cuts.length - 1 && (cuts[piece + 1] ?? 0) <= nodeStart) piece++;
+    for (let at = piece; at < cuts.length - 1 && (cuts[at] ?? 0) < nodeEnd; at++) {
+      const under = over[at] ?? [];
+      const from = Math.max(cuts[at] ?? 0, restStart);
+      const to = Math.min(cuts[at + 1] ?? 0, nodeEnd);
+      if (under.length === 0 || to <= from) continue;
+      if (rest.data.slice(from - restStart, to - restStart).trim() === '') continue;
+      if (from > restStart) {
+        rest = rest.splitText(from - restStart);
+        restStart = from;
+      }
+      const after = to < restStart + rest.length ? rest.splitText(to - restStart) : null;
+      const own = under.some((item) => item.layer.id === OWN_LAYER);
+      const other = under.some((item) => item.layer.id !== OWN_LAYER);
+      const mark = make('mark', {
+        className: `rn-mark${own ? ' rn-own' : ''}${other ? ' rn-class' : ''}`,
+      });
+      mark.dataset.rn = [...new Set(under.map((item) => item.annotation.id))].join(' ');
+      rest.replaceWith(mark);
+      mark.append(rest);
+      for (const item of under) if (!first.has(item.annotation.id)) first.set(item.annotation.id, mark);
+      if (!after) break;
+      rest = after;
+      restStart = to;
+    }
+  }
+  return first;
 }
 
 function setAside(layer: StoredLayer, annotation: WebAnnotation, error: Error): void {
@@ -59,38 +364,12 @@ function setAside(layer: StoredLayer, annotation: WebAnnotation, error: Error): 
   });
 }
 
-/** Marks the words of an annotation, own or a class layer's, between two offsets of its passage's text. */
+/** Marks the words of a note being written, own or a class layer's, between two offsets of its passage's text. */
 export function markWords(passage: HTMLElement, start: number, end: number, id: string, own: boolean): void {
   const marks = wrapRange(passage, start, end, () =>
     make('mark', { className: own ? 'rn-mark rn-own' : 'rn-mark rn-class' }),
   );
   for (const mark of marks) mark.dataset.rn = id;
-}
-
-/** Ids given to the words of notes, which name them to the margin's layout. */
-let marked = 0;
-
-/**
- * Each note beside its words (from 48rem), laid out with the edition's notes by src/scripts/notes.ts:
- * a note names its words (the first mark of its annotation) in `data-margin-for`, and the
- * `margin:relayout` event places every item of the margin at once, so that none covers another.
- */
-export function placeNotes({ main, wide }: NotesState): void {
-  const notes = [...main.querySelectorAll<HTMLElement>('reader-note')];
-  if (!wide.matches) {
-    for (const note of notes) {
-      note.style.top = '';
-      delete note.dataset.marginFor;
-    }
-    return;
-  }
-  for (const note of notes) {
-    const mark = main.querySelector<HTMLElement>(`mark[data-rn="${CSS.escape(note.dataset.rn ?? '')}"]`);
-    if (!mark) continue;
-    mark.id ||= `rn-words-${++marked}`;
-    note.dataset.marginFor = mark.id;
-  }
-  document.dispatchEvent(new Event('margin:relayout'));
 }
 
 /**

@@ -18,6 +18,8 @@ export class SelectionBar {
   });
   private readonly state: NotesState;
   private selected: Selected | null = null;
+  /** The selection's words in the paragraphs after the first, when it runs over several. */
+  private more: Selected[] = [];
   /** Why this browser keeps no notes, when it refuses the site storage: said when words are selected. */
   blocked: string | null = null;
   private told = false;
@@ -57,21 +59,27 @@ export class SelectionBar {
     const selection = document.getSelection();
     const range =
       selection && selection.rangeCount > 0 && !selection.isCollapsed ? selection.getRangeAt(0) : null;
-    const passage = range?.startContainer.parentElement?.closest<HTMLElement>('.passage') ?? null;
-    const text = passage ? passageTextOf(passage) : null;
-    const offsets = range && text ? offsetsOf(range, text) : null;
-    if (
-      !range ||
-      !passage ||
-      !text ||
-      !offsets ||
-      text.text.slice(offsets.start, offsets.end).trim() === ''
-    ) {
+    // Every paragraph the selection runs over, with the words of it that are selected.
+    const parts = range
+      ? this.state.passages.flatMap((passage) => {
+          if (!range.intersectsNode(passage)) return [];
+          const text = passageTextOf(passage);
+          const offsets = offsetsOf(range, text);
+          return offsets && text.text.slice(offsets.start, offsets.end).trim() !== ''
+            ? [{ passage, ...offsets }]
+            : [];
+        })
+      : [];
+    const first = parts[0];
+    if (!range || !first) {
       this.selected = null;
+      this.more = [];
       if (!this.bar.contains(document.activeElement)) this.bar.remove();
       return;
     }
-    this.selected = { passage, ...offsets };
+    const { passage } = first;
+    this.more = parts.slice(1);
+    this.selected = first;
     if (this.blocked && !this.told) {
       this.told = true;
       this.state.announce(`Your notes cannot be kept here: ${this.blocked}.`);
@@ -90,20 +98,34 @@ export class SelectionBar {
       if (layer.id !== OWN_LAYER && layer.editable)
         add(`Question for “${layer.title}”`, 'questioning', layer);
     }
-    this.bar.replaceChildren(...buttons);
+    // A selection over several paragraphs: each part is highlighted on its own, a note goes on the
+    // first part; the bar says so before anything is made.
+    const across =
+      this.more.length > 0
+        ? [
+            make(
+              'p',
+              { className: 'rn-across', id: 'rn-across' },
+              `Over ${this.more.length + 1} paragraphs: Highlight marks each; a note goes on the words in the first.`,
+            ),
+          ]
+        : [];
+    this.bar.replaceChildren(...buttons, ...across);
+    if (across.length > 0) this.bar.setAttribute('aria-describedby', 'rn-across');
+    else this.bar.removeAttribute('aria-describedby');
     const rects = range.getClientRects();
-    const first = rects[0] ?? range.getBoundingClientRect();
+    const firstRect = rects[0] ?? range.getBoundingClientRect();
     const box = passage.getBoundingClientRect();
     passage.append(this.bar);
     // On a touch screen the system's own menu (Copy, Share) opens above the selection: the bar goes
     // below it, out of that menu's way, clear of the selection's handles.
     if (matchMedia('(pointer: coarse)').matches) {
-      const last = rects[rects.length - 1] ?? first;
+      const last = rects[rects.length - 1] ?? firstRect;
       this.bar.style.top = `${last.bottom - box.top + 28}px`;
     } else {
-      this.bar.style.top = `${Math.max(0, first.top - box.top - this.bar.offsetHeight - 4)}px`;
+      this.bar.style.top = `${Math.max(0, firstRect.top - box.top - this.bar.offsetHeight - 4)}px`;
     }
-    this.bar.style.left = `${Math.max(0, Math.min(first.left - box.left, box.width - this.bar.offsetWidth))}px`;
+    this.bar.style.left = `${Math.max(0, Math.min(firstRect.left - box.left, box.width - this.bar.offsetWidth))}px`;
     // Never over the paragraph's date marks (links of their own, at its top right): moved to their
     // left, still above the words.
     const bar = this.bar.getBoundingClientRect();
@@ -114,13 +136,21 @@ export class SelectionBar {
     }
   }
 
-  /** Makes the selected words into an annotation; the selection and the actions go. */
-  private create(motivation: Motivation, layer: StoredLayer): void {
+  /**
+   * Makes the selected words into an annotation; the selection and the actions go. A highlight
+   * over several paragraphs is one highlight in each.
+   */
+  private async create(motivation: Motivation, layer: StoredLayer): Promise<void> {
     const selected = this.selected;
     if (!selected) return;
+    const more = motivation === 'highlighting' ? this.more : [];
     document.getSelection()?.removeAllRanges();
     this.bar.remove();
     this.selected = null;
-    createNote(this.state, selected, motivation, layer);
+    this.more = [];
+    await createNote(this.state, selected, motivation, layer);
+    for (const part of more) await createNote(this.state, part, motivation, layer);
+    if (more.length > 0)
+      this.state.announce(`Highlighted in ${more.length + 1} paragraphs. Kept on this device only.`);
   }
 }

@@ -20,8 +20,11 @@ export interface NotesState {
   readonly open: Set<string>;
   /** A message in the live region, with buttons (such as Undo) after it. */
   readonly announce: (message: string, ...actions: HTMLElement[]) => void;
-  /** Marks every shown annotation in the text and puts its note beside it (render-notes.ts). */
-  readonly render: () => void;
+  /**
+   * Marks every shown annotation in the text and puts its note beside it (render-notes.ts): the
+   * paragraphs whose notes changed, near the view or holding the annotation `focus` names, at once.
+   */
+  readonly render: (focus?: string) => void;
   /** Lays the margin out again, the notes with the edition's (render-notes.ts). */
   readonly place: () => void;
 }

@@ -12,6 +12,7 @@
  */
 import type { WebAnnotation } from '../../lib/reader-notes/web-annotation.ts';
 import { HAS_NOTES_FLAG } from './flag.ts';
+import { askToKeep } from './keeping.ts';
 
 /** The id of the reader's own layer. */
 export const OWN_LAYER = 'mine';
@@ -212,7 +213,12 @@ export async function loadLayers(): Promise<StoredLayer[]> {
     }
   }
   for (const layer of layers.values()) {
-    layer.annotations.sort((a, b) => (a.created ?? '').localeCompare(b.created ?? ''));
+    // ISO times sort as strings; a plain comparison, for a layer of thousands.
+    layer.annotations.sort((a, b) => {
+      const x = a.created ?? '';
+      const y = b.created ?? '';
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
   }
   return [
     own,
@@ -312,6 +318,8 @@ export async function deleteLayer(id: string): Promise<void> {
 }
 
 function setFlag(any: boolean): void {
+  // The first note kept on this page asks the browser to keep the notes for good (keeping.ts).
+  if (any) askToKeep();
   try {
     if (any) localStorage.setItem(HAS_NOTES_FLAG, '1');
   } catch {

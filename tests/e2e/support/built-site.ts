@@ -15,8 +15,9 @@ export interface SiteInBrowser {
   site: StaticSite;
   browser: Browser;
   /**
-   * A new browser context (a fresh profile: no storage, no service worker) that may use the clipboard;
-   * closed when the test ends.
+   * A new browser context (a fresh profile: no storage) that may use the clipboard, with the site's
+   * service worker blocked unless the options allow it (`serviceWorkers: 'allow'`); closed when the
+   * test ends.
    */
   newContext(options?: ContextOptions): Promise<BrowserContext>;
   /** Opens a site path such as "/obituary/" in a page of a new context (see newContext); it must answer 200. */
@@ -76,7 +77,13 @@ export function useSiteInBrowser(dir?: () => string): SiteInBrowser {
     site: undefined as unknown as StaticSite,
     browser: undefined as unknown as Browser,
     async newContext({ width = 1280, height = 800, ...options } = {}) {
-      const context = await env.browser.newContext({ viewport: { width, height }, ...options });
+      const context = await env.browser.newContext({
+        viewport: { width, height },
+        // The offline worker installs on every fresh profile and keeps some 300 files, work that
+        // slows the page a test reads and tells it nothing; a test of the worker asks for it.
+        serviceWorkers: 'block',
+        ...options,
+      });
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.site.origin });
       opened.push(context);
       return context;

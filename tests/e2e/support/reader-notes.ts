@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { ANNOTATION_CONTEXT, type WebAnnotation } from '../../../src/lib/reader-notes/web-annotation.ts';
 import { selectWords } from './paragraph-tools.ts';
 
 /* The reader's own notes as the browser tests make and read them: words selected, then Highlight. */
@@ -15,4 +16,27 @@ export async function highlight(page: Page, passage: string, words: string): Pro
     .locator(`#${passage} mark.rn-own`, { hasText: words.split(' ')[0] ?? words })
     .first()
     .waitFor();
+}
+
+/**
+ * A reader's note as a Web Annotation file holds it: `id`, commenting on the words `exact` of the
+ * passage `passage` on the page at `address` (e.g. the site's root, with its final slash); `extra`
+ * replaces or adds any property.
+ */
+export function annotationOn(
+  address: string,
+  id: string,
+  passage: string,
+  exact: string,
+  extra: Partial<WebAnnotation> = {},
+): WebAnnotation {
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id,
+    type: 'Annotation',
+    motivation: 'commenting',
+    body: { type: 'TextualBody', value: `On ${exact}.` },
+    target: { source: `${address}#${passage}`, selector: [{ type: 'TextQuoteSelector', exact }] },
+    ...extra,
+  };
 }

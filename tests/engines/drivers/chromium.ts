@@ -7,6 +7,7 @@ import type { Engine, Tab } from './engine.ts';
 function tabOf(context: BrowserContext, page: Page): Tab {
   return {
     goto: async (url) => {
+      await page.bringToFront();
       await page.goto(url);
     },
     reload: async () => {

@@ -15,7 +15,7 @@ export type Key = 'Tab' | 'Enter' | 'Escape' | ' ';
 
 /** One window on a fresh profile (no storage, no service worker, no notes) with one page in it. */
 export interface Tab {
-  /** Goes to an address and resolves once its load event has fired. */
+  /** Brings the window to the front, goes to an address and resolves once its load event has fired. */
   goto(url: string): Promise<void>;
   /** Reloads the page and resolves once its load event has fired. */
   reload(): Promise<void>;

@@ -9,6 +9,9 @@ const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 function tabOf(context: BrowserContext, page: Page): Tab {
   return {
     goto: async (url) => {
+      // A window opened since this one took the front, and Firefox throttles a tab out of view
+      // (no animation frames, slow timers) as it does for a reader.
+      await page.bringToFront();
       await page.goto(url, { waitUntil: 'load' });
     },
     reload: async () => {

@@ -5,8 +5,9 @@ import type { Engine, Key, Tab } from './engine.ts';
 
 /*
  * WebKitGTK's MiniBrowser through WebKitWebDriver (Debian's webkit2gtk-driver), in a virtual X display
- * (xvfb-run), spoken to in plain WebDriver over HTTP. One driver for each window size; each window is
- * a WebDriver session of its own, a MiniBrowser with a fresh, ephemeral profile.
+ * (xvfb-run), spoken to in plain WebDriver over HTTP. Each window is a WebDriver session of its own, a
+ * MiniBrowser with a fresh, ephemeral profile; a driver holds one session at a time, so there is a
+ * driver for each window open at once, kept for the next window of its size once that one closes.
  */
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
@@ -119,11 +120,13 @@ export async function launch(): Promise<Engine> {
       `WebKit cannot be driven: ${missing.join(', ')} not found; install them with \`apt-get install -y webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb\` (or set MINIBROWSER_PATH to WebKitGTK's MiniBrowser)`,
     );
   }
-  /** A driver for each window size asked for, started on first use. */
-  const drivers = new Map<string, Promise<Driver>>();
+  /** The drivers started, with the size of their display; a driver is free when it holds no session. */
+  const drivers: { size: string; driver: Promise<Driver> }[] = [];
   const sessions = new Map<string, Driver>();
+  const busy = new Set<Promise<Driver>>();
 
-  function tabOf(session: string, { call }: Driver): Tab {
+  function tabOf(session: string, driver: Driver): Tab {
+    const { call } = driver;
     const at = `/session/${session}`;
     const find = async (selector: string) => {
       const found = (await call('POST', `${at}/element`, {
@@ -133,6 +136,7 @@ export async function launch(): Promise<Engine> {
       return found[ELEMENT];
     };
     const tab: Tab = {
+      // Each window is alone in its display, always in front.
       goto: async (url) => {
         await call('POST', `${at}/url`, { url });
       },
@@ -180,6 +184,7 @@ export async function launch(): Promise<Engine> {
       async close() {
         if (!sessions.delete(session)) return;
         await call('DELETE', at);
+        for (const started of drivers) if ((await started.driver) === driver) busy.delete(started.driver);
       },
     };
     return tab;
@@ -189,8 +194,13 @@ export async function launch(): Promise<Engine> {
     name: 'webkit',
     async open(url, { width, height }) {
       const size = `${width}x${height}`;
-      if (!drivers.has(size)) drivers.set(size, startDriver(width, height));
-      const driver = await (drivers.get(size) as Promise<Driver>);
+      let started = drivers.find((d) => d.size === size && !busy.has(d.driver))?.driver;
+      if (!started) {
+        started = startDriver(width, height);
+        drivers.push({ size, driver: started });
+      }
+      busy.add(started);
+      const driver = await started;
       const { sessionId } = (await driver.call('POST', '/session', {
         capabilities: {
           alwaysMatch: {
@@ -220,8 +230,9 @@ export async function launch(): Promise<Engine> {
       for (const [session, driver] of sessions)
         await driver.call('DELETE', `/session/${session}`).catch(() => {});
       sessions.clear();
-      for (const driver of drivers.values()) (await driver.catch(() => null))?.stop();
-      drivers.clear();
+      for (const { driver } of drivers) (await driver.catch(() => null))?.stop();
+      drivers.length = 0;
+      busy.clear();
     },
   };
 }

@@ -2,11 +2,12 @@
  * Export and import: the reader's own notes as a JSON file (a W3C AnnotationCollection), every note
  * as Markdown for an essay, and a file of notes or a class layer brought in without duplicates.
  */
-import { exportJson, exportMarkdown, type ListedNote } from '../../../lib/reader-notes/export-notes.ts';
+import { exportMarkdown, type ListedNote } from '../../../lib/reader-notes/export-notes.ts';
 import { FILE_MAX_BYTES } from '../../../lib/reader-notes/limits.ts';
-import { mergeAnnotations } from '../../../lib/reader-notes/merge.ts';
-import { readImport, tooLarge } from '../../../lib/reader-notes/web-annotation.ts';
-import { make } from '../make.ts';
+import { type ImportPlan, planImport } from '../../../lib/reader-notes/merge.ts';
+import { readImport, tooLarge, type WebAnnotation } from '../../../lib/reader-notes/web-annotation.ts';
+import { backUp } from '../keeping.ts';
+import { make, noteButton } from '../make.ts';
 import { foreignSource, siteOrigins } from '../site-origins.ts';
 import { addNotes, OWN_LAYER, type StoredLayer } from '../store.ts';
 import { download } from './download.ts';
@@ -20,13 +21,10 @@ export function exportButtons(notes: MyNotes): HTMLElement {
   return make(
     'p',
     {},
-    actionButton('Export my notes (JSON)', () =>
-      download(
-        `my-notes-${date}.json`,
-        'application/ld+json',
-        exportJson('My notes', own?.annotations ?? []),
-      ),
-    ),
+    actionButton('Export my notes (JSON)', () => {
+      backUp(own?.annotations ?? []);
+      notes.refresh();
+    }),
     ' ',
     actionButton('Export all as Markdown', () =>
       download(
@@ -35,13 +33,18 @@ export function exportButtons(notes: MyNotes): HTMLElement {
         exportMarkdown(
           `My notes on ${notes.title}`,
           notes.entries.toSorted(inReadingOrder(notes.passages)).map((entry) => listed(notes, entry)),
+          siteOrigins(),
         ),
       ),
     ),
   );
 }
 
-/** The file chooser: a class layer's file goes to that layer (made when new), any other to the reader's own. */
+/**
+ * The file chooser: a class layer's file goes to that layer (made when new), any other to the
+ * reader's own. Nothing is written when a file is chosen: what it will add, replace and skip is
+ * shown first, with Confirm and Cancel.
+ */
 export function importField(notes: MyNotes): HTMLElement {
   const own = notes.layers.find((l) => l.id === OWN_LAYER);
   const file = make('input', {
@@ -49,8 +52,17 @@ export function importField(notes: MyNotes): HTMLElement {
     id: 'mn-import',
     accept: '.json,application/json,application/ld+json',
   });
+  const preview = make('div', { className: 'mn-preview' });
+  const field = make(
+    'div',
+    {},
+    make('p', {}, make('label', { htmlFor: 'mn-import' }, 'Import a file of notes or a class layer '), file),
+    preview,
+  );
   file.addEventListener('change', async () => {
     const chosen = file.files?.[0];
+    file.value = '';
+    preview.replaceChildren();
     if (!chosen) return;
     try {
       if (chosen.size > FILE_MAX_BYTES) throw tooLarge(chosen.name, chosen.size);
@@ -83,32 +95,96 @@ export function importField(notes: MyNotes): HTMLElement {
               added: new Date().toISOString(),
             }
           : (own as StoredLayer));
-      const result = mergeAnnotations(target.annotations, annotations);
-      const kept = new Set(target.annotations);
-      await addNotes(
-        target,
-        result.annotations.filter((a) => !kept.has(a)),
-        imported.unreadable,
-      );
-      const unread =
-        imported.unreadable.length > 0
-          ? ` ${imported.unreadable.length} could not be read: listed below.`
-          : '';
-      notes.announce(
-        `Imported ${chosen.name} into ${layerName(target)}: ${result.added} added, ${result.updated} updated, ${result.unchanged} already here.${unread}`,
-      );
-      await notes.refresh();
+      const plan = planImport(target.annotations, annotations);
+      showPlan(notes, preview, chosen.name, target, plan, imported.unreadable, () => file.focus());
     } catch (error) {
       notes.announce((error as Error).message);
     }
-    file.value = '';
   });
-  return make(
-    'p',
-    {},
-    make('label', { htmlFor: 'mn-import' }, 'Import a file of notes or a class layer '),
-    file,
+  return field;
+}
+
+/** The words of an annotation, short, as a preview lists them. */
+const wordsOf = (annotation: WebAnnotation): string => {
+  const words = annotation.target.selector[0].exact.replace(/\s+/g, ' ').trim();
+  return `“${words.length > 60 ? `${words.slice(0, 57)}…` : words}”`;
+};
+
+/** At most this many annotations of each kind are named in the preview; the rest are counted. */
+const PREVIEW_NAMED = 20;
+
+/** What an import will do, shown before anything is written, with Confirm (which writes it) and Cancel. */
+function showPlan(
+  notes: MyNotes,
+  preview: HTMLElement,
+  name: string,
+  target: StoredLayer,
+  plan: ImportPlan,
+  unreadable: { reason: string; raw: string }[],
+  back: () => void,
+): void {
+  const heading = make(
+    'h4',
+    { id: 'mn-preview-title', tabIndex: -1 },
+    `Import ${name} into ${layerName(target)}?`,
   );
+  const part = (count: number, what: string, annotations: readonly WebAnnotation[]) => {
+    const item = make('li', {}, `${count} ${what}`);
+    if (annotations.length > 0) {
+      const named = annotations.slice(0, PREVIEW_NAMED).map((a) => make('li', {}, wordsOf(a)));
+      const more = annotations.length - named.length;
+      if (more > 0) named.push(make('li', {}, `and ${more} more`));
+      item.append(make('ul', {}, ...named));
+    }
+    return item;
+  };
+  const confirm = noteButton('Confirm import');
+  const cancel = noteButton('Cancel');
+  const nothing = plan.add.length + plan.replace.length + unreadable.length === 0;
+  preview.replaceChildren(
+    make(
+      'section',
+      { className: 'mn-plan', 'aria-labelledby': heading.id },
+      heading,
+      make(
+        'ul',
+        {},
+        part(plan.add.length, 'to add', plan.add),
+        part(plan.replace.length, 'to replace with a newer version', plan.replace),
+        part(plan.skip.length, 'to skip: already here', []),
+        ...(unreadable.length > 0
+          ? [make('li', {}, `${unreadable.length} that cannot be read, to list under “Could not be read”`)]
+          : []),
+      ),
+      make('p', {}, nothing ? 'Nothing in this file is new here.' : 'Nothing is written until you confirm.'),
+      make('p', { className: 'mn-plan-actions' }, ...(nothing ? [] : [confirm, ' ']), cancel),
+    ),
+  );
+  notes.announce(
+    `${name}: ${plan.add.length} to add, ${plan.replace.length} to replace, ${plan.skip.length} to skip${unreadable.length > 0 ? `, ${unreadable.length} cannot be read` : ''}. Confirm or cancel below.`,
+  );
+  heading.focus();
+  confirm.addEventListener('click', async () => {
+    confirm.disabled = true;
+    try {
+      await addNotes(target, [...plan.add, ...plan.replace], unreadable);
+    } catch (error) {
+      confirm.disabled = false;
+      notes.announce(`Nothing was imported: ${(error as Error).message}.`);
+      return;
+    }
+    const unread = unreadable.length > 0 ? ` ${unreadable.length} could not be read: listed below.` : '';
+    preview.replaceChildren();
+    notes.announce(
+      `Imported ${name} into ${layerName(target)}: ${plan.add.length} added, ${plan.replace.length} updated, ${plan.skip.length} already here.${unread}`,
+    );
+    await notes.refresh();
+  });
+  cancel.addEventListener('click', () => {
+    preview.replaceChildren();
+    notes.announce(`Import of ${name} cancelled: nothing was written.`);
+    back();
+  });
 }
 
 /** A note as the Markdown export lists it: its paragraph (if placed), its layer, the question it answers. */
