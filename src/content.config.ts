@@ -1,7 +1,8 @@
 import { defineCollection } from 'astro:content';
-import model, { passageMarkupVersion } from 'virtual:kirov-reader/edition';
+import model, { passageMarkupVersion, timelineHref } from 'virtual:kirov-reader/edition';
 import { collectionEntries, modelEntries, passageEntries } from './collections/loaders.ts';
 import { collectionSchemas as schemas } from './collections/schemas.ts';
+import { anchorNotesOptions } from './lib/edition-model/edition-model.ts';
 
 /*
  * Every content file is read and checked once, by the site's integration (src/integrations/kirov-reader.ts),
@@ -20,9 +21,14 @@ export const collections = {
     loader: modelEntries('documents', entries.documents),
     schema: schemas.documents,
   }),
-  // Rendered through Astro's Markdown processor, with the notes anchored.
+  // Rendered through Astro's Markdown processor, each with its notes anchored.
   passages: defineCollection({
-    loader: passageEntries(entries.passages, passageMarkupVersion),
+    loader: passageEntries(
+      entries.passages,
+      anchorNotesOptions(model, timelineHref),
+      passageMarkupVersion,
+      model.version,
+    ),
     schema: schemas.passages,
   }),
   ledger: defineCollection({ loader: modelEntries('ledger', entries.ledger), schema: schemas.ledger }),

@@ -4,4 +4,6 @@ declare module 'virtual:kirov-reader/edition' {
   export default model;
   /** What each passage's rendered markup depends on beyond its own text (read-content.ts). */
   export const passageMarkupVersion: string;
+  /** The timeline page's address, under the site's base: where a note's related events link to. */
+  export const timelineHref: string;
 }

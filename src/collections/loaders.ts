@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import type { z } from 'zod';
+import { ANCHOR_FIELD, type RehypeAnchorNotesOptions } from '../lib/annotations/rehype-anchor-notes.ts';
 import type { EditionModel } from '../lib/edition-model/edition-model.ts';
 import type { collectionSchemas } from './schemas.ts';
 
@@ -13,6 +14,13 @@ import type { collectionSchemas } from './schemas.ts';
  * and rendered text, an event's place in date order), so that the pages read it and work out nothing
  * again.
  */
+
+/**
+ * Where the passages' loader says which edition (its version, a digest of every content file) the
+ * collections last loaded: the dev server, started again after a content change, has the content layer
+ * load them again until they hold the edition it read (src/integrations/kirov-reader.ts).
+ */
+export const COLLECTIONS_VERSION = Symbol.for('kirov-reader:collections-version');
 
 /** An entry as a loader hands it to the content layer. */
 export interface ModelEntry<Data extends object = Record<string, unknown>> {
@@ -108,11 +116,19 @@ export function modelEntries(name: string, entries: readonly ModelEntry<object>[
 }
 
 /**
- * The passages, rendered through Astro's Markdown processor (with the notes anchored). Each entry's
+ * The passages, rendered through Astro's Markdown processor. Each passage is rendered with its own notes
+ * (and the titles of the events they relate to) in its frontmatter, where the rehype plugin anchors them
+ * from (rehype-anchor-notes.ts): a render depends on its input only, so that the dev server, whose
+ * processor is made once, renders a passage with the notes of the edition as it is now. Each entry's
  * digest covers its text and what its notes are made of (`markupVersion`), so a passage is rendered
  * again when either changes and kept otherwise.
  */
-export function passageEntries(passages: CollectionEntries['passages'], markupVersion: string): Loader {
+export function passageEntries(
+  passages: CollectionEntries['passages'],
+  anchor: RehypeAnchorNotesOptions,
+  markupVersion: string,
+  version: string,
+): Loader {
   return {
     name: 'kirov-passages',
     load: async ({ config, store, parseData, generateDigest, renderMarkdown }) => {
@@ -126,17 +142,26 @@ export function passageEntries(passages: CollectionEntries['passages'], markupVe
           continue;
         }
         const path = join(root, filePath);
-        // The rehype plugin finds the passage by the `id` of its frontmatter (rehype-anchor-notes.ts);
-        // the frontmatter is given as JSON, which is YAML, from the data the model read.
         const { text: _text, ...frontmatter } = data;
-        const rendered = await renderMarkdown(`---\n${JSON.stringify(frontmatter)}\n---\n${body}\n`, {
-          fileURL: pathToFileURL(path),
-        });
+        const notes = anchor.notes.filter((note) => note.target.passage === id);
+        const related = new Set(notes.flatMap((note) => note.related));
+        const timeline = anchor.timeline && {
+          href: anchor.timeline.href,
+          titles: Object.fromEntries(
+            Object.entries(anchor.timeline.titles).filter(([event]) => related.has(event)),
+          ),
+        };
+        // The frontmatter is given as JSON, which is YAML: the data the model read, and the notes.
+        const rendered = await renderMarkdown(
+          `---\n${JSON.stringify({ ...frontmatter, [ANCHOR_FIELD]: { notes, timeline } })}\n---\n${body}\n`,
+          { fileURL: pathToFileURL(path) },
+        );
         const parsed = await parseData({ id, data, filePath: path });
         kept.set(id, { id, data: parsed, body, filePath, digest, rendered });
       }
       store.clear();
       for (const entry of kept.values()) store.set(entry);
+      Reflect.set(globalThis, COLLECTIONS_VERSION, version);
     },
   };
 }

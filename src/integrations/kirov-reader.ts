@@ -4,13 +4,10 @@ import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { uneval } from 'devalue';
 import type { Plugin as VitePlugin } from 'vite';
+import { COLLECTIONS_VERSION } from '../collections/loaders.ts';
 import { rehypeAnchorNotes } from '../lib/annotations/rehype-anchor-notes.ts';
 import { slashed } from '../lib/base-path.ts';
-import {
-  anchorNotesOptions,
-  buildEditionModel,
-  type EditionModel,
-} from '../lib/edition-model/edition-model.ts';
+import { buildEditionModel, type EditionModel } from '../lib/edition-model/edition-model.ts';
 import { type ContentReader, contentReader, readEditionContent } from '../lib/edition-model/read-content.ts';
 import { markdownOptions, remarkRehypeOptions } from '../lib/markdown/pipeline.ts';
 import { runBuildSteps } from './build-step.ts';
@@ -43,8 +40,11 @@ export interface KirovReaderOptions {
   timed?: (step: string, ms: number) => void;
 }
 
-/** The edition model as a module: the model itself (devalue keeps its shared objects and maps), and its version. */
-function editionModule(model: EditionModel, markupVersion: string): VitePlugin {
+/**
+ * The edition model as a module: the model itself (devalue keeps its shared objects and maps), what a
+ * passage's markup depends on beyond its text, and the timeline's address, which notes link to.
+ */
+function editionModule(model: EditionModel, markupVersion: string, timelineHref: string): VitePlugin {
   const resolved = `\0${EDITION_MODULE}`;
   let code: string | undefined;
   return {
@@ -52,7 +52,12 @@ function editionModule(model: EditionModel, markupVersion: string): VitePlugin {
     resolveId: (source) => (source === EDITION_MODULE ? resolved : undefined),
     load(id) {
       if (id !== resolved) return undefined;
-      code ??= `export const passageMarkupVersion = ${JSON.stringify(markupVersion)};\nexport default ${uneval(model)};\n`;
+      code ??= [
+        `export const passageMarkupVersion = ${JSON.stringify(markupVersion)};`,
+        `export const timelineHref = ${JSON.stringify(timelineHref)};`,
+        `export default ${uneval(model)};`,
+        '',
+      ].join('\n');
       return code;
     },
   };
@@ -95,10 +100,11 @@ export function kirovReader(options: KirovReaderOptions = {}): AstroIntegration 
             processor: unified({
               ...markdownOptions,
               remarkRehype: remarkRehypeOptions,
-              rehypePlugins: [[rehypeAnchorNotes, anchorNotesOptions(model, sitePath('/timeline/'))]],
+              // Each passage brings its own notes to anchor, in its frontmatter (src/collections/loaders.ts).
+              rehypePlugins: [rehypeAnchorNotes],
             }),
           },
-          vite: { plugins: [editionModule(model, content.markupVersion)] },
+          vite: { plugins: [editionModule(model, content.markupVersion, sitePath('/timeline/'))] },
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
@@ -130,7 +136,20 @@ export function kirovReader(options: KirovReaderOptions = {}): AstroIntegration 
           options.timed,
         );
       },
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
+        // Started again after a content change, the dev server has Astro's content layer, which it keeps
+        // from its first start, load the collections again (from the edition just read), once Astro has
+        // loaded src/content.config.ts again: until then a refresh loads nothing new.
+        const current = edition().version;
+        const synced = () => Reflect.get(globalThis, COLLECTIONS_VERSION) === current;
+        void (async () => {
+          for (let tries = 0; tries < 50 && !synced(); tries++) {
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            if (!synced()) await refreshContent?.({});
+          }
+          if (!synced())
+            logger.warn('the collections still hold the edition as it was; restart `npm run dev`');
+        })().catch((error: unknown) => logger.error(error instanceof Error ? error.message : String(error)));
         serveDevSearchIndex(
           server,
           `${base}pagefind/`,
