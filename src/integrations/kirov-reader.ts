@@ -82,10 +82,10 @@ export function kirovReader(options: KirovReaderOptions = {}): AstroIntegration 
         base = slashed(config.base);
         const reader = (options.reader ?? contentReader)(root);
         const content = readEditionContent(reader);
-        model = buildEditionModel(content, sitePath);
         const again = [...reader.reads].filter(([, count]) => count > 1).map(([file]) => file);
         if (again.length > 0)
           throw new Error(`kirov-reader: Unexpected content read more than once: ${again.join(', ')}`);
+        model = buildEditionModel(content, sitePath);
         logger.info(`read ${reader.reads.size} content files, each once`);
         // A change to any file read restarts the dev server, which reads the content again; a file that
         // no longer fits is reported at its line, and the server keeps the edition as it was.
