@@ -21,13 +21,14 @@ import { siteAddressWarning } from './site-address.ts';
  * model to everything that renders or publishes it, and finishes the build in one ordered list of steps.
  *
  *   astro:config:setup   read every content file once and assemble the edition model; give Astro's
- *                        Markdown processor the notes to anchor; serve the model to the pages and the
- *                        passages' loader as the virtual module `virtual:kirov-reader/edition`; watch
- *                        every file read, so that the dev server starts again (and reads them again)
- *                        when one changes
+ *                        Markdown processor the plugin that anchors each passage's notes; serve the
+ *                        model to the content collections and the JSON exports as the virtual module
+ *                        `virtual:kirov-reader/edition`; watch every file read, so that the dev
+ *                        server starts again (and reads them again) when one changes
  *   astro:build:done     narrow each page's policy → write the search index from the model → plan and
  *                        write the offline worker (which keeps the narrowed pages and the index)
- *   astro:server:setup   answer the dev server's search from an index built from the model in memory
+ *   astro:server:setup   answer the dev server's search from an index built from the model in memory;
+ *                        after a restart, have the content layer load the collections again
  */
 
 /** The virtual module the model travels in (src/virtual-modules.d.ts declares it). */
@@ -137,9 +138,9 @@ export function kirovReader(options: KirovReaderOptions = {}): AstroIntegration 
         );
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
-        // Started again after a content change, the dev server has Astro's content layer, which it keeps
-        // from its first start, load the collections again (from the edition just read), once Astro has
-        // loaded src/content.config.ts again: until then a refresh loads nothing new.
+        // Astro keeps its content layer from the dev server's first start: started again after a content
+        // change, the server has it load the collections again from the edition just read, once Astro has
+        // loaded src/content.config.ts again (a refresh before that loads the edition as it was).
         const current = edition().version;
         const synced = () => Reflect.get(globalThis, COLLECTIONS_VERSION) === current;
         void (async () => {

@@ -13,9 +13,10 @@ import type { EditionContent, IndexSource, PassageSource } from './read-content.
 /*
  * The edition as everything downstream reads it, assembled once from the content files
  * (read-content.ts): the passages in reading order with their links, the notes checked and numbered,
- * the timeline in date order with links to its passages, the index of names and the witness. The
- * Markdown processor anchors the notes it holds, the pages and the JSON exports read it through the
- * virtual module of src/integrations/kirov-reader.ts, and the search index is made from it in memory.
+ * the timeline in date order with links to its passages, the index of names and the witness. It
+ * reaches the content collections (which the pages read, each passage rendered with the notes it holds)
+ * and the JSON exports through the virtual module of src/integrations/kirov-reader.ts, and the search
+ * index is made from it in memory.
  * Pure: the reading is read-content.ts's, the wiring the integration's.
  */
 
