@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import { listFiles } from '../lib/list-files.ts';
 
 /*
  * Astro's `security.csp` writes one policy into every page, listing the hashes of every page's
@@ -132,34 +130,19 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** The text files of content/, read once, for contentOrigins; the witness (source/) is left out. */
-function readContent(root: string): { path: string; text: string }[] {
-  const dir = join(root, 'content');
-  if (!existsSync(dir)) return [];
-  return listFiles(dir)
-    .filter((file) => /\.(md|ya?ml|json)$/.test(file))
-    .map((file) => ({
-      path: relative(process.cwd(), join(dir, file)),
-      text: readFileSync(join(dir, file), 'utf8'),
-    }));
-}
-
 /**
- * Narrows the policy of every page built into `dir` (`root` is the project folder, whose content files
- * are read only when a page fails, to say which one its code came from). Runs before the offline worker
- * is planned, so that the worker keeps the pages as narrowed.
+ * Narrows the policy of every page built into `dir`. `content` gives the content files as the build
+ * read them (their path relative to the project and their text), which are searched only when a page
+ * fails, to say which one its code came from. Runs before the offline worker is planned, so that the
+ * worker keeps the pages as narrowed.
  */
 export async function narrowPolicies(
   dir: string,
-  root: string,
+  content: () => readonly { path: string; text: string }[],
   logger: AstroIntegrationLogger,
 ): Promise<void> {
   const files = await htmlFiles(dir);
-  let content: { path: string; text: string }[] | null = null;
-  const origins = (code: string) => {
-    content ??= readContent(root);
-    return contentOrigins(code, content);
-  };
+  const origins = (code: string) => contentOrigins(code, content());
   let withSearch = 0;
   for (const file of files) {
     const html = await readFile(file, 'utf8');

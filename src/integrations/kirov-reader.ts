@@ -68,6 +68,8 @@ export function kirovReader(options: KirovReaderOptions = {}): AstroIntegration 
   let root = process.cwd();
   let base = '/';
   let model: EditionModel | undefined;
+  /** The content files as read (the witness aside), where the policy step looks for a page's code. */
+  let contentTexts: { path: string; text: string }[] = [];
   const edition = (): EditionModel => {
     if (!model) throw new Error('kirov-reader: the edition was not read (astro:config:setup did not run)');
     return model;
@@ -87,6 +89,9 @@ export function kirovReader(options: KirovReaderOptions = {}): AstroIntegration 
         if (again.length > 0)
           throw new Error(`kirov-reader: Unexpected content read more than once: ${again.join(', ')}`);
         model = buildEditionModel(content, sitePath);
+        contentTexts = [...content.texts]
+          .filter(([file]) => file !== content.witness.file)
+          .map(([path, text]) => ({ path, text }));
         logger.info(`read ${reader.reads.size} content files, each once`);
         // A change to any file read restarts the dev server, which reads the content again; a file that
         // no longer fits is reported at its line, and the server keeps the edition as it was.
@@ -116,7 +121,7 @@ export function kirovReader(options: KirovReaderOptions = {}): AstroIntegration 
             {
               label: 'kirov-csp',
               name: 'Content-Security-Policy',
-              run: () => narrowPolicies(outDir, root, logger.fork('kirov-csp')),
+              run: () => narrowPolicies(outDir, () => contentTexts, logger.fork('kirov-csp')),
             },
             {
               label: 'kirov-pagefind',

@@ -72,6 +72,8 @@ export interface EditionContent {
   witness: { file: string; text: string };
   /** Every file read, relative to the project root: what the dev server watches. */
   files: string[];
+  /** The text of every file read, by its path relative to the project root. */
+  texts: ReadonlyMap<string, string>;
   /**
    * A digest of every file read: the edition's version, which changes when any content file does
    * (the search's cache tag, and part of each rendered passage's digest).
@@ -143,9 +145,11 @@ export function readEditionContent(reader: ContentReader): EditionContent {
   const hash = createHash('sha256');
   const markup = createHash('sha256');
   const files: string[] = [];
+  const texts = new Map<string, string>();
   const read = (file: string): string => {
     const text = reader.read(file);
     files.push(file);
+    texts.set(file, text);
     hash.update(file).update('\0').update(text).update('\0');
     if (MARKUP_SOURCES.some((source) => file === source || file.startsWith(`${source}/`)))
       markup.update(file).update('\0').update(text).update('\0');
@@ -198,6 +202,7 @@ export function readEditionContent(reader: ContentReader): EditionContent {
     index,
     witness,
     files,
+    texts,
     version: hash.digest('hex').slice(0, 16),
     markupVersion: markup.update(MARKUP_CODE).digest('hex').slice(0, 16),
   };
