@@ -117,23 +117,39 @@ describe('the essay page', () => {
     expect(await page.locator('article > header .witness-note').isVisible()).toBe(true);
   });
 
-  it.each([390, 820, 1280])(
+  /** How many links each line of the site's navigation holds, and whether each lies whole on the screen. */
+  const navigationLines = (page: Page) =>
+    page.$$eval('header.site nav li', (items) => {
+      const shown = items.filter((item) => item.checkVisibility());
+      return {
+        perLine: [...Map.groupBy(shown, (item) => Math.round(item.getBoundingClientRect().top)).values()].map(
+          (line) => line.length,
+        ),
+        cut: shown
+          .filter((item) => {
+            const box = item.getBoundingClientRect();
+            return box.left < 0 || box.right > document.documentElement.clientWidth;
+          })
+          .map((item) => item.textContent?.trim()),
+      };
+    });
+
+  it.each([820, 1280])(
     'never leaves one link of the site’s navigation alone on a line at %i px',
     async (width) => {
-      const page = await env.open('/', { width });
-      // How many links each line of the navigation holds (a phone's one line scrolls sideways).
-      const perLine = await page.$$eval('header.site nav li', (items) =>
-        [
-          ...Map.groupBy(
-            items.filter((item) => item.checkVisibility()),
-            (item) => Math.round(item.getBoundingClientRect().top),
-          ).values(),
-        ].map((line) => line.length),
-      );
+      const { perLine, cut } = await navigationLines(await env.open('/', { width }));
       expect(perLine.reduce((sum, count) => sum + count, 0)).toBe(6);
       expect(perLine.filter((count) => count === 1)).toEqual([]);
+      expect(cut).toEqual([]);
     },
   );
+
+  it('shows every link of the site’s navigation whole on a 390 px phone, the pages’ links on one line', async () => {
+    const { perLine, cut } = await navigationLines(await env.open('/', { width: 390 }));
+    // Each document's long title on a line of its own, then Timeline, Index, About and My notes.
+    expect(perLine).toEqual([1, 1, 4]);
+    expect(cut).toEqual([]);
+  });
 
   it('scrolls a linked paragraph into view and highlights it as the :target', async () => {
     const target = essayPassages.at(-2);
