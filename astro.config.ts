@@ -1,21 +1,9 @@
-import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { cspPerPage } from './src/integrations/csp.ts';
-import { devContentRefresh } from './src/integrations/dev-content.ts';
-import { pagefindIndex } from './src/integrations/pagefind.ts';
-import { serviceWorker } from './src/integrations/service-worker.ts';
-import { DEFAULT_SITE, siteAddressWarning } from './src/integrations/site-address.ts';
-import { marginalNotes } from './src/lib/annotations/load-marginal-notes.ts';
-import { rehypeAnchorNotes } from './src/lib/annotations/rehype-anchor-notes.ts';
-import { slashed } from './src/lib/base-path.ts';
-import { markdownOptions, remarkRehypeOptions } from './src/lib/markdown/pipeline.ts';
+import { kirovReader } from './src/integrations/kirov-reader.ts';
+import { DEFAULT_SITE } from './src/integrations/site-address.ts';
 
 // KIROV_BASE lets the same build serve from a sub-path (e.g. a project page at /kirov-reader/).
 const base = process.env.KIROV_BASE ?? '/';
-const root = new URL('./', import.meta.url);
-// The marginal notes are read and checked here, before any page renders, so that a quote that no
-// longer matches stops the build at its file and line (see src/lib/annotations/load-marginal-notes.ts).
-const notes = marginalNotes(root, `${slashed(base)}timeline/`);
 
 export default defineConfig({
   output: 'static',
@@ -49,27 +37,15 @@ export default defineConfig({
       assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined),
     },
   },
-  // Order matters: the service worker precaches the pages as narrowed by cspPerPage and the search
-  // index that Pagefind has just written.
-  integrations: [
-    siteAddressWarning(),
-    devContentRefresh(notes),
-    cspPerPage(),
-    pagefindIndex(),
-    serviceWorker(),
-  ],
+  // The edition's content is read once, when the config is set up, and checked before any page renders,
+  // so that a quote that no longer matches stops the build at its file and line. The integration sets
+  // Markdown's processor (Astro's unified one, with the notes anchored) and runs the build's last steps
+  // in their order (src/integrations/kirov-reader.ts).
+  integrations: [kirovReader()],
   // Two passage files with one id would leave one paragraph without its anchor, and two
   // documents with one path one without its page: both stop the build instead of warning.
   prerenderConflictBehavior: 'error',
   markdown: {
-    // Sätteri (Astro 7's default) runs no remark/rehype plugins, and the edition's own plugins will.
-    // The options are the edition's Markdown (src/lib/markdown/pipeline.ts), which the notes, the
-    // exports and the search index parse with too.
-    processor: unified({
-      ...markdownOptions,
-      remarkRehype: remarkRehypeOptions,
-      rehypePlugins: [[rehypeAnchorNotes, notes.options]],
-    }),
     // The passages contain no code; skipping Shiki keeps the build fast.
     syntaxHighlight: false,
   },

@@ -14,8 +14,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           // The unit tests are pure functions and temp folders: they share one module cache per worker
           // instead of importing zod, yaml, unified and the stages again for every file (npm test
-          // takes a third of the time). A file that changes module state must undo it (site-address
-          // restores KIROV_SITE; only pagefind-integration mocks a module, which no other file imports).
+          // takes a third of the time). A file that changes module state must undo it; none mocks a
+          // module (the search index step is given a stand-in for Pagefind instead).
           isolate: false,
           setupFiles: ['tests/unit/support/setup.ts'],
         },

@@ -10,20 +10,20 @@
  *             after the first copy. No edition file: its decisions quote the real witness, so the
  *             ingest runs on its heuristics alone, at 1× too, so that the three scales do the same work.
  *   build     `astro build --config scripts/bench/astro-timed.config.ts` in a child process (the
- *             project's config, with each integration's astro:build:done hook timed and printed).
+ *             project's config, with each of the site's build steps timed and printed).
  *             At 1× the copy's passages are the real ones. At N× each real passage gets N−1 shuffled
  *             copies beside it (scale/corpus.ts; the document reads through, then again, N times).
  *             The notes, timeline, index, ledger and id lock stay as they are: they anchor to the
  *             real passages, which are all still there. `astro build` is run directly (not `npm run
  *             build`, whose `ingest --check` would reject the extra passages).
- *   Astro     the build's wall time minus all its timed astro:build:done hooks: Node's start-up,
+ *   Astro     the build's wall time minus all its timed build steps: Node's start-up,
  *             config, content sync, types, Vite, and rendering every page.
- *   Pagefind  the kirov-pagefind hook: reading the published JSON and writing the index.
- *   service worker  the kirov-service-worker hook (hashing every file, planning the precache).
+ *   Pagefind  the kirov-pagefind step: making the records from the edition model and writing the index.
+ *   service worker  the kirov-service-worker step (hashing every file, planning the precache).
  *   offline precache  what the service worker keeps at install (files, KB, within its budget) and
  *             what it leaves to be cached when read, beside the size of the whole build.
- *   CSP, …    every other integration's astro:build:done hook, one figure each, so that a new
- *             integration is timed apart from Astro without touching this file.
+ *   CSP, …    every other build step (src/integrations/kirov-reader.ts), one figure each, so that a new
+ *             step is timed apart from Astro without touching this file.
  *   total     ingest + the whole build.
  *   per-passage cost vs 1×   (total / passages) at N×, divided by the same at 1×. Fixed costs (start-up,
  *             Vite) are spread over more passages as N grows, so this falls below 1; what would
@@ -47,7 +47,7 @@ import { sizeOf } from './scale/folder-size.ts';
 import { timedRun } from './scale/timed-run.ts';
 
 const SCALES = [1, 10, 100] as const;
-/** Printed by scripts/bench/astro-timed.config.ts after each timed hook. */
+/** Printed by scripts/bench/astro-timed.config.ts after each timed build step. */
 const HOOK_TIME_MARK = 'kirov-bench-hook-ms';
 
 export async function benchBuildScale(): Promise<{ figures: Figure[]; dist100: string | null }> {
@@ -111,7 +111,7 @@ async function measureScale(root: string, scale: number, real: readonly RealPass
     ),
   );
   for (const name of ['kirov-pagefind', 'kirov-service-worker'])
-    if (!hooks.has(name)) throw new Error(`bench: the ${label} build printed no time for the ${name} hook`);
+    if (!hooks.has(name)) throw new Error(`bench: the ${label} build printed no time for the ${name} step`);
   const result: ScaleResult = {
     scale,
     passages,
@@ -134,7 +134,7 @@ async function measureScale(root: string, scale: number, real: readonly RealPass
   return result;
 }
 
-/** The service worker integration's report: "precaches N files (K KB of a B KB budget); D files (E KB) are cached when read". */
+/** The offline worker step's report: "precaches N files (K KB of a B KB budget); D files (E KB) are cached when read". */
 function precacheOf(log: string, label: string): ScaleResult['precache'] {
   const match =
     /precaches (\d+) files \((\d+) KB of a (\d+) KB budget\); (\d+) files \((\d+) KB\) are cached when read/.exec(

@@ -1,17 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { listFiles } from '../lib/list-files.ts';
-import { guardBuildStep } from './build-step.ts';
-import { siteIntegration } from './site-config.ts';
+import type { AstroIntegrationLogger } from 'astro';
 
 /*
  * Astro's `security.csp` writes one policy into every page, listing the hashes of every page's
  * inline styles and of the scripts of Astro's client directives (islands, which this site has none
- * of). This integration narrows each page's policy to the inline styles and scripts that page
+ * of). This build step narrows each page's policy to the inline styles and scripts that page
  * carries: a page may run only what it contains, and the policy stops weighing some 700 bytes of
  * incompressible hashes on each page. It checks each hash it keeps against Astro's list, so that a
  * policy it wrote can never allow what Astro would not have.
@@ -135,38 +130,26 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** The text files of content/, read once, for contentOrigins; the witness (source/) is left out. */
-function readContent(root: string): { path: string; text: string }[] {
-  const dir = join(root, 'content');
-  if (!existsSync(dir)) return [];
-  return listFiles(dir)
-    .filter((file) => /\.(md|ya?ml|json)$/.test(file))
-    .map((file) => ({
-      path: relative(process.cwd(), join(dir, file)),
-      text: readFileSync(join(dir, file), 'utf8'),
-    }));
-}
-
-/** Narrows the policy of every built page; runs before the service worker precaches the pages. */
-export function cspPerPage(): AstroIntegration {
-  return siteIntegration('kirov-csp', (site) => ({
-    'astro:build:done': guardBuildStep('Content-Security-Policy (kirov-csp)', async ({ dir, logger }) => {
-      const files = await htmlFiles(fileURLToPath(dir));
-      let content: { path: string; text: string }[] | null = null;
-      // Read only when a page fails, to say which content file it came from.
-      const origins = (code: string) => {
-        content ??= readContent(site.root);
-        return contentOrigins(code, content);
-      };
-      let withSearch = 0;
-      for (const file of files) {
-        const html = await readFile(file, 'utf8');
-        if (hasSearch(html)) withSearch++;
-        await writeFile(file, narrowPolicy(html, relative(process.cwd(), file), origins));
-      }
-      logger.info(
-        `narrowed the Content-Security-Policy of ${files.length} pages to their own inline code; ${withSearch} with the search allow WebAssembly`,
-      );
-    }),
-  }));
+/**
+ * Narrows the policy of every page built into `dir`. `content` gives the content files as the build
+ * read them (their path relative to the project and their text), which are searched only when a page
+ * fails, to say which one its code came from. Runs before the offline worker is planned, so that the
+ * worker keeps the pages as narrowed.
+ */
+export async function narrowPolicies(
+  dir: string,
+  content: () => readonly { path: string; text: string }[],
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const files = await htmlFiles(dir);
+  const origins = (code: string) => contentOrigins(code, content());
+  let withSearch = 0;
+  for (const file of files) {
+    const html = await readFile(file, 'utf8');
+    if (hasSearch(html)) withSearch++;
+    await writeFile(file, narrowPolicy(html, relative(process.cwd(), file), origins));
+  }
+  logger.info(
+    `narrowed the Content-Security-Policy of ${files.length} pages to their own inline code; ${withSearch} with the search allow WebAssembly`,
+  );
 }

@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegrationLogger } from 'astro';
 import { listFiles } from '../lib/list-files.ts';
-import { guardBuildStep } from './build-step.ts';
-import { siteIntegration } from './site-config.ts';
 
 /*
  * Writes the offline worker, dist/sw.js: src/service-worker/worker.js with this build's plan in front
@@ -13,8 +10,8 @@ import { siteIntegration } from './site-config.ts';
  * copy does not grow with the corpus: the shell always (styles, scripts, the offline and not-found
  * pages, the list of the site's pages), then in order of need the reading pages, the search engine and
  * index, the search results' fragments and the present pages, each as long as it fits. What does not
- * fit, and the other data exports, are kept when first read. Runs after the Pagefind integration, so that the
- * index is there to be planned.
+ * fit, and the other data exports, are kept when first read. Runs after the search index is written, so
+ * that the index is there to be planned.
  */
 
 /** Bytes (uncompressed) of files kept at install, shell included: the whole edition fits at 1×. */
@@ -207,14 +204,11 @@ export const fileOf = (url: string, base: string): string => {
   return path === '' || path.endsWith('/') ? `${path}index.html` : path;
 };
 
-export function serviceWorker(): AstroIntegration {
-  return siteIntegration('kirov-service-worker', (site) => ({
-    'astro:build:done': guardBuildStep('offline worker (kirov-service-worker)', ({ dir, logger }) => {
-      const plan = writeServiceWorker(fileURLToPath(dir), site.base);
-      const kept = plan.shell.length + plan.precache.length;
-      logger.info(
-        `service worker precaches ${kept} files (${(precacheBytes(plan) / 1024).toFixed(0)} KB of a ${(PRECACHE_BUDGET / 1024).toFixed(0)} KB budget); ${plan.deferred} files (${(plan.deferredBytes / 1024).toFixed(0)} KB) are cached when read`,
-      );
-    }),
-  }));
+/** Writes the offline worker into the build folder `dir` for the site under `base`, and says what it keeps. */
+export function writeOfflineWorker(dir: string, base: string, logger: AstroIntegrationLogger): void {
+  const plan = writeServiceWorker(dir, base);
+  const kept = plan.shell.length + plan.precache.length;
+  logger.info(
+    `service worker precaches ${kept} files (${(precacheBytes(plan) / 1024).toFixed(0)} KB of a ${(PRECACHE_BUDGET / 1024).toFixed(0)} KB budget); ${plan.deferred} files (${(plan.deferredBytes / 1024).toFixed(0)} KB) are cached when read`,
+  );
 }

@@ -1,12 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { timelineEventSchema } from '../../src/lib/schema/timeline.ts';
 import { formatPartialDate } from '../../src/lib/timeline/partial-date.ts';
 import { sortEvents } from '../../src/lib/timeline/sort-events.ts';
-import { base, essayAndObituary, readDocuments, readPassageFiles } from './site.ts';
+import { base, essayAndObituary, readDocuments, readPassageFiles, readTimelineEvents } from './site.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 
 /*
@@ -18,16 +14,8 @@ import { useSiteInBrowser } from './support/built-site.ts';
 
 const env = useSiteInBrowser();
 
-// What the pages are expected to show, read from the content files themselves.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const events = sortEvents(
-  readdirSync(`${root}content/timeline`)
-    .filter((name) => name.endsWith('.yaml'))
-    .map((name) => ({
-      id: name.replace(/\.yaml$/, ''),
-      ...timelineEventSchema.parse(parseYaml(readFileSync(`${root}content/timeline/${name}`, 'utf8'))),
-    })),
-);
+// What the pages are expected to show, read from the content files by the site's reader.
+const events = sortEvents(readTimelineEvents().map(({ id, data }) => ({ id, ...data })));
 const documents = readDocuments();
 const passages = new Map(readPassageFiles().map((passage) => [passage.id, passage]));
 

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { EDITION_FILE } from '../../src/lib/content-paths.ts';
+import { editionContent } from '../support/edition-files.ts';
 import { attribute, elementsOf, htmlPages, pageTree, pathOfPage, siteUrl } from './support/built.ts';
 
 /*
@@ -10,15 +8,7 @@ import { attribute, elementsOf, htmlPages, pageTree, pathOfPage, siteUrl } from 
  * and citation_public_url come from the site's configured address (KIROV_SITE) or are left out.
  */
 
-interface EditionDocumentFile {
-  title: string;
-  authors: string[];
-  date: string;
-  path: string;
-  citation?: { descriptiveTitle?: string };
-}
-const documents = (parseYaml(readFileSync(EDITION_FILE, 'utf8')) as { documents: EditionDocumentFile[] })
-  .documents;
+const { documents } = editionContent();
 const configured = !/^https?:\/\/(localhost|127\.|\[::1\])/.test(siteUrl);
 
 /** The content of every <meta name|property> of a page with this key. */
@@ -29,7 +19,7 @@ function metaOf(page: string, key: string): string[] {
     .map((element) => attribute(element, 'content') ?? '');
 }
 
-const pageOf = (document: EditionDocumentFile) => `${document.path.slice(1)}index.html`;
+const pageOf = (document: { path: string }) => `${document.path.slice(1)}index.html`;
 
 describe('citation tags on the reading pages', () => {
   test('the edition has reading pages to check', () => {

@@ -1,23 +1,44 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse as parseYaml } from 'yaml';
-import { readAnnotationFiles as readAnnotationsUnder } from '../../src/lib/annotations/load-marginal-notes.ts';
 import type { AnnotationFile } from '../../src/lib/annotations/parse-annotation-file.ts';
-import { EDITION_FILE, INDEX_DIR, LEDGER_FILE, PASSAGES_DIR } from '../../src/lib/content-paths.ts';
-import { readFrontmatter } from '../../src/lib/markdown/frontmatter.ts';
+import { buildEditionModel, type EditionModel } from '../../src/lib/edition-model/edition-model.ts';
+import {
+  contentReader,
+  type EditionContent,
+  readEditionContent,
+} from '../../src/lib/edition-model/read-content.ts';
 import { passageText } from '../../src/lib/passage-text.ts';
-import { editionFileSchema } from '../../src/lib/schema/edition.ts';
-import { indexEntrySchema } from '../../src/lib/schema/index-entry.ts';
-import { ledgerSchema } from '../../src/lib/schema/ledger.ts';
-import { type PassageFrontmatter, passageSchema } from '../../src/lib/schema/passage.ts';
+import type { PassageFrontmatter } from '../../src/lib/schema/passage.ts';
 
 /*
- * The content files the built pages are expected to show, read with the site's own schemas: what the
- * browser tests and the site checks compare the build against.
+ * The content files the built pages are expected to show, read by the site's own reader
+ * (src/lib/edition-model/read-content.ts), once per test process: what the unit tests, the browser
+ * tests and the site checks compare the build against.
  */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+
+const reader = contentReader(root);
+let content: EditionContent | undefined;
+
+/** Every content file of the edition, read and validated as the build reads them (once). */
+export function editionContent(): EditionContent {
+  content ??= readEditionContent(reader);
+  return content;
+}
+
+let model: EditionModel | undefined;
+
+/** The edition model as a build at the base "/" assembles it from editionContent() (once). */
+export function editionModel(): EditionModel {
+  model ??= buildEditionModel(editionContent(), (path) => `/${path.replace(/^\//u, '')}`);
+  return model;
+}
+
+/** How many times editionContent() has read each file. */
+export function contentReads(): ReadonlyMap<string, number> {
+  editionContent();
+  return reader.reads;
+}
 
 export interface PassageFile extends PassageFrontmatter {
   /** Path relative to the project root. */
@@ -26,38 +47,33 @@ export interface PassageFile extends PassageFrontmatter {
   text: string;
 }
 
-let passageFiles: PassageFile[] | undefined;
-
-/** Every passage file under content/passages, validated by the same schema as the site (read once). */
+/** Every passage file under content/passages, validated by the same schema as the site. */
 export function readPassageFiles(): PassageFile[] {
-  const dir = join(root, PASSAGES_DIR);
-  passageFiles ??= readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.md'))
-    .map((name) => {
-      const file = relative(root, join(dir, name));
-      const split = readFrontmatter(readFileSync(join(dir, name), 'utf8'));
-      if (!split) throw new Error(`${file}: Unexpected file without frontmatter`);
-      return { ...passageSchema.parse(parseYaml(split.yaml)), file, text: passageText(split.body) };
-    });
-  return [...passageFiles];
+  return editionContent().passages.map(({ data, filePath, body }) => ({
+    ...data,
+    file: filePath,
+    text: passageText(body),
+  }));
 }
 
 /** Every marginal note file under content/annotations, parsed as the build parses it. */
 export function readAnnotationFiles(): AnnotationFile[] {
-  return readAnnotationsUnder(root);
+  return editionContent().annotations;
 }
 
 /** The ledger of content/apparatus: every removal, gap and restored heading, with its witness position. */
 export function readLedger() {
-  return ledgerSchema.parse(JSON.parse(readFileSync(join(root, LEDGER_FILE), 'utf8')));
+  return editionContent().ledger;
 }
 
 /** Every entry of the index of names (content/index/<id>.yaml), validated by the site's schema. */
 export function readIndexEntries() {
-  const dir = join(root, INDEX_DIR);
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.yaml'))
-    .map((name) => indexEntrySchema.parse(parseYaml(readFileSync(join(dir, name), 'utf8'))));
+  return editionContent().index;
+}
+
+/** Every timeline event (content/timeline/<id>.yaml), validated by the site's schema. */
+export function readTimelineEvents() {
+  return editionContent().events;
 }
 
 /** The passages of one document in ¶ order. */
@@ -69,8 +85,7 @@ export function passagesOf(documentId: string): PassageFile[] {
 
 /** The edition file's documents, in its (witness) order. */
 export function readDocuments() {
-  const text = readFileSync(join(root, EDITION_FILE), 'utf8');
-  return editionFileSchema.parse(parseYaml(text)).documents;
+  return editionContent().documents;
 }
 
 /** The essay (at "/") and the obituary (id "obituary"), which the browser tests read by name. */
@@ -79,7 +94,7 @@ export function essayAndObituary() {
   const essay = documents.find((document) => document.path === '/');
   const obituary = documents.find((document) => document.id === 'obituary');
   if (!essay || !obituary) {
-    throw new Error(`${EDITION_FILE}: the browser tests need an essay at "/" and a document "obituary"`);
+    throw new Error(`content/source: the browser tests need an essay at "/" and a document "obituary"`);
   }
   return { essay, obituary };
 }

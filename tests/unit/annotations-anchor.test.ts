@@ -83,6 +83,21 @@ describe('rehypeAnchorNotes', () => {
     );
   });
 
+  it('anchors the notes a passage brings in its frontmatter, before any the processor was given', () => {
+    const own = { notes: [note('kamenev', 2, { quote: 'Kamenev' })] };
+    const given = { notes: [note('zinoviev', 1, { quote: 'Zinoviev' })] };
+    const processor = unified().use(rehypeAnchorNotes).use(rehypeStringify);
+    const file = (frontmatter: Record<string, unknown>) => ({ data: { astro: { frontmatter } } });
+    const tree = markdownToHast('Zinoviev and Kamenev are no fools.');
+    // No options at all: the passage's own notes are all there is.
+    expect(processor.stringify(processor.runSync(tree, file({ id: 'p', anchor: own })))).toBe(
+      `<p>Zinoviev and ${ref('kamenev', 2, 'Kamenev')} are no fools.</p>${aside('kamenev', 2)}`,
+    );
+    expect(renderWith(given, 'Zinoviev and Kamenev are no fools.', { id: 'p', anchor: own })).toBe(
+      `<p>Zinoviev and ${ref('kamenev', 2, 'Kamenev')} are no fools.</p>${aside('kamenev', 2)}`,
+    );
+  });
+
   it('leaves Markdown alone that is not a passage, or a passage without notes', () => {
     const notes = [note('kamenev', 1, { quote: 'Kamenev' })];
     expect(render('Kamenev.', notes, { kind: 'person' })).toBe('<p>Kamenev.</p>');

@@ -1,11 +1,10 @@
 import { readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkRelatedEvents } from '../../src/lib/annotations/check-related-events.ts';
-import { loadMarginalNotes } from '../../src/lib/annotations/load-marginal-notes.ts';
 import type { AnnotationFile } from '../../src/lib/annotations/parse-annotation-file.ts';
 import { type NotePassage, placeNotes } from '../../src/lib/annotations/place-notes.ts';
 import type { NoteTarget } from '../../src/lib/schema/annotation.ts';
+import { editionModel } from '../support/edition-files.ts';
 import { problemOf } from './support/problem-of.ts';
 
 const passages: NotePassage[] = [
@@ -138,11 +137,10 @@ describe('placeNotes', () => {
 describe('the edition’s notes', () => {
   // Renders every note of the edition through the site's Markdown pipeline: seconds on a busy machine.
   it('every file in content/annotations anchors exactly once, numbered 1, 2, 3 … in each document', () => {
-    const root = fileURLToPath(new URL('../../', import.meta.url));
     const files = readdirSync(new URL('../../content/annotations/', import.meta.url)).filter((name) =>
       name.endsWith('.md'),
     );
-    const notes = loadMarginalNotes(root);
+    const { notes } = editionModel();
     expect(notes.map((note) => `${note.id}.md`).toSorted()).toEqual(files.toSorted());
     for (const document of new Set(notes.map((note) => note.document))) {
       const numbers = notes.filter((note) => note.document === document).map((note) => note.number);

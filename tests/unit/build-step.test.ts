@@ -1,30 +1,47 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { guardBuildStep, INCOMPLETE_FILE } from '../../src/integrations/build-step.ts';
+import { INCOMPLETE_FILE, runBuildSteps } from '../../src/integrations/build-step.ts';
 import { scratchDir } from './support/scratch-dir.ts';
 
 const buildFolder = () => scratchDir('kirov-step-');
 
-describe('guardBuildStep', () => {
-  it('marks the build folder incomplete and says not to deploy it when a step fails', async () => {
+describe('runBuildSteps', () => {
+  it('runs the steps in order and, when one fails, marks the folder incomplete, naming the steps not run', async () => {
     const dir = buildFolder();
-    const step = guardBuildStep('search index (kirov-pagefind)', () => {
-      throw new Error('kirov-pagefind: dist/passages.json is missing');
-    });
-    const failure = step({ dir: pathToFileURL(`${dir}/`) });
+    const ran: string[] = [];
+    const failure = runBuildSteps(dir, [
+      { label: 'kirov-csp', name: 'Content-Security-Policy', run: () => void ran.push('csp') },
+      {
+        label: 'kirov-pagefind',
+        name: 'search index',
+        run: () => {
+          throw new Error('kirov-pagefind: indexing /#one failed');
+        },
+      },
+      { label: 'kirov-service-worker', name: 'offline worker', run: () => void ran.push('worker') },
+    ]);
     await expect(failure).rejects.toThrow(
-      `kirov-pagefind: dist/passages.json is missing\n\n${dir}/ is incomplete: the search index (kirov-pagefind) step failed and the steps after it (search index, offline worker) did not run. Do not deploy it; ${dir}/${INCOMPLETE_FILE} says why. Fix the problem above and build again.`,
+      `kirov-pagefind: indexing /#one failed\n\n${dir}/ is incomplete: the search index (kirov-pagefind) step failed and the steps after it (offline worker) did not run. Do not deploy it; ${dir}/${INCOMPLETE_FILE} says why. Fix the problem above and build again.`,
     );
+    expect(ran).toEqual(['csp']);
     expect(readFileSync(join(dir, INCOMPLETE_FILE), 'utf8')).toBe(
-      'This build is incomplete: the search index (kirov-pagefind) step failed, and the steps after it did not run.\nDo not deploy this folder. Fix the problem below and run `npm run build` again.\n\nkirov-pagefind: dist/passages.json is missing\n',
+      'This build is incomplete: the search index (kirov-pagefind) step failed, and the steps after it (offline worker) did not run.\nDo not deploy this folder. Fix the problem below and run `npm run build` again.\n\nkirov-pagefind: indexing /#one failed\n',
     );
   });
 
-  it('leaves a folder whose step succeeded as it is', async () => {
+  it('leaves a folder whose steps succeeded as it is, and times each step', async () => {
     const dir = buildFolder();
-    await guardBuildStep('offline worker', () => {})({ dir: pathToFileURL(`${dir}/`) });
+    const timed: string[] = [];
+    await runBuildSteps(
+      dir,
+      [
+        { label: 'one', name: 'first', run: () => {} },
+        { label: 'two', name: 'second', run: async () => {} },
+      ],
+      (step, ms) => timed.push(`${step} ${ms >= 0}`),
+    );
     expect(existsSync(join(dir, INCOMPLETE_FILE))).toBe(false);
+    expect(timed).toEqual(['one true', 'two true']);
   });
 });

@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
 import { describe, expect, it } from 'vitest';
-import { contentOrigins, inlineHashes, narrowPolicy } from '../../src/integrations/csp.ts';
+import { contentOrigins, inlineHashes, narrowPolicies, narrowPolicy } from '../../src/integrations/csp.ts';
+import { scratchDir } from './support/scratch-dir.ts';
 
 const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 const css = 'body{margin:0}';
@@ -38,6 +42,22 @@ describe('narrowPolicy', () => {
     const origins = (code: string) => contentOrigins(code, [other, note]);
     expect(() => narrowPolicy(html, 'dist/index.html', origins)).toThrow(
       `content/annotations/smolny.md:5:33: Unexpected script in the content (it reaches dist/index.html as inline script with hash ${hash('alert(document.domain)')}, which the Content-Security-Policy forbids), expected text, links with http: or https: addresses, or site paths; remove the script (a data: or javascript: URL, or a <script> element) from that file`,
+    );
+  });
+
+  it('finds a page’s script in the content files as the build read them, not on the disk', async () => {
+    const url = 'data:text/html,<script>alert(1)</script>';
+    const dist = scratchDir('kirov-csp-');
+    mkdirSync(join(dist, 'about'));
+    writeFileSync(
+      join(dist, 'about/index.html'),
+      page(`script-src 'self'; style-src 'self' ${hash(css)}`, `<a href="${url}">A page</a>`),
+    );
+    // The content exists only in memory: no content/ folder anywhere near the built site.
+    const content = [{ path: 'content/annotations/smolny.md', text: `---\nurl: ${url}\n---\n` }];
+    const logger = { info: () => undefined } as unknown as AstroIntegrationLogger;
+    await expect(narrowPolicies(dist, () => content, logger)).rejects.toThrow(
+      /^content\/annotations\/smolny\.md:2:\d+: Unexpected script in the content/u,
     );
   });
 

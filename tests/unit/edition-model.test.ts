@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { EditionContentError } from '../../src/lib/content-error.ts';
 import {
   assembleEdition,
@@ -8,8 +6,9 @@ import {
   navigationOrder,
   type PassageLike,
 } from '../../src/lib/edition-model/assemble-edition.ts';
-import { type EditionDocument, editionFileSchema } from '../../src/lib/schema/edition.ts';
+import type { EditionDocument } from '../../src/lib/schema/edition.ts';
 import type { IdLock, Ledger } from '../../src/lib/schema/ledger.ts';
+import { editionContent } from '../support/edition-files.ts';
 import { thrownBy } from './support/problem-of.ts';
 
 /*
@@ -29,9 +28,7 @@ function passage(id: string, document: string, n: number, section: string | null
 }
 
 // The edition file's own documents (obituary first in the witness, the essay at "/"), each at a path.
-const editionFile = editionFileSchema.parse(
-  parseYaml(readFileSync(new URL('../../content/source/kirov-scrape.edition.yaml', import.meta.url), 'utf8')),
-);
+const editionFile = editionContent();
 
 function document(
   id: string,

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingest, projectCopy } from './support/ingest-run.ts';
+import { printedProblem } from './support/problem-of.ts';
 import { scratchDir } from './support/scratch-dir.ts';
 
 /*
@@ -167,13 +168,10 @@ describe('npm run ingest', () => {
 
   it('refuses a witness it cannot read, naming it as given relative to the folder it runs in', () => {
     const dir = scratch();
-    expect(ingest(['nowhere.txt', '--out', 'out'], dir)).toEqual({
-      code: 2,
-      stdout: '',
-      stderr:
-        'ingest: nowhere.txt:1:1: Unexpected ENOENT reading the witness, expected a readable text file [unreadable-witness]\n' +
-        '  fix: check the path (run from the project folder) and the file’s permissions\n',
-    });
+    const run = ingest(['nowhere.txt', '--out', 'out'], dir);
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(printedProblem(run.stderr)).toMatchObject({ file: 'nowhere.txt', rule: 'unreadable-witness' });
+    expect(run.stderr).toContain('ENOENT');
     expect(readdirSync(dir)).toEqual([]);
   });
 
@@ -217,10 +215,13 @@ describe('npm run ingest', () => {
     const before = readdirSync(join(dir, 'content/passages/essay')).length;
     const run = ingest(['other-page.txt'], dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(
-      "ingest: content:1:1: Unexpected witness other-page.txt for the edition's folder content/, which holds the passages of content/source/kirov-scrape.txt, expected that witness or another output folder [output-is-edition]\n" +
-        "  fix: to try the heuristics on another page, write elsewhere: `npm run ingest -- other-page.txt --out /tmp/page`; to replace the edition's witness on purpose, add --force\n",
-    );
+    const problem = printedProblem(run.stderr);
+    expect(problem).toMatchObject({ file: 'content', rule: 'output-is-edition' });
+    // Both witnesses, and the two ways out: another folder, or --force.
+    expect(problem.message).toContain('other-page.txt');
+    expect(problem.message).toContain('content/source/kirov-scrape.txt');
+    expect(problem.fix).toContain('--out');
+    expect(problem.fix).toContain('--force');
     expect(readdirSync(join(dir, 'content/passages/essay'))).toHaveLength(before);
     expect(ingest(['--check'], dir).code).toBe(0);
     const forced = ingest(['other-page.txt', '--force'], dir);
@@ -289,9 +290,10 @@ describe('npm run ingest', () => {
     writeFileSync(join(dir, 'content/passages/essay/my-draft.md'), 'a draft\n');
     const run = ingest([], dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(
-      'ingest: content/passages/essay/my-draft.md:1:1: Unexpected file in content/passages/ that the ingest did not write (passages/essay/my-draft.md), expected only generated passages [output-foreign-file]',
-    );
+    expect(printedProblem(run.stderr)).toMatchObject({
+      file: 'content/passages/essay/my-draft.md',
+      rule: 'output-foreign-file',
+    });
     expect(readFileSync(join(dir, 'content/passages/essay/my-draft.md'), 'utf8')).toBe('a draft\n');
   });
 

@@ -14,6 +14,7 @@ import { readBounded } from '../../scripts/lib/read-bounded.ts';
 import { ContentError } from '../../src/lib/content-error.ts';
 import { EDITION_FILE, WITNESS_FILE } from '../../src/lib/content-paths.ts';
 import { ingest, projectCopy } from './support/ingest-run.ts';
+import { printedProblem } from './support/problem-of.ts';
 import { scratchDir } from './support/scratch-dir.ts';
 
 /*
@@ -52,22 +53,15 @@ describe('the ingest’s input files', { timeout: 20_000 }, () => {
   it('refuses /dev/zero and a FIFO as the witness without reading them, and writes nothing', () => {
     const dir = scratchPage();
     const zero = ingest(['/dev/zero', '--out', 'out'], dir);
-    expect(zero).toEqual({
-      code: 2,
-      stdout: '',
-      stderr:
-        'ingest: /dev/zero:1:1: Unexpected device as the witness, expected a regular file; nothing was read [witness-not-a-file]\n' +
-        '  fix: a device may never end (/dev/zero, /dev/urandom): name a regular text file\n',
-    });
+    expect([zero.code, zero.stdout]).toEqual([2, '']);
+    expect(printedProblem(zero.stderr)).toMatchObject({ file: '/dev/zero', rule: 'witness-not-a-file' });
+    expect(zero.stderr).toContain('device');
     fifo(dir, 'pipe.txt');
     // A FIFO with no writer: opened for reading as a file, it would wait for one forever.
-    expect(ingest(['pipe.txt', '--out', 'out'], dir)).toEqual({
-      code: 2,
-      stdout: '',
-      stderr:
-        'ingest: pipe.txt:1:1: Unexpected named pipe (FIFO) as the witness, expected a regular file; nothing was read [witness-not-a-file]\n' +
-        '  fix: a pipe is read until its writer stops, which may be never: save what it carries to a file and name that file\n',
-    });
+    const pipe = ingest(['pipe.txt', '--out', 'out'], dir);
+    expect([pipe.code, pipe.stdout]).toEqual([2, '']);
+    expect(printedProblem(pipe.stderr)).toMatchObject({ file: 'pipe.txt', rule: 'witness-not-a-file' });
+    expect(pipe.stderr).toContain('named pipe (FIFO)');
     expect(ingest(['.', '--out', 'out'], dir).stderr).toContain(
       'Unexpected folder as the witness, expected a regular file',
     );
@@ -155,10 +149,15 @@ describe('the ingest’s input files', { timeout: 20_000 }, () => {
     const line = lineOf(readFileSync(path, 'utf8'), 'reason: word word');
     const run = ingest([], dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(
-      `ingest: content/source/kirov-scrape.edition.yaml:${line}:13: Unexpected value at \`removals.0.reason\` of 5001 characters: expected at most 4000 characters: a reason, a title or a description is a few sentences (the longest in the edition is under 900) [edition-schema]\n` +
-        '  fix: shorten it: keep the words that matter here, and put a longer argument in a marginal note or the README\n',
-    );
+    expect(printedProblem(run.stderr)).toMatchObject({
+      file: 'content/source/kirov-scrape.edition.yaml',
+      line,
+      column: 13,
+      rule: 'edition-schema',
+    });
+    // The field, its length and the limit.
+    expect(run.stderr).toContain('`removals.0.reason` of 5001 characters');
+    expect(run.stderr).toContain('at most 4000 characters');
   });
 
   it('refuses a second decision on the same quote, naming both positions', () => {
@@ -169,10 +168,14 @@ describe('the ingest’s input files', { timeout: 20_000 }, () => {
     const first = lineOf(readFileSync(path, 'utf8'), heading);
     const run = ingest([], dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(
-      `ingest: content/source/kirov-scrape.edition.yaml:${first + 2}:12: Unexpected second heading decision on “The Dual Role of the Bureaucracy” (\`headings.1\`), expected one decision per quote: the first is \`headings.0\` at content/source/kirov-scrape.edition.yaml:${first}:12 [duplicate-decision]\n` +
-        '  fix: keep one of the two: delete `headings.1`, or merge its reason into the first\n',
-    );
+    expect(printedProblem(run.stderr)).toMatchObject({
+      file: 'content/source/kirov-scrape.edition.yaml',
+      line: first + 2,
+      column: 12,
+      rule: 'duplicate-decision',
+    });
+    // Both positions: the second decision's, and the first's.
+    expect(run.stderr).toContain(`\`headings.0\` at content/source/kirov-scrape.edition.yaml:${first}:12`);
   });
 
   it('names Unicode normalisation when a quote differs from the witness only in it', () => {
@@ -188,10 +191,14 @@ describe('the ingest’s input files', { timeout: 20_000 }, () => {
     const line = lineOf(readFileSync(path, 'utf8'), 'quote: The Dual Ro');
     const run = ingest([], dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(
-      `ingest: content/source/kirov-scrape.edition.yaml:${line}:12: Unexpected quote “The Dual Ro\u0302le of the Bureaucracy” at \`headings.0.quote\`: it is in the witness content/source/kirov-scrape.txt only with its accented letters composed differently (the quote is written in Unicode NFD, the witness in NFC: the two look the same but are different characters), expected the witness’s own characters [quote-normalisation]\n` +
-        '  fix: copy the quote from the witness again, or convert the edition file to NFC (`uconv -x any-nfc in.yaml > out.yaml`, or your editor’s Unicode normalisation); the witness is never changed\n',
-    );
+    expect(printedProblem(run.stderr)).toMatchObject({
+      file: 'content/source/kirov-scrape.edition.yaml',
+      line,
+      column: 12,
+      rule: 'quote-normalisation',
+    });
+    // Which normal form each is in.
+    expect(run.stderr).toContain('the quote is written in Unicode NFD, the witness in NFC');
   });
 });
 

@@ -7,6 +7,7 @@ import {
   type SwapStep,
   writeOutput,
 } from '../../scripts/lib/ingest-output.ts';
+import { problemOf } from './support/problem-of.ts';
 import { scratchDir } from './support/scratch-dir.ts';
 
 const root = scratchDir('kirov-output-');
@@ -86,10 +87,11 @@ describe('writeOutput', () => {
     const dir = join(root, 'blocked');
     mkdirSync(dir);
     writeFileSync(join(dir, 'apparatus'), 'a file where the folder belongs');
-    expect(() => writeOutput(dir, NEW, nameOf)).toThrow(
-      'blocked/apparatus:1:1: Unexpected ENOTDIR writing blocked/apparatus, expected a folder the ingest can create and write [unwritable-output]\n' +
-        '  fix: blocked/apparatus is a file where a folder belongs: move it away, or choose another folder with --out; nothing was changed',
-    );
+    const problem = problemOf(() => writeOutput(dir, NEW, nameOf));
+    expect(problem).toMatchObject({ file: 'blocked/apparatus', rule: 'unwritable-output' });
+    // The system's own code, and a fix that says what is in the way and that nothing changed.
+    expect(problem.message).toContain('ENOTDIR');
+    expect(problem.fix).toMatch(/^blocked\/apparatus is a file .*--out.*; nothing was changed$/u);
     expect(readdirSync(dir)).toEqual(['apparatus']);
     expect(existsSync(join(dir, '.ingest-staging'))).toBe(false);
   });
@@ -133,13 +135,13 @@ describe('writeOutput', () => {
     const OLD = edition('old', ['one']);
     writeOutput(dir, OLD, nameOf);
     // A folder where the mark belongs fails its write as a full inode table would, at the same step.
-    expect(() =>
+    const problem = problemOf(() =>
       writeOutput(dir, edition('new', ['two']), nameOf, (step) => {
         if (step === 'staged') mkdirSync(join(dir, '.ingest-staging/.complete'));
       }),
-    ).toThrow(
-      'no-mark/.ingest-staging/.complete:1:1: Unexpected EISDIR writing no-mark/.ingest-staging/.complete, expected a folder the ingest can create and write [unwritable-output]',
     );
+    expect(problem).toMatchObject({ file: 'no-mark/.ingest-staging/.complete', rule: 'unwritable-output' });
+    expect(problem.message).toContain('EISDIR');
     expect(readdirSync(dir).sort()).toEqual(['apparatus', 'passages']);
     expect(readOutput(dir)).toEqual(OLD);
   });

@@ -1,37 +1,20 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { buildNameIndex, type IndexablePassage } from '../../src/lib/name-index/build-name-index.ts';
-import { passageText } from '../../src/lib/passage-text.ts';
-import { indexEntrySchema } from '../../src/lib/schema/index-entry.ts';
-import { passageSchema } from '../../src/lib/schema/passage.ts';
+import { readIndexEntries, readPassageFiles } from '../support/edition-files.ts';
 
-/* The edition's own index entries against its own passages, without a build. */
+/* The edition's own index entries against its own passages, without a build, read by the site's reader. */
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const indexDir = join(root, 'content/index');
-
-const entries = readdirSync(indexDir)
-  .filter((name) => name.endsWith('.yaml'))
-  .map((name) => {
-    const data = indexEntrySchema.parse(parseYaml(readFileSync(join(indexDir, name), 'utf8')));
-    return { ...data, file: `content/index/${name}`, fileId: name.replace(/\.yaml$/, '') };
-  });
+const entries = readIndexEntries().map((entry) => ({
+  ...entry,
+  fileId: entry.file.replace(/^content\/index\//u, '').replace(/\.yaml$/u, ''),
+}));
 
 // Reading order as the site has it: obituary (first in the witness), then the essay, each by ¶.
 const documentOrder = ['obituary', 'essay'];
 const passages: IndexablePassage[] = documentOrder.flatMap((document) =>
-  readdirSync(join(root, 'content/passages', document))
-    .map((name) => {
-      const [, frontmatter = '', body = ''] =
-        /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(
-          readFileSync(join(root, 'content/passages', document, name), 'utf8'),
-        ) ?? [];
-      const data = passageSchema.parse(parseYaml(frontmatter));
-      return { id: data.id, n: data.n, document, href: `/#${data.id}`, text: passageText(body) };
-    })
+  readPassageFiles()
+    .filter((passage) => passage.document === document)
+    .map(({ id, n, text }) => ({ id, n, document, href: `/#${id}`, text }))
     .sort((a, b) => a.n - b.n),
 );
 

@@ -1,23 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { idLockSchema } from '../../src/lib/schema/ledger.ts';
-import { timelineEventSchema } from '../../src/lib/schema/timeline.ts';
 import { checkPassageIds } from '../../src/lib/timeline/check-passage-ids.ts';
-import { timelineEventId } from '../../src/lib/timeline/event-id.ts';
 import { sortEvents } from '../../src/lib/timeline/sort-events.ts';
+import { editionContent, readTimelineEvents } from '../support/edition-files.ts';
 
-// The edition's own event files, checked as the build checks them, so that a broken event is caught
-// by `npm test` before anyone builds.
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const files = readdirSync(`${root}content/timeline`).filter((name) => /\.ya?ml$/.test(name));
-const events = files.map((name) => ({
-  id: timelineEventId(name),
-  file: `content/timeline/${name}`,
-  ...timelineEventSchema.parse(parseYaml(readFileSync(`${root}content/timeline/${name}`, 'utf8'))),
-}));
-const lock = idLockSchema.parse(JSON.parse(readFileSync(`${root}content/apparatus/ids.lock.json`, 'utf8')));
+// The edition's own event files, read and checked by the site's reader, so that a broken event is
+// caught by `npm test` before anyone builds.
+const events = readTimelineEvents().map(({ id, file, data }) => ({ id, file, ...data }));
+const lock = editionContent().idLock;
 
 describe('the edition’s timeline', () => {
   it('links every event only to live passages', () => {

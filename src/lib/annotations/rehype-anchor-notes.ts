@@ -23,20 +23,27 @@ export interface RehypeAnchorNotesOptions {
   timeline?: { href: string; titles: Readonly<Record<string, string>> } | undefined;
 }
 
+/** The frontmatter field a passage's own notes travel in, when its renderer is not given them. */
+export const ANCHOR_FIELD = 'anchor';
+
 /**
  * Anchors the marginal notes in a passage, in Astro's unified Markdown processor: the quoted words
  * become a link to the note (`#note-<id>`, ending with the note's number), and the note follows
  * the paragraph as an `aside` with a link back (`#ref-<id>`). The passage is known by the `id` of
  * its frontmatter, which Astro puts in `file.data.astro.frontmatter`; Markdown without an `id`
- * (the note files themselves) is left alone. A quote that matches nowhere or more than once
- * throws a ContentError naming the annotation file, the quote and the passage.
+ * (the note files themselves) is left alone. The notes come with the passage, in its frontmatter's
+ * `anchor` field (the passages' loader puts them there from the edition model, so that a render
+ * depends on nothing but its input), or else from the options. A quote that matches nowhere or more
+ * than once throws a ContentError naming the annotation file, the quote and the passage.
  */
-export const rehypeAnchorNotes: Plugin<[RehypeAnchorNotesOptions], Root> = (options) => {
+export const rehypeAnchorNotes: Plugin<[RehypeAnchorNotesOptions?], Root> = (options) => {
   return (tree, file) => {
-    const id = frontmatterOf(file.data).id;
-    // The options are read at each render: the dev server reloads them after a note is edited.
-    const notes = options.notes.filter((note) => note.target.passage === id);
+    const frontmatter = frontmatterOf(file.data);
+    const { id } = frontmatter;
+    const given = (frontmatter[ANCHOR_FIELD] as RehypeAnchorNotesOptions | undefined) ?? options;
+    const notes = given?.notes.filter((note) => note.target.passage === id) ?? [];
     if (notes.length === 0 || typeof id !== 'string') return;
+    const timeline = given?.timeline;
     const passage = { id, file: file.path ? relative(file.cwd, file.path) : undefined };
     anchorNotes(tree, passage, notes, noteReference, (note) =>
       // Each page render gets its own copy; later plugins may change the tree they are given.
@@ -44,8 +51,8 @@ export const rehypeAnchorNotes: Plugin<[RehypeAnchorNotesOptions], Root> = (opti
         ...note,
         body: structuredClone(note.body),
         related: note.related.flatMap((event) => {
-          const title = options.timeline?.titles[event];
-          return options.timeline && title ? [{ href: `${options.timeline.href}#${event}`, title }] : [];
+          const title = timeline?.titles[event];
+          return timeline && title ? [{ href: `${timeline.href}#${event}`, title }] : [];
         }),
       }),
     );

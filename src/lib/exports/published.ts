@@ -5,9 +5,8 @@ import { passageGapSchema, witnessRangeSchema } from '../schema/passage.ts';
 import { datePrecisionSchema } from '../schema/timeline.ts';
 
 /*
- * The data the site publishes (docs/ARCHITECTURE.md, "Contracts"), defined once: the pages that write
- * it are typed by these schemas, the search index reads it back through them (a file that does not fit
- * stops the build, naming the file and the field), and the browser tests check the built files with them.
+ * The data the site publishes (docs/ARCHITECTURE.md, "Contracts"), defined once: the views that make
+ * it (edition-exports.ts) are typed by these schemas, and the browser tests check the built files with them.
  */
 
 const urlOrNull = z.string().nullable();
@@ -80,9 +79,6 @@ export const timelineExportSchema = z.array(
   }),
 );
 
-/** /apparatus.json: what the edition did and why, as one search record (without the removed text). */
-export const apparatusExportSchema = z.object({ url: z.string(), title: z.string(), content: z.string() });
-
 /**
  * /search-spellings.json: every index entry's one-word spellings with the transliteration variants that
  * search also finds them by (src/lib/search/name-variants.ts), for an editor to read and correct through
@@ -104,4 +100,3 @@ export type PassagesExport = z.infer<typeof passagesExportSchema>;
 export type SearchSpellingsExport = z.infer<typeof searchSpellingsExportSchema>;
 export type NotesExport = z.infer<typeof notesExportSchema>;
 export type TimelineExport = z.infer<typeof timelineExportSchema>;
-export type ApparatusExport = z.infer<typeof apparatusExportSchema>;

@@ -6,7 +6,7 @@ import { unified } from 'unified';
 
 /*
  * The edition's Markdown, defined once. The site renders passages with Astro's unified processor
- * (astro.config.ts passes it these options); the notes, the JSON exports and the search index work on
+ * (src/integrations/kirov-reader.ts passes it these options); the notes, the JSON exports and the search index work on
  * the same trees through the functions below, so that a quote found here is found on the page and the
  * text exported is the text shown. tests/unit/markdown-pipeline.test.ts renders every passage and note
  * with Astro's own processor and with these functions, and fails if they ever disagree.

@@ -1,49 +1,30 @@
 import type { CustomRecord } from 'pagefind';
-import { z } from 'zod';
-import {
-  type ApparatusExport,
-  notesExportSchema,
-  passagesExportSchema,
-  timelineExportSchema,
-} from '../exports/published.ts';
+import type { NotesExport, PassagesExport, TimelineExport } from '../exports/published.ts';
 
 /*
- * What the search index reads of the published exports: the fields it uses, picked from their schemas
- * (src/lib/exports/published.ts), so that the index and the exports cannot describe one field twice.
+ * What the search index reads of the exports (src/lib/exports/edition-exports.ts makes them from the
+ * edition model, in memory): the fields it uses, picked from their types, so that the index and the
+ * exports cannot describe one field twice.
  */
 
 /** What the search index needs of /passages.json. */
-export const indexedPassagesSchema = z.object({
-  edition: z.object({
-    documents: z.array(
-      passagesExportSchema.shape.edition.shape.documents.element.pick({ id: true, title: true }),
-    ),
-  }),
-  passages: z.array(
-    passagesExportSchema.shape.passages.element.pick({
-      id: true,
-      n: true,
-      document: true,
-      section: true,
-      text: true,
-      url: true,
-    }),
-  ),
-});
+export interface PublishedPassages {
+  edition: { documents: readonly Pick<PassagesExport['edition']['documents'][number], 'id' | 'title'>[] };
+  passages: readonly Pick<
+    PassagesExport['passages'][number],
+    'id' | 'n' | 'document' | 'section' | 'text' | 'url'
+  >[];
+}
 /** What the search index needs of /notes.json. */
-export const indexedNotesSchema = z.array(
-  notesExportSchema.element.pick({ id: true, kind: true, title: true, passage: true, url: true, text: true }),
-);
+export type PublishedNote = Pick<NotesExport[number], 'id' | 'kind' | 'title' | 'passage' | 'url' | 'text'>;
 /** What the search index needs of /timeline.json. */
-export const indexedEventsSchema = z.array(
-  timelineExportSchema.element.pick({ id: true, date: true, title: true, summary: true, url: true }),
-);
-
-export type PublishedPassages = z.infer<typeof indexedPassagesSchema>;
-export type PublishedNote = z.infer<typeof indexedNotesSchema>[number];
-export type PublishedEvent = z.infer<typeof indexedEventsSchema>[number];
-/** The apparatus: what the edition did and why, without the removed text itself. */
-export type ApparatusSummary = ApparatusExport;
+export type PublishedEvent = Pick<TimelineExport[number], 'id' | 'date' | 'title' | 'summary' | 'url'>;
+/** The apparatus: what the edition did and why, without the removed text itself (edition-exports.ts). */
+export interface ApparatusSummary {
+  url: string;
+  title: string;
+  content: string;
+}
 
 /**
  * The language the index is built for. Not English: Pagefind stems the words of a language it knows,
