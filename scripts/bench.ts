@@ -14,8 +14,9 @@
  *                      loads after it is readable (scripts/lib/page-weight.ts says what counts)
  *   search             in headless Chromium against the built dist/: time from the last keystroke to
  *                      rendered results over 24 queries on a warm page (median, p95), and the bytes of
- *                      the index fetched per query (run `npm run build` first; skipped with a note if
- *                      dist/ or Chromium is missing)
+ *                      the index fetched per query; then 8 queries answered by another word (a name in
+ *                      another spelling, a typo), median and max (run `npm run build` first; skipped
+ *                      with a note if dist/ or Chromium is missing)
  *   margin             in headless Chromium against the built dist/: how far the essay's marginal notes
  *                      stand from the line of their words at 1024, 1280, 1600 and 1920 px (median,
  *                      p95, max, share within 32 px); the browser test bounds the same figures

@@ -81,6 +81,22 @@ async function checkScheme(page: Page, path: string, width: number, scheme: 'lig
   await noSidewaysScrolling(page, path, width, scheme);
 }
 
+/**
+ * One page per width, which goes from page to page as a reader following links does: a fresh profile
+ * for each of the pages would cost seconds each and check nothing more, since viewing stores nothing.
+ */
+const pageByWidth = new Map<number, Promise<Page>>();
+async function pageAt(width: number): Promise<Page> {
+  let page = pageByWidth.get(width);
+  if (!page) {
+    page = env.keptContext({ width, height: 900, colorScheme: 'light' }).then((context) => context.newPage());
+    pageByWidth.set(width, page);
+  }
+  // The desktop page was narrowed to the tablet width by the test before.
+  await (await page).setViewportSize({ width, height: 900 });
+  return page;
+}
+
 // Two axe runs (and, when asked, a full-page screenshot) of the essay take several seconds on a busy machine.
 const timeout = 120_000;
 
@@ -90,7 +106,8 @@ describe.each(pages)('%s', (path) => {
     { timeout },
     async (width) => {
       // A request to another origin fails the test (support/built-site.ts).
-      const page = await (await env.newContext({ width, height: 900, colorScheme: 'light' })).newPage();
+      const page = await pageAt(width);
+      await page.emulateMedia({ colorScheme: 'light' });
       const response = await page.goto(env.site.url(path), { waitUntil: 'networkidle' });
       expect(response?.status()).toBe(path === NOT_FOUND ? 404 : 200);
       await checkScheme(page, path, width, 'light');

@@ -17,7 +17,7 @@ const env = useSiteInBrowser();
 
 describe('the header', () => {
   it('links to the index and to /about/ under the base, and marks the current page', async () => {
-    const page = await env.open('/about/');
+    const page = await env.shared('/about/');
     const links = await page.$$eval('header.site nav a', (anchors) =>
       anchors.map((a) => ({
         text: a.textContent?.trim(),
@@ -32,13 +32,12 @@ describe('the header', () => {
       { text: 'My notes', href: `${base}my-notes/`, current: null },
       { text: 'Class view', href: `${base}class/`, current: null },
     ]);
-    await page.close();
   });
 });
 
 describe('/about/', () => {
   it('says plainly that the witness is incomplete beyond the marked gaps', async () => {
-    const page = await env.open('/about/');
+    const page = await env.shared('/about/');
     const statements = await page.$$eval('.completeness', (ps) =>
       ps.map((p) => p.textContent?.replace(/\s+/g, ' ').trim() ?? ''),
     );
@@ -48,11 +47,10 @@ describe('/about/', () => {
     expect(statements).toContain(
       "Obituary of Sergei Kirov (opening): The scraped page has only the obituary's first three paragraphs, without its signatures.",
     );
-    await page.close();
   });
 
   it('shows the witness: file, SHA-256 and line count from the ledger', async () => {
-    const page = await env.open('/about/');
+    const page = await env.shared('/about/');
     const facts = await page.$$eval('.witness-facts dt', (terms) =>
       Object.fromEntries(
         terms.map((dt) => [dt.textContent?.trim(), dt.nextElementSibling?.textContent?.trim()]),
@@ -63,11 +61,10 @@ describe('/about/', () => {
       'SHA-256': ledger.witness.sha256,
       Lines: String(ledger.witness.lines),
     });
-    await page.close();
   });
 
   it('lists every removal of the ledger with its reason and witness line:column', async () => {
-    const page = await env.open('/about/');
+    const page = await env.shared('/about/');
     const rows = await tableRows(page, 'tr.removal', { reason: '.reason', at: '.at' });
     expect(rows.map(({ reason, at, witness }) => ({ reason, at, witness }))).toEqual(
       ledger.removals.map((removal) => ({
@@ -79,7 +76,6 @@ describe('/about/', () => {
     rows.forEach((row, index) => {
       expect(row.text).toContain(squash(ledger.removals[index]?.text));
     });
-    await page.close();
   });
 
   it('takes a reader from a removal’s witness position to that line of the published witness', async () => {
@@ -113,7 +109,7 @@ describe('/about/', () => {
   });
 
   it('lists every gap with its marker and status, rejected ones as “checked, not a gap”', async () => {
-    const page = await env.open('/about/');
+    const page = await env.shared('/about/');
     const rows = await tableRows(page, 'tr.gap', { marker: '.marker', status: '.status' });
     expect(rows.map(({ marker, status, href }) => ({ marker, status, href }))).toEqual(
       ledger.gaps.map((gap) => {
@@ -130,44 +126,39 @@ describe('/about/', () => {
       expect(row.text).toContain(squash(gap?.reason));
       if (gap?.status === 'restored') expect(row.text).toContain(squash(gap.source));
     });
-    await page.close();
   });
 
   it('links each marked gap to a passage that prints its marker', async () => {
-    const page = await env.open('/about/');
+    const page = await env.shared('/about/');
     const hrefs = await page.$$eval('tr.gap a[href*="#"]:not(.witness-at)', (anchors) =>
       anchors.map((a) => a.getAttribute('href') ?? ''),
     );
     const marked = ledger.gaps.filter((gap) => gap.marker !== null);
     expect(hrefs).toHaveLength(marked.length);
-    const essay = await env.open('/');
+    const essay = await env.shared('/');
     const texts = await passageTexts(essay);
     marked.forEach((gap, index) => {
       expect(hrefs[index]).toBe(`${base}#${gap.passage}`);
       expect(texts[gap.passage ?? '']).toContain(gap.marker);
     });
-    await essay.close();
-    await page.close();
   });
 
   it('lists the restored headings with their witness line, each linked to the heading', async () => {
-    const page = await env.open('/about/');
+    const page = await env.shared('/about/');
     const rows = await tableRows(page, 'tr.heading', { heading: '.heading-text', at: '.at' });
     expect(rows.map((row) => [row.heading, row.at])).toEqual(
       ledger.headings.map((heading) => [heading.text, `line ${heading.witness.start.line}`]),
     );
-    const essay = await env.open('/');
+    const essay = await env.shared('/');
     for (const row of rows) {
       const id = row.href?.split('#')[1] ?? '';
       expect(row.href).toBe(`${base}#${id}`);
       expect(await essay.locator(`h2[id="${id}"]`).textContent()).toBe(row.heading);
     }
-    await essay.close();
-    await page.close();
   });
 
   it('credits the Marxists Internet Archive as its notice asks, and gives the edition’s licence', async () => {
-    const page = await env.open('/about/');
+    const page = await env.shared('/about/');
     const credits = squash(await page.locator('#credits').locator('xpath=..').textContent());
     expect(credits).toContain('Marxists Internet Archive (www.marxists.org)');
     // The notice as the witness has it, scrape damage ("P lease") included.
@@ -181,18 +172,16 @@ describe('/about/', () => {
       expect(sources).toContain(squash(document.source.credit));
       if (document.translator) expect(sources).toContain(document.translator);
     }
-    await page.close();
   });
 
   it('gives a citation with the address the site is served from', async () => {
-    const page = await env.open('/about/');
+    const page = await env.shared('/about/');
     const served = env.site.url('/');
     await expect
       .poll(async () => squash(await page.locator('.citation').textContent()))
       .toBe(
         `Leon Trotsky, “On the Kirov Assassination” (December 1934), translated by John G. Wright. In Kirov Reader, edited by The Kirov Reader editors. ${served}`,
       );
-    await page.close();
   });
 
   it('does not scroll sideways on a 320 px phone', async () => {

@@ -42,7 +42,7 @@ describe('link names', () => {
   for (const path of ['/', '/obituary/', '/about/']) {
     for (const javaScript of [false, true]) {
       it(`on ${path} ${javaScript ? 'with' : 'without'} JavaScript, no two links with one name lead to different places`, async () => {
-        const page = await env.open(path, { width: 1280, height: 900, javaScriptEnabled: javaScript });
+        const page = await env.shared(path, { width: 1280, height: 900, javaScriptEnabled: javaScript });
         // Without JavaScript every disclosure is opened; with it, the notes' contents are the same,
         // and what the scripts add (the notes' words as buttons, the paragraph tools) is what counts.
         const links = await namedLinks(page, javaScript ? '.rail' : 'details');
@@ -55,7 +55,7 @@ describe('link names', () => {
 
   it('names each gap marker on / and its back link by the gap its note explains', async () => {
     expect(gapNotes.length).toBeGreaterThan(10);
-    const page = await env.open('/', { width: 1280, height: 900, javaScriptEnabled: false });
+    const page = await env.shared('/', { width: 1280, height: 900, javaScriptEnabled: false });
     const links = await namedLinks(page);
     const nameOf = (id: string) => links.find((link) => link.href.endsWith(id))?.name;
     const expected = await gapNames(page);
@@ -66,7 +66,7 @@ describe('link names', () => {
   });
 
   it('with JavaScript, names each gap marker on /, a button that opens its note, by its gap', async () => {
-    const page = await env.open('/', { width: 1280, height: 900 });
+    const page = await env.shared('/', { width: 1280, height: 900 });
     const buttons = await namedLinks(page, null);
     const expected = await gapNames(page);
     expect(expected.map((gap) => buttons.find((link) => link.href.endsWith(`#note-${gap.id}`)))).toEqual(

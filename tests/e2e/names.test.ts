@@ -17,7 +17,7 @@ const env = useSiteInBrowser();
 
 describe('/names/', () => {
   it('lists every entry of content/index once, grouped by kind, alphabetically', async () => {
-    const page = await env.open('/names/');
+    const page = await env.shared('/names/');
     const shown = await page.$$eval('.name-entry', (items) =>
       items.map((item) => ({
         id: item.id,
@@ -42,11 +42,10 @@ describe('/names/', () => {
       'Places',
       'Terms',
     ]);
-    await page.close();
   });
 
   it('shows each entry’s description, its aliases and its source', async () => {
-    const page = await env.open('/names/');
+    const page = await env.shared('/names/');
     for (const entry of indexEntries) {
       const item = page.locator(`[id="${entry.id}"]`);
       expect(squash(await item.locator('.description').textContent())).toBe(entry.description);
@@ -59,11 +58,10 @@ describe('/names/', () => {
       if (entry.source.url)
         expect(await item.locator('.source a').getAttribute('href')).toBe(entry.source.url);
     }
-    await page.close();
   });
 
   it('links each entry only to passages whose text contains its name or an alias', async () => {
-    const page = await env.open('/names/');
+    const page = await env.shared('/names/');
     const links = await page.$$eval('.name-entry', (items) =>
       items.map((item) => ({
         id: item.id,
@@ -74,9 +72,8 @@ describe('/names/', () => {
     );
     const textsByPath = new Map<string, Record<string, string>>();
     for (const document of documents) {
-      const documentPage = await env.open(document.path);
+      const documentPage = await env.shared(document.path);
       textsByPath.set(`${base}${document.path.slice(1)}`, await passageTexts(documentPage));
-      await documentPage.close();
     }
     let checked = 0;
     for (const { id, hrefs } of links) {
@@ -97,11 +94,10 @@ describe('/names/', () => {
       }
     }
     expect(checked).toBeGreaterThan(indexEntries.length);
-    await page.close();
   });
 
   it('links an entry to its marginal note where it has one', async () => {
-    const page = await env.open('/names/');
+    const page = await env.shared('/names/');
     const noteLinks = await page.$$eval('.name-entry .note-link', (anchors) =>
       anchors.map((a) => ({ entry: a.closest('.name-entry')?.id ?? '', href: a.getAttribute('href') ?? '' })),
     );
@@ -111,12 +107,11 @@ describe('/names/', () => {
     );
     const idsByPath = new Map<string, string[]>();
     for (const document of documents) {
-      const documentPage = await env.open(document.path);
+      const documentPage = await env.shared(document.path);
       idsByPath.set(
         `${base}${document.path.slice(1)}`,
         await documentPage.$$eval('[id]', (all) => all.map((e) => e.id)),
       );
-      await documentPage.close();
     }
     for (const link of noteLinks) {
       const note = withNotes.find((entry) => entry.id === link.entry)?.note;
@@ -124,7 +119,6 @@ describe('/names/', () => {
       expect(hash).toBe(`note-${note}`);
       expect(idsByPath.get(path), `${link.href} has no note`).toContain(hash);
     }
-    await page.close();
   });
 
   it('lands on the paragraph when a link is followed', async () => {

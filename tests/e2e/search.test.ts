@@ -17,6 +17,24 @@ const { essay: essayDocument } = essayAndObituary();
 
 const openReader = (width = 1280) => env.open('/', { width, height: 900 });
 
+/**
+ * The reader at 1280 px shared by the tests that only search and read the results (env.shared), as a
+ * fresh page has it: the Kind filter on all kinds, the box empty and the results gone.
+ */
+async function searchingReader(): Promise<Page> {
+  const page = await env.shared('/', { width: 1280, height: 900 });
+  await page.$$eval('select[data-filter]', (selects) => {
+    for (const select of selects as HTMLSelectElement[]) {
+      if (select.value === '') continue;
+      select.value = '';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  });
+  await page.getByRole('combobox', { name: 'Search the edition' }).fill('');
+  await expect.poll(() => page.locator('.search-status').textContent()).toBe('');
+  return page;
+}
+
 async function search(page: Page, term: string) {
   const input = page.getByRole('combobox', { name: 'Search the edition' });
   await input.fill(term);
@@ -68,7 +86,7 @@ async function countsByKind(page: Page, total: number): Promise<number[]> {
 
 describe('search', () => {
   it('finds a name in the spellings students learned, as the text spells it, and says so', async () => {
-    const page = await openReader();
+    const page = await searchingReader();
     const nikolaev = '“Nikolaiev” and “Nikolaev”, the spellings in this edition';
     for (const [typed, text, shown] of [
       ['Nikolayev', 'Nikolaiev', nikolaev],
@@ -88,7 +106,7 @@ describe('search', () => {
   });
 
   it('finds a name in every spelling the edition uses: the essay’s “Nikolaiev” and the notes’ “Nikolaev”', async () => {
-    const page = await openReader();
+    const page = await searchingReader();
     const more = page.getByRole('button', { name: 'Show more results' });
     const label = '“Nikolaiev” or “Nikolaev”';
     // The essay spells him Nikolaiev (and “the Nikolaievs”, ¶ 42); the notes and the timeline Nikolaev.
@@ -142,7 +160,7 @@ describe('search', () => {
   });
 
   it('counts a record that holds both spellings once, in each kind and in the whole', async () => {
-    const page = await openReader();
+    const page = await searchingReader();
     // The note on Nikolaev holds both spellings.
     const found = await resultsFor(page, 'Nikolaev', 'Nikolaiev” or “Nikolaev');
     const total = Number(found.status.match(/^(\d+) results/u)?.[1]);
@@ -152,7 +170,7 @@ describe('search', () => {
   });
 
   it('matches the searched word and its inflections, not a shorter stem’s other words', async () => {
-    const page = await openReader();
+    const page = await searchingReader();
     // No paragraph holds “witness”: an English stemmer cut it to “wit” and listed “with” and “within”.
     const witness = await resultsFor(page, 'witness');
     expect(witness.titles.filter((title) => title.startsWith('¶'))).toEqual([]);
@@ -167,7 +185,7 @@ describe('search', () => {
   });
 
   it('offers the nearest word of the edition for a word that matches nothing, and searches it', async () => {
-    const page = await openReader();
+    const page = await searchingReader();
     const found = await resultsFor(page, 'bureacracy', 'bureaucracy');
     expect(found.note).toBe('Nothing matched “bureacracy”. Did you mean “bureaucracy”?');
     expect(found.status).toMatch(/^\d+ results for “bureaucracy”/u);
@@ -197,7 +215,7 @@ describe('search', () => {
   });
 
   it('finds “Zinoviev” in paragraphs, each result naming its ¶ number', async () => {
-    const page = await openReader();
+    const page = await searchingReader();
     const results = await search(page, 'Zinoviev');
     const titles = await results.locator('a').allTextContents();
     // Paragraphs lead, ten at a time: as many as name him, up to ten.
@@ -254,7 +272,7 @@ describe('search', () => {
   });
 
   it('narrows results by kind', async () => {
-    const page = await openReader();
+    const page = await searchingReader();
     await search(page, 'Kamenev');
     const all = await page.locator('.search-list .search-where').allTextContents();
     expect(all.some((where) => where.startsWith('Note'))).toBe(true);
@@ -272,7 +290,7 @@ describe('search', () => {
   });
 
   it('shows ten results at a time, paragraphs first, and the next ten on “Show more results”', async () => {
-    const page = await openReader();
+    const page = await searchingReader();
     const results = await search(page, 'Stalin');
     const status = page.locator('.search-status');
     const total = Number((await status.textContent())?.match(/^(\d+) results/u)?.[1]);
@@ -308,7 +326,7 @@ describe('search', () => {
   });
 
   it('says clearly when nothing matches', async () => {
-    const page = await openReader();
+    const page = await searchingReader();
     await search(page, 'xylophonique');
     expect(await page.locator('.search-status').textContent()).toBe('Nothing matched “xylophonique”.');
     expect(await page.locator('.search-list > li').count()).toBe(0);
@@ -361,7 +379,7 @@ describe('search', () => {
   });
 
   it('puts ¶ 41, which opens with “individual terrorism”, above paragraphs that only share its heading', async () => {
-    const page = await openReader();
+    const page = await searchingReader();
     await search(page, 'individual terrorism');
     const first = page.locator('.search-list > li > a').first();
     expect(await first.textContent()).toMatch(/^¶ 41 · /u);

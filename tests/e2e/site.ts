@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserServer, chromium } from 'playwright-core';
 import { INCOMPLETE_FILE } from '../../src/integrations/build-step.ts';
 import { base, distDir } from '../support/build-under-test.ts';
 
@@ -88,16 +88,30 @@ export const chromiumFlags = [
   '--disable-sync',
 ] as const;
 
-/** Launches Debian's Chromium headless, or fails at once saying how to install it. */
-export async function launchChromium(): Promise<Browser> {
+/** How Debian's Chromium is launched: headless, on its own, within 30 s. */
+function chromiumOptions() {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `Chromium not found at ${chromiumPath}; install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH`,
     );
   }
-  return chromium.launch({
-    executablePath: chromiumPath,
-    timeout: 30_000,
-    args: [...chromiumFlags, '--disable-quic'],
-  });
+  return { executablePath: chromiumPath, timeout: 30_000, args: [...chromiumFlags, '--disable-quic'] };
+}
+
+/** Launches Debian's Chromium headless, or fails at once saying how to install it. */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch(chromiumOptions());
+}
+
+/**
+ * Launches Debian's Chromium headless as a server that test files connect to (`connectChromium`), so
+ * that the browser starts once for all of them; or fails at once saying how to install it.
+ */
+export async function launchChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer(chromiumOptions());
+}
+
+/** Connects to a Chromium started by `launchChromiumServer`; closing the connection leaves it running. */
+export async function connectChromium(wsEndpoint: string): Promise<Browser> {
+  return chromium.connect(wsEndpoint, { timeout: 30_000 });
 }

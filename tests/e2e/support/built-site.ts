@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
-import { launchChromium, type StaticSite, serveDist, siteAt } from '../site.ts';
+import { connectChromium, launchChromium, type StaticSite, serveDist, siteAt } from '../site.ts';
 
 /** A browser context as a test wants it: a window size, and any other option of Playwright's. */
 export interface ContextOptions extends Omit<BrowserContextOptions, 'viewport'> {
@@ -22,6 +22,19 @@ export interface SiteInBrowser {
   newContext(options?: ContextOptions): Promise<BrowserContext>;
   /** Opens a site path such as "/obituary/" in a page of a new context (see newContext); it must answer 200. */
   open(path: string, options?: ContextOptions): Promise<Page>;
+  /**
+   * As `open`, but the page is opened once for the calling file and handed again to every later test
+   * that asks for the same path and options: for tests that only read what a page shows (no click,
+   * typing, scrolling or storage), which would otherwise each pay for a new profile and a page load.
+   * It is closed when the file's tests end; a test must not close it.
+   */
+  shared(path: string, options?: ContextOptions): Promise<Page>;
+  /**
+   * A context as `newContext` makes it, made once for the calling file per set of options and kept
+   * until its tests end: for tests that visit pages in turn and store nothing. `shared` opens its
+   * pages in these.
+   */
+  keptContext(options?: ContextOptions): Promise<BrowserContext>;
 }
 
 /**
@@ -65,41 +78,70 @@ function watchPages(browser: Browser, origin: () => string, refused: string[]): 
 }
 
 /**
- * Serves dist/ (or the folder `dir` names when the tests start) and launches Chromium for the calling
- * test file; both are closed when its tests end, and the contexts a test opened when it ends. A test
- * fails when a page it opened had anything refused by the Content-Security-Policy, or asked for
- * anything outside the site.
+ * Serves dist/ (or the folder `dir` names when the tests start) and connects to Chromium for the calling
+ * test file; both are closed when its tests end (the shared Chromium stays for the next file), and the
+ * contexts a test opened when it ends. A test fails when a page it opened had anything refused by the
+ * Content-Security-Policy, or asked for anything outside the site.
  */
 export function useSiteInBrowser(dir?: () => string): SiteInBrowser {
   const refused: string[] = [];
   const opened: BrowserContext[] = [];
+  const sharedPages = new Map<string, Promise<Page>>();
+  const keptContexts = new Map<string, Promise<BrowserContext>>();
+  const createContext = async ({ width = 1280, height = 800, ...options }: ContextOptions = {}) => {
+    const context = await env.browser.newContext({
+      viewport: { width, height },
+      // The offline worker installs on every fresh profile and keeps some 300 files, work that
+      // slows the page a test reads and tells it nothing; a test of the worker asks for it.
+      serviceWorkers: 'block',
+      ...options,
+    });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.site.origin });
+    return context;
+  };
+  const openIn = async (context: BrowserContext, path: string) => {
+    const page = await context.newPage();
+    const response = await page.goto(env.site.url(path));
+    expect(response?.status(), `the status of ${path}`).toBe(200);
+    return page;
+  };
   const env: SiteInBrowser = {
     site: undefined as unknown as StaticSite,
     browser: undefined as unknown as Browser,
-    async newContext({ width = 1280, height = 800, ...options } = {}) {
-      const context = await env.browser.newContext({
-        viewport: { width, height },
-        // The offline worker installs on every fresh profile and keeps some 300 files, work that
-        // slows the page a test reads and tells it nothing; a test of the worker asks for it.
-        serviceWorkers: 'block',
-        ...options,
-      });
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.site.origin });
+    async newContext(options) {
+      const context = await createContext(options);
       opened.push(context);
       return context;
     },
     async open(path, options) {
-      const page = await (await env.newContext(options)).newPage();
-      const response = await page.goto(env.site.url(path));
-      expect(response?.status(), `the status of ${path}`).toBe(200);
+      return openIn(await env.newContext(options), path);
+    },
+    shared(path, options = {}) {
+      const key = JSON.stringify([path, options]);
+      let page = sharedPages.get(key);
+      if (!page) {
+        page = env.keptContext(options).then((context) => openIn(context, path));
+        sharedPages.set(key, page);
+      }
       return page;
+    },
+    keptContext(options = {}) {
+      const key = JSON.stringify(options);
+      let context = keptContexts.get(key);
+      if (!context) {
+        context = createContext(options);
+        keptContexts.set(key, context);
+      }
+      return context;
     },
   };
   beforeAll(async () => {
     // dist/ is served once for all the files (shared-site.ts); another folder gets its own server.
     const shared = dir ? '' : inject('builtSiteOrigin');
     env.site = shared ? siteAt(shared) : await serveDist(dir?.());
-    env.browser = await launchChromium();
+    // The Chromium the global setup started for every file (shared-site.ts), or one of this file's own.
+    const endpoint = inject('chromiumEndpoint');
+    env.browser = endpoint ? await connectChromium(endpoint) : await launchChromium();
     watchPages(env.browser, () => env.site.origin, refused);
   });
   afterEach(async () => {
@@ -110,6 +152,9 @@ export function useSiteInBrowser(dir?: () => string): SiteInBrowser {
     ).toEqual([]);
   });
   afterAll(async () => {
+    for (const context of keptContexts.values()) await (await context).close();
+    keptContexts.clear();
+    sharedPages.clear();
     await env.browser?.close();
     await env.site?.close();
   });
