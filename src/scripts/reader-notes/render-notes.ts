@@ -36,6 +36,26 @@ interface Item {
 interface Wanted {
   items: Item[];
   key: string;
+  /** What the key was made in (the width, the notes opened, the layers' names). */
+  context?: string;
+}
+
+/** Whether two lists hold the same notes, from the same layers, at the same places; an answer never is (its question may have changed). */
+function sameItems(a: readonly Item[], b: readonly Item[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Item;
+    const y = b[i] as Item;
+    if (
+      x.annotation !== y.annotation ||
+      x.layer !== y.layer ||
+      x.start !== y.start ||
+      x.end !== y.end ||
+      y.annotation.inReplyTo
+    )
+      return false;
+  }
+  return true;
 }
 
 /** Ids given to the words of notes, which name them to the margin's layout. */
@@ -54,6 +74,8 @@ export class NotesPainter {
   private readonly placements = new Map<string, Placement | null>();
   /** The same, by the annotation itself: found without a word of it read again. */
   private readonly placed = new WeakMap<WebAnnotation, Placement | null>();
+  /** What each annotation says, as a drawn note's key holds it. */
+  private readonly said = new WeakMap<WebAnnotation, string>();
   /** The page's paragraphs by id, and the retired ids that lead to one of them. */
   private readonly here: ReadonlySet<string>;
   /** Retired ids that lead to a paragraph of another page. */
@@ -147,10 +169,23 @@ export class NotesPainter {
       for (const layer of state.layers)
         for (const annotation of layer.annotations)
           questions.set(annotation.id, annotation.body?.value ?? '');
+    // What the notes' keys share: the width, the notes opened, the layers' names.
+    const context = [
+      wide,
+      ...state.open,
+      ...state.layers.map((layer) => `${layer.id}\u0000${layer.title}\u0000${layer.editable}`),
+    ].join('\n');
     for (const passage of state.passages) {
       const items = byPassage.get(passage) ?? [];
+      const before = this.wanted.get(passage);
+      // The same notes as before, in the same places, keep their key (a paragraph of hundreds
+      // need not be spelled out again for a note made in another).
+      if (before?.context === context && sameItems(before.items, items)) {
+        this.wanted.set(passage, { ...before, items });
+        continue;
+      }
       const key = items.map((item) => this.keyOf(item, questions)).join('\n');
-      this.wanted.set(passage, { items, key: `${wide}\n${key}` });
+      this.wanted.set(passage, { items, key: `${wide}\n${key}`, context });
     }
     // The paragraphs in view, measured all together before anything is written, are drawn now;
     // those around them next (the observer above), and the rest, while the browser is idle.
@@ -328,19 +363,18 @@ export class NotesPainter {
   private keyOf({ layer, annotation, start, end }: Item, questions: ReadonlyMap<string, string>): string {
     const open = this.state.open.has(annotation.id) ? 'open' : '';
     const question = annotation.inReplyTo ? (questions.get(annotation.inReplyTo) ?? '') : '';
-    return [
-      layer.id,
-      layer.title,
-      layer.editable,
-      annotation.id,
-      annotation.motivation,
-      annotation.modified ?? '',
-      start,
-      end,
-      open,
-      question,
-      annotation.body?.value ?? '',
-    ].join('\u0000');
+    // What the annotation itself says, joined once: a change to it is a new object (note-actions.ts).
+    let own = this.said.get(annotation);
+    if (own === undefined) {
+      own = [
+        annotation.id,
+        annotation.motivation,
+        annotation.modified ?? '',
+        annotation.body?.value ?? '',
+      ].join('\u0000');
+      this.said.set(annotation, own);
+    }
+    return `${layer.id}\u0000${layer.title}\u0000${layer.editable}\u0000${start}\u0000${end}\u0000${open}\u0000${question}\u0000${own}`;
   }
 }
 
