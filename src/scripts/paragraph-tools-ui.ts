@@ -4,6 +4,7 @@
  *
  *   tools.ts          what the features share (one object, passed to each)
  *   toolbar.ts        the one toolbar, moved into the passage in use
+ *   tools-menu.ts     its "Tools" menu button, which holds the tools below
  *   summon.ts         which passage it follows: pointer (from 52rem), focus, a tap, a link
  *   copy-link.ts      Copy link            present-link.ts   Present
  *   add-to-handout.ts Add to handout       handout-tray.ts   Handout (n) and its tray
@@ -64,8 +65,8 @@ function start(data: ToolsData, main: HTMLElement, trigger: Event | null, tapped
     typeof item === 'number' ? (byNumber.get(item) ?? null) : liveId(item, page),
   );
   const tray = handoutTray(tools, handout);
-  // Cite comes last, so that the citations it opens (right after the toolbar) are the next stops
-  // of the Tab key.
+  // The menu's items, in this order. Cite comes last; the citations it opens (right after the
+  // toolbar) are the next stops of the Tab key after the Tools button.
   tools.toolbar.add(
     copyLinkButton(tools),
     presentLink(tools),

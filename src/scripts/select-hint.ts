@@ -32,5 +32,6 @@ export async function showSelectHint(article: HTMLElement): Promise<void> {
     }
     hint.remove();
   });
-  article.querySelector(':scope > header')?.after(hint);
+  // After the first paragraph, not above it: the text's first words stay on the first screen.
+  (article.querySelector('.passage') ?? article.querySelector(':scope > header'))?.after(hint);
 }

@@ -51,7 +51,9 @@ if (rail && 'IntersectionObserver' in window) {
     const last = links.at(-1)?.getBoundingClientRect();
     if (!first || !last) return;
     const box = rail.getBoundingClientRect();
-    const viewTop = Math.max(box.top, 0);
+    // The list passes under the rail's sticky heading (timeline.css): its view starts below it. A hidden
+    // heading (below 75rem) measures 0.
+    const viewTop = Math.max(box.top, rail.querySelector('h2')?.getBoundingClientRect().bottom ?? 0, 0);
     const viewBottom = Math.min(box.bottom, window.innerHeight);
     if (first.top >= viewTop && last.bottom <= viewBottom) return;
     const height = last.bottom - first.top;

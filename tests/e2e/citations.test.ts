@@ -5,7 +5,7 @@ import { essayAndObituary, passageNumbered } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import { citationTexts, essayCitation } from './support/citation-texts.ts';
-import { activeText, summonTools, toolsOpacity } from './support/paragraph-tools.ts';
+import { activeText, openToolsMenu, toolsOpacity } from './support/paragraph-tools.ts';
 
 /*
  * Citations a librarian accepts: the paragraph tools' Cite panel (Chicago note and bibliography, MLA
@@ -21,8 +21,8 @@ const { essay: essayDocument, obituary: obituaryDocument } = essayAndObituary();
 /** Opens the Cite panel of a passage on a document's page, at 1280 px. */
 async function openCite(path: string, id: string) {
   const page = await env.open(path);
-  const tools = await summonTools(page, id, 1280);
-  await tools.getByRole('button', { name: 'Cite' }).click();
+  const menu = await openToolsMenu(page, id, 1280);
+  await menu.getByRole('menuitem', { name: 'Cite' }).click();
   await page.locator('#pt-cite').waitFor();
   return page;
 }
@@ -80,14 +80,19 @@ describe('the Cite panel', () => {
     expect(await page.locator('#pt-cite .pt-c i').allTextContents()).toContain('Pravda');
   });
 
-  it('makes the Copy buttons the next Tab stops after “Cite”', async () => {
+  it('makes the Copy buttons the next Tab stops after the Tools button, once Cite is chosen from it', async () => {
     const { id } = passageNumbered(5);
     const page = await env.open('/');
     await page.focus(`[id="${id}"] > .pn`);
     // The tools load with the first focus in the text.
     await expect.poll(() => toolsOpacity(page, id)).toBe('1');
-    for (let i = 0; i < 8 && (await activeText(page)) !== 'Cite'; i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await activeText(page)).toBe('Tools');
+    // The menu opens on its last item (ArrowUp), Cite; choosing it gives the focus back to the button.
+    await page.keyboard.press('ArrowUp');
+    expect(await activeText(page)).toBe('Cite');
     await page.keyboard.press('Enter');
+    expect(await activeText(page)).toBe('Tools');
     const next: (string | null)[] = [];
     for (let i = 0; i < 4; i++) {
       await page.keyboard.press('Tab');

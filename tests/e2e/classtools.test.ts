@@ -4,9 +4,10 @@ import { base, essayAndObituary, passageNumbered, passagesOf, readAnnotationFile
 import { useSiteInBrowser } from './support/built-site.ts';
 import { citationTexts, essayCitation } from './support/citation-texts.ts';
 import {
+  activeText,
   fitsWidth,
+  openToolsMenu,
   selectWords,
-  summonTools,
   toolsOpacity,
   visibleParagraphNumbers,
 } from './support/paragraph-tools.ts';
@@ -39,9 +40,9 @@ describe.each(widths)('at %i px wide', (width) => {
   it('copies the exact link of a paragraph and says so', async () => {
     const target = passage(3);
     const page = await openPage('/', width);
-    const toolbar = await summonTools(page, target.id, width);
-    expect(await toolbar.getAttribute('aria-label')).toBe(`Tools for ¶ 3`);
-    await toolbar.getByRole('button', { name: 'Copy link' }).click();
+    const menu = await openToolsMenu(page, target.id, width);
+    expect(await page.locator(`[id="${target.id}"] > .pt`).getAttribute('aria-label')).toBe(`Tools for ¶ 3`);
+    await menu.getByRole('menuitem', { name: 'Copy link' }).click();
     await expect.poll(() => clipboard(page)).toBe(readerUrl(target.id));
     expect(await page.locator('.pt-live').textContent()).toBe('Link copied');
   });
@@ -49,8 +50,8 @@ describe.each(widths)('at %i px wide', (width) => {
   it('shows Chicago and MLA citations that name the ¶ and the URL, each with its own copy button', async () => {
     const target = passage(5);
     const page = await openPage('/', width);
-    const toolbar = await summonTools(page, target.id, width);
-    const cite = toolbar.getByRole('button', { name: 'Cite' });
+    const menu = await openToolsMenu(page, target.id, width);
+    const cite = menu.getByRole('menuitem', { name: 'Cite', includeHidden: true });
     expect(await cite.getAttribute('aria-expanded')).toBe('false');
     await cite.click();
     expect(await cite.getAttribute('aria-expanded')).toBe('true');
@@ -146,23 +147,130 @@ describe('the paragraph tools', () => {
     await expect.poll(() => toolsOpacity(page, target.id)).toBe('1');
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => ({
-      text: document.activeElement?.textContent,
+      name: document.activeElement?.getAttribute('aria-label'),
       passage: document.activeElement?.closest('.passage')?.id,
     }));
-    expect(focused).toEqual({ text: 'Copy link', passage: target.id });
+    expect(focused).toEqual({ name: 'Tools for ¶ 2', passage: target.id });
     expect(await toolsOpacity(page, target.id)).toBe('1');
-    // Hidden again once the keyboard has moved on past the tools.
-    // Copy link, Present, Add to handout, Handout (0), Cite: one Tab past the last.
-    for (let i = 0; i < 5; i++) await page.keyboard.press('Tab');
+    // Hidden again once the keyboard has moved on past the tools: one menu button, one Tab past it.
+    await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.closest('.pt'))).toBeNull();
     expect(await toolsOpacity(page, target.id)).toBe('0');
+  });
+
+  it('cost one Tab stop per paragraph: at most 4 Tab presses from one ¶ number to the next', async () => {
+    const page = await openPage('/', 1280);
+    await page.focus(`[id="${passage(5).id}"] > .pn`);
+    await expect.poll(() => toolsOpacity(page, passage(5).id)).toBe('1');
+    // Where each Tab press lands, kept by the page: a ¶ number ("¶ 6"), the tools ("tools"), or else ("text").
+    await page.evaluate(() => {
+      const stops: string[] = [];
+      Object.assign(window, { stops });
+      document.addEventListener('focusin', (event) => {
+        const at = event.target instanceof Element ? event.target : null;
+        stops.push(at?.matches('.pn') ? (at.textContent ?? '') : at?.closest('.pt') ? 'tools' : 'text');
+      });
+    });
+    const stops = () => page.evaluate(() => (window as unknown as { stops: string[] }).stops);
+    for (let presses = 0; presses < 40 && !(await stops()).includes('¶\u00a012'); presses++) {
+      await page.keyboard.press('Tab');
+    }
+    // From ¶ 5 to ¶ 12: the presses from each number to the next, and how many stopped in the tools.
+    const walked: { from: number; presses: number; inTools: number }[] = [];
+    let from = 5;
+    let presses = 0;
+    let inTools = 0;
+    for (const stop of await stops()) {
+      presses++;
+      if (stop === 'tools') inTools++;
+      if (stop.startsWith('¶')) {
+        walked.push({ from, presses, inTools });
+        from = Number(stop.slice(2));
+        presses = 0;
+        inTools = 0;
+      }
+    }
+    // ¶ 5, 6, 9, 10 and 11 have no dates or notes of their own: the number, the tools, the next number.
+    // ¶ 7 and 8 add their dates, their notes' words and their notes; the tools stay one stop.
+    expect(walked).toEqual([
+      { from: 5, presses: 2, inTools: 1 },
+      { from: 6, presses: 2, inTools: 1 },
+      { from: 7, presses: 5, inTools: 1 },
+      { from: 8, presses: 6, inTools: 1 },
+      { from: 9, presses: 2, inTools: 1 },
+      { from: 10, presses: 2, inTools: 1 },
+      { from: 11, presses: 2, inTools: 1 },
+    ]);
+  });
+
+  it('open as a menu from their button, by the keys of the WAI-ARIA menu button pattern', async () => {
+    const target = passage(6);
+    const page = await openPage('/', 1280);
+    await page.focus(`[id="${target.id}"] > .pn`);
+    await expect.poll(() => toolsOpacity(page, target.id)).toBe('1');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Tools for ¶ 6',
+    );
+    // The button's state, the menu's, and where the focus is, read at once.
+    const state = () =>
+      page.evaluate(() => ({
+        expanded: document.getElementById('pt-m')?.getAttribute('aria-expanded'),
+        menu: document.getElementById('pt-menu')?.checkVisibility() ?? false,
+        focus: document.activeElement?.textContent,
+      }));
+    expect(await state()).toEqual({ expanded: 'false', menu: false, focus: 'Tools' });
+    const steps: [string, string][] = [
+      ['Enter', 'Copy link'],
+      ['ArrowDown', 'Present'],
+      ['End', 'Cite'],
+      ['ArrowDown', 'Copy link'],
+      ['ArrowUp', 'Cite'],
+      ['Home', 'Copy link'],
+    ];
+    for (const [key, focus] of steps) {
+      await page.keyboard.press(key);
+      expect({ key, ...(await state()) }).toEqual({ key, expanded: 'true', menu: true, focus });
+    }
+    expect(await page.getByRole('menu').getByRole('menuitem').allTextContents()).toEqual([
+      'Copy link',
+      'Present',
+      'Handout (0)',
+      'Cite',
+    ]);
+    expect(await page.getByRole('menu').getByRole('menuitemcheckbox').allTextContents()).toEqual([
+      'Add to handout',
+    ]);
+    await page.keyboard.press('Escape');
+    expect(await state()).toEqual({ expanded: 'false', menu: false, focus: 'Tools' });
+    await page.keyboard.press('Space');
+    expect(await state()).toEqual({ expanded: 'true', menu: true, focus: 'Copy link' });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowDown');
+    expect(await state()).toEqual({ expanded: 'true', menu: true, focus: 'Copy link' });
+    // Tab leaves the menu, which closes behind it, for the next ¶ number (whose tools the toolbar then shows).
+    await page.keyboard.press('Tab');
+    expect(await state()).toEqual({ expanded: 'false', menu: false, focus: '¶\u00a07' });
+  });
+
+  it('are passed by the skip link, which leads past the timeline rail to the text', async () => {
+    const page = await openPage('/', 1280);
+    await page.keyboard.press('Tab');
+    expect(await activeText(page)).toBe('Skip to the text');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => ({
+      inMain: document.activeElement?.closest('main') != null,
+      inRail: document.activeElement?.closest('.rail') != null,
+    }));
+    expect(focused).toEqual({ inMain: true, inRail: false });
   });
 
   it('link to the present mode of their paragraph', async () => {
     const target = passage(4);
     const page = await openPage('/', 1280);
-    const toolbar = await summonTools(page, target.id, 1280);
-    expect(await toolbar.getByRole('link', { name: 'Present' }).getAttribute('href')).toBe(
+    const menu = await openToolsMenu(page, target.id, 1280);
+    expect(await menu.getByRole('menuitem', { name: 'Present' }).getAttribute('href')).toBe(
       `${base}p/${target.id}/`,
     );
   });
@@ -184,12 +292,15 @@ describe('the paragraph tools', () => {
   it('put a handout together: paragraphs added from their tools open as ?handout=, in the order chosen', async () => {
     const page = await openPage('/', 1280);
     for (const n of [4, 2]) {
-      const toolbar = await summonTools(page, passage(n).id, 1280);
-      const add = toolbar.getByRole('button', { name: 'Add to handout' });
-      await add.click();
-      expect(await add.getAttribute('aria-pressed')).toBe('true');
+      const menu = await openToolsMenu(page, passage(n).id, 1280);
+      await menu.getByRole('menuitemcheckbox', { name: 'Add to handout' }).click();
     }
     expect(await page.locator('.pt-live p').textContent()).toBe('¶ 2 added. Handout: ¶ 4, 2.');
+    // Checked in the menu of a paragraph the handout holds.
+    const checked = (await openToolsMenu(page, passage(2).id, 1280)).getByRole('menuitemcheckbox', {
+      name: 'Add to handout',
+    });
+    expect(await checked.getAttribute('aria-checked')).toBe('true');
     await page.locator('.pt-live').getByRole('button', { name: 'Show handout' }).click();
     await page.getByRole('dialog', { name: 'Handout' }).getByRole('link', { name: 'Open handout' }).click();
     await page.waitForURL(env.site.url(`/?handout=${passage(4).id},${passage(2).id}`));
@@ -213,8 +324,8 @@ describe('at 320 px wide, the narrowest screen the site supports', () => {
   it('scrolls sideways nowhere: the tools bar, an open citation, a handout, present mode', async () => {
     const target = passage(passages.length - 1);
     const page = await openPage(`/#${target.id}`, 320);
-    const toolbar = await summonTools(page, target.id, 320);
-    await toolbar.getByRole('button', { name: 'Cite' }).click();
+    const menu = await openToolsMenu(page, target.id, 320);
+    await menu.getByRole('menuitem', { name: 'Cite' }).click();
     await page.locator('#pt-cite').waitFor();
     expect(await fitsWidth(page)).toBe(true);
     await page.goto(env.site.url('/?handout=1,3'));

@@ -90,6 +90,67 @@ describe('the essay page', () => {
     expect(await page.locator('meta[name="description"]').getAttribute('content')).not.toMatch(/witness/i);
   });
 
+  it('shows the first words of the text on the first screen of a 390 × 844 phone, the caveats folded into a line that opens', async () => {
+    const page = await env.open('/', { width: 390, height: 844, hasTouch: true, isMobile: true });
+    // The scripts have run (the notes folded, the search box in place): what they add stays out of the way.
+    await page.locator('html.notes-folded').waitFor({ state: 'attached' });
+    await page.getByRole('combobox', { name: 'Search the edition' }).waitFor();
+    const firstLine = await page.$eval('.passage > p', (text) => {
+      const box = text.getBoundingClientRect();
+      return {
+        top: Math.round(box.top),
+        bottom: Math.round(box.top + Number.parseFloat(getComputedStyle(text).lineHeight)),
+      };
+    });
+    expect(
+      firstLine.bottom,
+      `the first line of ¶ 1 spans y=${firstLine.top}–${firstLine.bottom}`,
+    ).toBeLessThanOrEqual(844);
+    // Folded, the caveats still say what they are about, and open to say it whole.
+    const caveats = page.locator('article > header details.caveats');
+    expect(await caveats.locator('summary').textContent()).toBe(
+      `Incomplete; printed after ${obituary.title}`,
+    );
+    expect(await page.locator('article > header .completeness').isVisible()).toBe(false);
+    await caveats.locator('summary').click();
+    expect(await page.locator('article > header .completeness').isVisible()).toBe(true);
+    expect(await page.locator('article > header .witness-note').isVisible()).toBe(true);
+  });
+
+  /** How many links each line of the site's navigation holds, and whether each lies whole on the screen. */
+  const navigationLines = (page: Page) =>
+    page.$$eval('header.site nav li', (items) => {
+      const shown = items.filter((item) => item.checkVisibility());
+      return {
+        perLine: [...Map.groupBy(shown, (item) => Math.round(item.getBoundingClientRect().top)).values()].map(
+          (line) => line.length,
+        ),
+        cut: shown
+          .filter((item) => {
+            const box = item.getBoundingClientRect();
+            return box.left < 0 || box.right > document.documentElement.clientWidth;
+          })
+          .map((item) => item.textContent?.trim()),
+      };
+    });
+
+  it.each([820, 1280])(
+    'never leaves one link of the site’s navigation alone on a line at %i px',
+    async (width) => {
+      const { perLine, cut } = await navigationLines(await env.open('/', { width }));
+      expect(perLine.reduce((sum, count) => sum + count, 0)).toBe(6);
+      expect(perLine.filter((count) => count === 1)).toEqual([]);
+      expect(cut).toEqual([]);
+    },
+  );
+
+  it('shows every link of the site’s navigation whole on a 390 px phone, the pages’ links on one line', async () => {
+    const { perLine, cut } = await navigationLines(await env.open('/', { width: 390 }));
+    // Each document's long title on a line of its own, then Timeline, Index, About and My notes.
+    expect(perLine).toEqual([1, 1, 4]);
+    expect(cut).toEqual([]);
+  });
+
   it('scrolls a linked paragraph into view and highlights it as the :target', async () => {
     const target = essayPassages.at(-2);
     if (!target) throw new Error('the essay needs at least two passages');
@@ -120,7 +181,9 @@ describe('the essay page', () => {
     expect((await first.innerText()).length).toBeGreaterThan(20);
   });
 
-  it.each([1280, 820, 390])(
+  // At 1200 px the header's links, the search box and the switch only just share a line: a switch whose
+  // place were not kept would wrap onto a line of its own when it shows (32 px down).
+  it.each([1280, 1200, 820, 390])(
     'keeps the text in place at %ipx while its scripts add the search box, the switch and the notes',
     async (width) => {
       /** Where the title, each paragraph and each paragraph's date marks stand, before the scripts run (they never do) and after. */

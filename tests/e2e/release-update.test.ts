@@ -8,7 +8,7 @@ import { listFiles } from '../../src/lib/list-files.ts';
 import { base, distDir } from './site.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import { untilWorkerControls } from './support/offline.ts';
-import { selectWords, summonTools } from './support/paragraph-tools.ts';
+import { openToolsMenu, selectWords } from './support/paragraph-tools.ts';
 
 /*
  * A new release arriving while a page is open. The build is copied to a folder of its own and served
@@ -82,8 +82,8 @@ describe('a page left open while a new release installs', () => {
     await page.locator('.rn-bar button', { hasText: 'Highlight' }).click();
     await page.locator(`#${FIRST} mark.rn-own`, { hasText: 'no' }).first().waitFor({ timeout: 10_000 });
 
-    const tools = await summonTools(page, FIRST, 1280);
-    expect(await tools.getByRole('button', { name: /Copy link/ }).isVisible()).toBe(true);
+    const menu = await openToolsMenu(page, FIRST, 1280);
+    expect(await menu.getByRole('menuitem', { name: /Copy link/ }).isVisible()).toBe(true);
 
     await page.locator('#site-search-input').fill('Yaroslavsky');
     await expect

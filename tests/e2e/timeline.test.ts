@@ -114,6 +114,59 @@ describe('the timeline rail at 1280 px', () => {
     expect(rail.linksInSight).toBeGreaterThan(5);
   });
 
+  it('stands in the page’s frame at 1920 px, its heading in sight and its top item whole as it follows the reading', async () => {
+    const page = await env.open('/', { width: 1920, height: 1080 });
+    // The follow-along scrolls the rail (smoothly): each state is read once the rail has stood still for
+    // ten frames.
+    const railState = async () => {
+      await page.waitForFunction(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const list = document.querySelector('.rail');
+            let last = list?.scrollTop;
+            let still = 0;
+            const frame = () => {
+              still = list?.scrollTop === last ? still + 1 : 0;
+              last = list?.scrollTop;
+              if (still >= 10) resolve(true);
+              else requestAnimationFrame(frame);
+            };
+            requestAnimationFrame(frame);
+          }),
+      );
+      return page.evaluate(() => {
+        const rail = document.querySelector('.rail');
+        const heading = rail?.querySelector('h2')?.getBoundingClientRect();
+        const title = document.querySelector('.site-title')?.getBoundingClientRect();
+        if (!rail || !heading || !title)
+          throw new Error('the rail, its heading and the site title must be laid out');
+        const top = Math.max(heading.bottom, 0);
+        const first = [...rail.querySelectorAll('li')]
+          .map((item) => item.getBoundingClientRect())
+          .find((box) => box.bottom > top + 1);
+        // The earliest event of the paragraphs in view, which the rail brings to its top when they do not all fit.
+        const current = rail.querySelector('a[aria-current]')?.getBoundingClientRect();
+        return {
+          // The rail's left edge is the header's (its title's), as one grid.
+          alignedWithHeader: Math.abs(rail.getBoundingClientRect().left - title.left) <= 1,
+          headingInSight: heading.top >= 0 && heading.bottom <= window.innerHeight,
+          // No item is cut by the heading or the window's edge: the first in sight starts below it.
+          topItemWhole: first !== undefined && first.top >= top - 1,
+          currentInSight:
+            current === undefined || (current.top >= top - 1 && current.bottom <= window.innerHeight + 1),
+        };
+      });
+    };
+    const whole = { alignedWithHeader: true, headingInSight: true, topItemWhole: true, currentInSight: true };
+    // At the top of the page ¶ 1–3 are in view, their four events too many for the rail's height.
+    await page.waitForSelector('.rail a[aria-current]');
+    expect(await railState()).toEqual(whole);
+    for (const n of [20, 40, 55]) {
+      await page.evaluate((index) => document.querySelectorAll('.passage')[index]?.scrollIntoView(), n - 1);
+      expect(await railState()).toEqual(whole);
+    }
+  });
+
   it('takes the reader to the passage of the event clicked, as the :target', async () => {
     const event = events.find((candidate) => candidate.id === 'zinoviev-kamenev-arrested');
     const first = event?.passages[0];
@@ -241,6 +294,8 @@ describe('the date marks on passages', () => {
 
   it('lead to the event on /timeline/', async () => {
     const page = await openPage(390, '/');
+    // The paragraph has seven dates: 25 Dec 1934, its fourth, waits behind "+4".
+    await page.locator('[id="when-the-first-dispatch-appeared-in"] .pd summary').click();
     await page
       .locator('[id="when-the-first-dispatch-appeared-in"] .pd a', { hasText: '25 Dec 1934' })
       .click();
@@ -265,6 +320,64 @@ describe('the date marks on passages', () => {
         }),
       );
       expect(misplaced).toEqual([]);
+    },
+  );
+
+  it.each([390, 820, 1280, 1920])(
+    'show at most three dates beside a paragraph at %i px, then “+N” that opens the rest, and never narrow its lines',
+    async (width) => {
+      const page = await openPage(width, '/');
+      const seen = await page.$$eval('.passage:has(> .pd)', (elements) =>
+        elements.map((passage) => {
+          const marks = passage.querySelector(':scope > .pd');
+          const text = passage.querySelector(':scope > p');
+          const box = marks?.getBoundingClientRect();
+          const words = text?.getBoundingClientRect();
+          const more = marks?.querySelector('summary');
+          return {
+            id: passage.id,
+            shown: [...(marks?.querySelectorAll('a') ?? [])].filter((link) => link.checkVisibility()).length,
+            all: marks?.querySelectorAll('a').length ?? 0,
+            // "+4" to the eye, "+4 more dates" to a screen reader.
+            more: more
+              ? {
+                  text: more.textContent,
+                  name: more.getAttribute('aria-label'),
+                  visible: more.checkVisibility(),
+                }
+              : null,
+            // The marks' box shares no height with the text's: the text's lines keep their full width.
+            besideText: box && words ? box.bottom > words.top + 1 && box.top < words.bottom - 1 : true,
+          };
+        }),
+      );
+      expect(seen.length).toBeGreaterThan(0);
+      const expected = seen.map(({ id, all }) => ({
+        id,
+        shown: Math.min(all, 3),
+        all,
+        more:
+          all > 3
+            ? {
+                text: `+${all - 3}`,
+                name: `+${all - 3} more ${all - 3 === 1 ? 'date' : 'dates'}`,
+                visible: true,
+              }
+            : null,
+        besideText: false,
+      }));
+      expect(seen).toEqual(expected);
+      // ¶ 59 has seven dates: three, then "+4", which opens the other four.
+      const crowded = seen.find((passage) => passage.all === 7);
+      if (!crowded) throw new Error('a paragraph with seven dates (¶ 59) is expected');
+      const more = page.locator(`[id="${crowded.id}"] > .pd summary`);
+      await more.focus();
+      await page.keyboard.press('Enter');
+      const opened = await page.$eval(`[id="${crowded.id}"] > .pd`, (marks) => ({
+        shown: [...marks.querySelectorAll('a')].filter((link) => link.checkVisibility()).length,
+        expanded: marks.querySelector('details')?.open,
+      }));
+      expect(opened).toEqual({ shown: 7, expanded: true });
     },
   );
 

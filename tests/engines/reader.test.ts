@@ -292,7 +292,9 @@ describe(`the reader in ${name}`, () => {
       },
       target.id,
     ).toBe('1');
-    await clickButton(tab, `[id="${target.id}"] > .pt`, 'Copy link');
+    // One "Tools" button per paragraph, whose menu holds Copy link.
+    await clickButton(tab, `[id="${target.id}"] > .pt`, 'Tools');
+    await clickButton(tab, `[id="${target.id}"] > .pt [role="menu"]`, 'Copy link');
     await until(tab, () => document.querySelector('.pt-live')?.textContent).toBe('Link copied');
     expect(await tab.evaluate(() => (window as unknown as { copied: string[] }).copied)).toEqual([
       `${site.url('/')}#${target.id}`,

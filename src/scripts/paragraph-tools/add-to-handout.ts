@@ -1,6 +1,6 @@
 /*
- * "Add to handout": puts the shown paragraph into the handout, or takes it out (the button is
- * pressed while it is in), and says what the handout now holds, with a button to show it.
+ * "Add to handout": puts the shown paragraph into the handout, or takes it out (a menu item
+ * checked while it is in), and says what the handout now holds, with a button to show it.
  */
 import { formatParagraphList } from '../../lib/cite/handout.ts';
 import type { HandoutList } from './handout-list.ts';
@@ -15,9 +15,13 @@ export function addToHandoutButton(
 ): HTMLButtonElement {
   const numberById = new Map(passages.map((passage) => [passage.id, numberOf(passage)]));
   const numbers = (ids: readonly string[]) => ids.map((id) => numberById.get(id) ?? 0);
-  const button = toolButton('Add to handout', { className: 'pt-h', 'aria-pressed': 'false' });
+  const button = toolButton('Add to handout', {
+    className: 'pt-h',
+    role: 'menuitemcheckbox',
+    'aria-checked': 'false',
+  });
   const showPressed = (passage: HTMLElement) =>
-    button.setAttribute('aria-pressed', String(handout.items.includes(passage.id)));
+    button.setAttribute('aria-checked', String(handout.items.includes(passage.id)));
   toolbar.onShow(showPressed);
   handout.onChange(() => {
     if (toolbar.active) showPressed(toolbar.active);

@@ -1,7 +1,7 @@
 /*
  * "Cite": the shown passage's citations (Chicago note and bibliography, MLA works cited and
  * in-text) in a panel right after the toolbar, each with a button that copies it (with its italics
- * where the paste target takes HTML). Escape closes the panel and gives the focus back to Cite.
+ * where the paste target takes HTML). Escape closes the panel and gives the focus back to the tools.
  */
 import { htmlCitation, localIsoDate, passageCitations, plainCitation } from '../../lib/cite/citation.ts';
 import { make } from '../make-element.ts';
@@ -58,7 +58,8 @@ export function citeButton({ data, toolbar, copy }: Tools): HTMLButtonElement {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && panel.isConnected) {
       close();
-      button.focus();
+      // Back to Cite, or to the Tools button whose menu holds it, folded.
+      (button.checkVisibility() ? button : toolbar.menu.button).focus();
     }
   });
   return button;

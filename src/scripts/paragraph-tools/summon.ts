@@ -20,8 +20,10 @@ export function summonTools(tools: Tools, trigger: Event | null, tapped: Element
     toolbar.panelOpen() ||
     toolbar.element.querySelector(':focus-visible') !== null ||
     (toolbar.active !== null && toolbar.active.querySelector(':scope > .pn') === document.activeElement);
+  // A tap on a ¶ number asked for the tools: the bar opens with its menu open.
   const openBar = (number: Element) => {
     toolbar.element.classList.add('is-open');
+    toolbar.menu.open(0);
     keepAboveBar(tools, number);
   };
 
@@ -54,11 +56,13 @@ export function summonTools(tools: Tools, trigger: Event | null, tapped: Element
   } else if (trigger?.type === 'pointerover' && wide.matches) toolbar.activate(passageOf(trigger.target));
 }
 
-/** Scrolls so that the ¶ number in use is not hidden behind the bar at the bottom of the screen. */
+/** Scrolls so that the ¶ number in use is not hidden behind the bar (and its menu) at the bottom of the screen. */
 function keepAboveBar({ toolbar }: Tools, number: Element): void {
   requestAnimationFrame(() => {
     const bar = toolbar.element.getBoundingClientRect();
+    const menu = toolbar.menu.menu.getBoundingClientRect();
+    const top = menu.height > 0 ? Math.min(bar.top, menu.top) : bar.top;
     const box = number.getBoundingClientRect();
-    if (bar.height > 0 && box.bottom > bar.top - 8) window.scrollBy(0, box.bottom - bar.top + 8);
+    if (bar.height > 0 && box.bottom > top - 8) window.scrollBy(0, box.bottom - top + 8);
   });
 }

@@ -1,15 +1,18 @@
 /*
- * The one toolbar of the paragraph tools, moved into the passage in use (after its ¶ number). Each
- * tool adds its control with `add`, hears of a newly shown passage with `onShow`, and closes what it
- * opened with `onLeave`; a panel hanging after the toolbar (the citations) is registered with
- * `addPanel`, so that the tools hold still while it is open.
+ * The one toolbar of the paragraph tools, moved into the passage in use (after its ¶ number): a
+ * "Tools" menu button (tools-menu.ts), and on a phone a Close button and the ¶ number. Each tool
+ * adds its control to the menu with `add`, hears of a newly shown passage with `onShow`, and closes
+ * what it opened with `onLeave`; a panel hanging after the toolbar (the citations) is registered
+ * with `addPanel`, so that the tools hold still while it is open.
  */
 import { make } from '../make-element.ts';
 import { numberOf } from './passages.ts';
 import { toolButton } from './tool-button.ts';
+import { ToolsMenu } from './tools-menu.ts';
 
 export class Toolbar {
   readonly element = make('div', { className: 'pt', role: 'group' });
+  readonly menu = new ToolsMenu();
   /** The passage the tools are shown for, or null while they are closed. */
   active: HTMLElement | null = null;
   private readonly label = make('span', { className: 'pt-n', 'aria-hidden': 'true' });
@@ -27,12 +30,12 @@ export class Toolbar {
     // Close comes first, at the start of the phone's bar.
     const close = toolButton('×', { className: 'pt-x', 'aria-label': 'Close the paragraph tools' });
     close.addEventListener('click', () => this.close());
-    this.element.append(close, this.label);
+    this.element.append(close, this.label, this.menu.button, this.menu.menu);
   }
 
-  /** Adds controls, in the order they are added. */
+  /** Adds controls to the menu, in the order they are added. */
   add(...controls: HTMLElement[]): void {
-    this.element.append(...controls);
+    this.menu.add(...controls);
   }
 
   addPanel(panel: HTMLElement): void {
@@ -52,19 +55,21 @@ export class Toolbar {
     return this.element.contains(node) || this.panels.some((panel) => panel.contains(node));
   }
 
-  /** Whether a panel of the tools is open. */
+  /** Whether the menu or a panel of the tools is open. */
   panelOpen(): boolean {
-    return this.panels.some((panel) => panel.isConnected);
+    return this.menu.isOpen() || this.panels.some((panel) => panel.isConnected);
   }
 
   /** Shows the tools for `passage` (nothing while they are closing, or for no passage). */
   activate(passage: HTMLElement | null | undefined): void {
     if (!passage || this.closing || passage === this.active) return;
     for (const leave of this.left) leave();
+    this.menu.close(false);
     this.active = passage;
     const n = numberOf(passage);
     this.label.textContent = `¶ ${n}`;
     this.element.setAttribute('aria-label', `Tools for ¶ ${n}`);
+    this.menu.name(`Tools for ¶ ${n}`);
     for (const show of this.shown) show(passage);
     this.element.classList.remove('is-open');
     passage.querySelector(':scope > .pn')?.after(this.element);
@@ -77,6 +82,7 @@ export class Toolbar {
    */
   close(): void {
     for (const leave of this.left) leave();
+    this.menu.close(false);
     this.closing = true;
     this.active?.querySelector<HTMLElement>(':scope > .pn')?.focus();
     this.closing = false;

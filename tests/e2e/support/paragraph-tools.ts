@@ -2,8 +2,9 @@ import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /*
- * The paragraph tools (¶ number → Copy link, Present, Add to handout, Handout (n), Cite) as the browser
- * tests reach and read them, and the selection a reader leaves in a paragraph's words.
+ * The paragraph tools (¶ number → the "Tools" menu button → Copy link, Present, Add to handout,
+ * Handout (n), Cite) as the browser tests reach and read them, and the selection a reader leaves in a
+ * paragraph's words.
  */
 
 /** From this width the tools sit in the ¶ gutter and follow the pointer; below, a bar for the tapped ¶. */
@@ -33,6 +34,22 @@ export async function summonTools(page: Page, id: string, width: number): Promis
     await expect.poll(() => toolsOpacity(page, id)).toBe('1');
   }
   return page.locator(`[id="${id}"] > .pt`);
+}
+
+/**
+ * Brings up the tools for a passage (see summonTools) and opens their menu, as a reader does: a tap on
+ * the ¶ number opens it on a phone; from the gutter width, a click on "Tools". Returns the menu, whose
+ * items are `menuitem`s (Add to handout a `menuitemcheckbox`); an item read after it was chosen, in a
+ * closed menu, is found with `includeHidden`.
+ */
+export async function openToolsMenu(page: Page, id: string, width: number): Promise<Locator> {
+  const tools = await summonTools(page, id, width);
+  const button = tools.getByRole('button', { name: /^Tools for ¶/ });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  // By its role in the markup, so that an item can still be read once choosing it has closed the menu.
+  const menu = tools.locator('[role="menu"]');
+  await menu.waitFor();
+  return menu;
 }
 
 /** Resolves once no CSS transition or animation of the page is running: what moves has come to rest. */
