@@ -23,9 +23,9 @@ async function watchLongTasks(page: Page): Promise<void> {
 
 /**
  * Loads the essay with the notes on the device and returns, from the page's load event: the time
- * until the notes are drawn and the margin laid out (the strip's count is written last, and a frame
- * painted after it), the time until all deferred work is done (`reader-notes:settled`, when the page
- * marks it; otherwise the same), and the longest main-thread task in between.
+ * until the notes in view are drawn and the margin laid out (`reader-notes:drawn`, and a frame
+ * painted after it), the time until all deferred work is done, every note read and drawn and the
+ * strip's count written (`reader-notes:settled`), and the longest main-thread task in between.
  */
 async function loadOnce(
   page: Page,
@@ -34,9 +34,8 @@ async function loadOnce(
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   return page.evaluate(async () => {
     const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    const counted = () =>
-      /^[1-9][\d,]* notes? on this page/.test(document.querySelector('.rn-count')?.textContent ?? '');
-    while (!counted()) await frame();
+    // The notes in view drawn and the margin laid out: the page marks it, and a frame is painted.
+    while (performance.getEntriesByName('reader-notes:drawn').length === 0) await frame();
     await frame();
     const drawnAt = performance.now();
     const started = performance.getEntriesByName('reader-notes:start')[0];
@@ -47,6 +46,9 @@ async function loadOnce(
         await frame();
     }
     const settledAt = performance.getEntriesByName('reader-notes:settled')[0]?.startTime ?? drawnAt;
+    const counted = () =>
+      /^[1-9][\d,]* notes? on this page/.test(document.querySelector('.rn-count')?.textContent ?? '');
+    while (!counted()) await frame();
     const loaded = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
       .loadEventEnd;
     const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { type ClassLayer, encodeLayer } from '../../src/lib/reader-notes/class-layer.ts';
 import type { WebAnnotation } from '../../src/lib/reader-notes/web-annotation.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
+import { seedNotes } from './support/many-notes.ts';
 import { selectWords as select } from './support/paragraph-tools.ts';
 import { annotationOn, highlight, marksOf } from './support/reader-notes.ts';
 
@@ -409,6 +410,67 @@ describe('the device’s storage', () => {
     ]);
     await highlight(page, SECOND_P, 'redoubling the terror');
     expect(await marksOf(page, SECOND_P)).toEqual(['redoubling the terror']);
+  }, 60_000);
+
+  it('gives each note kept by the version before its paragraph, none lost, the ones out of view drawn after', async () => {
+    const page = await fresh();
+    await page.goto(env.site.url('/'));
+    const last = await page.evaluate(() => [...document.querySelectorAll('.passage')].at(-1)?.id ?? '');
+    const lastWords = await page.evaluate(
+      (id) =>
+        document
+          .querySelector(`#${CSS.escape(id)} p`)
+          ?.textContent?.trim()
+          .split(/\s+/)
+          .slice(0, 3)
+          .join(' ') ?? '',
+      last,
+    );
+    const site = `${siteAddress()}/`;
+    const kept = [
+      annotationOn(site, 'urn:uuid:10', FIRST, 'no fools'),
+      annotationOn(site, 'urn:uuid:11', FIRST, 'no fools'),
+      annotationOn(site, 'urn:uuid:12', SECOND_P, 'redoubling the terror'),
+      annotationOn(site, 'urn:uuid:13', last, lastWords),
+      annotationOn('https://x.example/', 'urn:uuid:14', 'nowhere', 'Zinoviev'),
+    ];
+    await seedNotes(page, kept, 2);
+    await page.goto(env.site.url('/'));
+    await expect.poll(() => marksOf(page, FIRST)).toEqual(['no fools']);
+    await expect.poll(() => marksOf(page, last)).toEqual([lastWords]);
+    expect(await marksOf(page, SECOND_P)).toEqual(['redoubling the terror']);
+    expect(await page.locator(`#${FIRST} mark.rn-own`).getAttribute('data-rn')).toBe(
+      'urn:uuid:10 urn:uuid:11',
+    );
+    const upgraded = await page.evaluate(
+      () =>
+        new Promise<{ version: number; byPassage: [string, string][] }>((resolve, reject) => {
+          const open = indexedDB.open('kirov-reader-notes');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const all = db.transaction('notes').objectStore('notes').index('passage').getAll();
+            all.onsuccess = () => {
+              db.close();
+              resolve({
+                version: db.version,
+                byPassage: (all.result as { passage: string; annotation: { id: string } }[]).map((r) => [
+                  r.passage,
+                  r.annotation.id,
+                ]),
+              });
+            };
+          };
+        }),
+    );
+    expect(upgraded.version).toBe(3);
+    expect(upgraded.byPassage.toSorted((a, b) => a[1].localeCompare(b[1]))).toEqual([
+      [FIRST, 'urn:uuid:10'],
+      [FIRST, 'urn:uuid:11'],
+      [SECOND_P, 'urn:uuid:12'],
+      [last, 'urn:uuid:13'],
+      ['nowhere', 'urn:uuid:14'],
+    ]);
   }, 60_000);
 
   it('explains, where the reader looks, when the browser refuses the site storage', async () => {

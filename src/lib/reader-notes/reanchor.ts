@@ -33,15 +33,36 @@ export type Placement =
 /** Fewer differences than this share of the quote count as the same words, reworded. */
 const FUZZY_SHARE = 0.25;
 
+/** An edition's paragraphs and retired ids by id, made once for the thousands of annotations found in it. */
+const lookups = new WeakMap<EditionText, Lookup>();
+
+/** The paragraphs by id (their text read only when needed: a page may make it on demand), and where retired ids lead. */
+interface Lookup {
+  byId: Map<string, { readonly text: string }>;
+  retired: Map<string, string>;
+}
+
+function lookupOf(edition: EditionText): Lookup {
+  let lookup = lookups.get(edition);
+  if (!lookup) {
+    const retired = new Map<string, string>();
+    // The first entry for an id wins, as a search from the start would find it.
+    for (const entry of edition.retired) if (!retired.has(entry.id)) retired.set(entry.id, entry.successor);
+    lookup = { byId: new Map(edition.passages.map((passage) => [passage.id, passage])), retired };
+    lookups.set(edition, lookup);
+  }
+  return lookup;
+}
+
 export function reanchor(annotation: WebAnnotation, edition: EditionText): Placement {
   const [quote, position] = annotation.target.selector;
   const id = passageIdOf(annotation);
-  const byId = new Map(edition.passages.map((passage) => [passage.id, passage.text]));
+  const { byId, retired } = lookupOf(edition);
   const hint = position?.start ?? 0;
 
-  const own = byId.get(id);
-  const successor = edition.retired.find((entry) => entry.id === id)?.successor;
-  const successorText = successor === undefined ? undefined : byId.get(successor);
+  const own = byId.get(id)?.text;
+  const successor = retired.get(id);
+  const successorText = successor === undefined ? undefined : byId.get(successor)?.text;
 
   const candidates: [string, string, 'exact' | 'retired'][] = [];
   if (own !== undefined) candidates.push([id, own, 'exact']);

@@ -32,7 +32,8 @@ export async function openLayerLink(state: NotesState): Promise<void> {
       return !problem;
     });
     const id = signer ? `link:${signer}` : `link-unsigned:${digest}`;
-    const previous = state.layers.find((l) => l.id === id);
+    // All of it, as the device keeps it: the page may not have read every note yet.
+    const previous = (await loadLayers()).find((l) => l.id === id);
     const guest: StoredLayer = {
       id,
       title: layer.title,
@@ -47,6 +48,7 @@ export async function openLayerLink(state: NotesState): Promise<void> {
     };
     await replaceLayer(guest, unreadable);
     state.layers = await loadLayers();
+    state.loaded = true;
     const by = layer.author ? ` by ${layer.author}` : '';
     const set = unreadable.length > 0 ? ` ${unreadable.length} could not be read: see My notes.` : '';
     const undo = noteButton('Undo', `Undo: remove “${layer.title}” from this device`);

@@ -14,7 +14,7 @@ import { focusNote } from './note-actions.ts';
 import { openEditor } from './note-editor.ts';
 import { readerNote } from './reader-note.ts';
 import { markWords } from './render-notes.ts';
-import { type NotesState, sourceOf } from './state.ts';
+import { currentLayer, type NotesState, sourceOf } from './state.ts';
 import { OWN_LAYER, type StoredLayer, saveNote } from './store.ts';
 
 /** Words selected in a passage, as offsets in its text. */
@@ -64,7 +64,7 @@ export async function createNote(
     const made: WebAnnotation = { ...annotation, body: { type: 'TextualBody', value } };
     // Throws when the device did not keep it: the editor stays open with the text, and says so.
     await saveNote(layer, made);
-    layer.annotations.push(made);
+    currentLayer(state, layer).annotations.push(made);
     state.announce('Note saved on this device.');
     focusNote(state, annotation.id);
   });
@@ -84,7 +84,8 @@ async function keepHighlight(
     state.announce(`Your highlight was not saved: ${(error as Error).message}.`, retry);
     return;
   }
-  if (!layer.annotations.some((a) => a.id === annotation.id)) layer.annotations.push(annotation);
+  const now = currentLayer(state, layer);
+  if (!now.annotations.some((a) => a.id === annotation.id)) now.annotations.push(annotation);
   state.render(annotation.id);
   state.announce('Highlighted. Kept on this device only.');
   state.main

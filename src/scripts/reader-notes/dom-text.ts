@@ -70,11 +70,12 @@ export function wrapRange(
   return marks;
 }
 
-/** Removes marks, putting their text back as it was. */
+/** Removes marks, putting their text back as it was: each parent's text joined once, after all of them. */
 export function unwrap(marks: Iterable<HTMLElement>): void {
+  const parents = new Set<Node>();
   for (const mark of marks) {
-    const parent = mark.parentNode;
+    if (mark.parentNode) parents.add(mark.parentNode);
     mark.replaceWith(...mark.childNodes);
-    parent?.normalize();
   }
+  for (const parent of parents) parent.normalize();
 }

@@ -8,13 +8,13 @@ import { KIND } from './labels.ts';
 import { newUrn, noteButton } from './make.ts';
 import { openEditor } from './note-editor.ts';
 import { readerNote } from './reader-note.ts';
-import { type NotesState, ownLayer } from './state.ts';
+import { currentLayer, type NotesState, ownLayer } from './state.ts';
 import { deleteNote, type StoredLayer, saveNote } from './store.ts';
 
 export function editNote(
   state: NotesState,
   element: HTMLElement,
-  layer: StoredLayer,
+  drawnFrom: StoredLayer,
   annotation: WebAnnotation,
 ): void {
   openEditor(
@@ -29,7 +29,8 @@ export function editNote(
           body: { type: 'TextualBody', value },
           modified: new Date().toISOString(),
         };
-        await saveNote(layer, changed);
+        await saveNote(currentLayer(state, drawnFrom), changed);
+        const layer = currentLayer(state, drawnFrom);
         const index = layer.annotations.findIndex((a) => a.id === annotation.id);
         if (index === -1) layer.annotations.push(changed);
         else layer.annotations[index] = changed;
@@ -42,9 +43,10 @@ export function editNote(
 
 export async function removeNote(
   state: NotesState,
-  layer: StoredLayer,
+  drawnFrom: StoredLayer,
   annotation: WebAnnotation,
 ): Promise<void> {
+  const layer = currentLayer(state, drawnFrom);
   const index = layer.annotations.findIndex((a) => a.id === annotation.id);
   if (index === -1) return;
   try {
@@ -53,7 +55,9 @@ export async function removeNote(
     state.announce(`Your ${KIND[annotation.motivation]} was not deleted: ${(error as Error).message}.`);
     return;
   }
-  layer.annotations.splice(index, 1);
+  const now = currentLayer(state, layer);
+  const at = now.annotations.findIndex((a) => a.id === annotation.id);
+  if (at !== -1) now.annotations.splice(at, 1);
   state.render();
   // Undo puts the same record back under the same key: pressed twice, or after the note came back
   // another way, it changes nothing. It stays offered after the next message (announcer.ts).
@@ -75,8 +79,9 @@ export async function removeNote(
       return;
     }
     undo.remove();
-    if (!layer.annotations.some((a) => a.id === annotation.id))
-      layer.annotations.splice(Math.min(index, layer.annotations.length), 0, annotation);
+    const back = currentLayer(state, layer);
+    if (!back.annotations.some((a) => a.id === annotation.id))
+      back.annotations.splice(Math.min(index, back.annotations.length), 0, annotation);
     state.announce('Restored.');
     focusNote(state, annotation.id);
   });
@@ -104,7 +109,7 @@ export function answerQuestion(state: NotesState, question: WebAnnotation): void
     if (value !== null) {
       const answer: WebAnnotation = { ...annotation, body: { type: 'TextualBody', value } };
       await saveNote(own, answer);
-      own.annotations.push(answer);
+      currentLayer(state, own).annotations.push(answer);
       state.announce('Answer saved on this device. Export it from My notes to hand it in.');
     }
     focusNote(state, value === null ? question.id : annotation.id);

@@ -25,19 +25,32 @@ import { layerStrip } from './layer-strip.ts';
 import { NotesPainter } from './render-notes.ts';
 import { SelectionBar } from './selection-bar.ts';
 import type { NotesState } from './state.ts';
-import { loadLayers, OWN_LAYER, onOtherTabChange } from './store.ts';
+import { loadLayers, loadLayersInSteps, loadLayersOn, OWN_LAYER, onOtherTabChange } from './store.ts';
 
 export async function startReaderNotes(main: HTMLElement, trigger: Event | null): Promise<void> {
   performance.mark('reader-notes:start');
-  await loadStylesheet(stylesheet);
   const passages = [...main.querySelectorAll<HTMLElement>('.passage')];
   const data = JSON.parse(document.getElementById('passage-tools-data')?.textContent ?? '{}') as {
     retired?: Record<string, { to: string }>;
   };
   const edition: EditionText = {
-    passages: passages.map((passage) => ({ id: passage.id, text: passageTextOf(passage).text })),
+    // Each paragraph's text read from the page when a note is first looked for in it.
+    passages: passages.map((passage) => {
+      let text: string | undefined;
+      return {
+        id: passage.id,
+        get text() {
+          text ??= passageTextOf(passage).text;
+          return text;
+        },
+      };
+    }),
     retired: Object.entries(data.retired ?? {}).map(([id, { to }]) => ({ id, successor: to })),
   };
+  // The notes of the paragraphs in view are read while the stylesheet comes; the others later.
+  const first = loadLayersOn(inView(passages, edition));
+  first.catch(() => undefined);
+  await loadStylesheet(stylesheet);
   const { live, announce } = createAnnouncer();
   const state: NotesState = {
     main,
@@ -45,6 +58,7 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
     edition,
     wide: matchMedia('(min-width: 48rem)'),
     layers: [],
+    loaded: false,
     open: new Set(),
     announce,
     render: (focus) => painter.render(focus),
@@ -56,7 +70,8 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
 
   let blocked: string | null = null;
   try {
-    state.layers = await loadLayers();
+    // The notes of the paragraphs in view first: the others are read while the browser is idle.
+    state.layers = await first;
     performance.mark('reader-notes:loaded');
   } catch (error) {
     // Storage refused (private browsing, site data blocked): the reader is told where they look,
@@ -65,17 +80,38 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
     state.layers = [
       { id: OWN_LAYER, title: 'My notes', author: '', annotations: [], shown: true, editable: true },
     ];
+    state.loaded = true;
   }
   document.body.append(live);
   // After the text, so that showing it moves nothing the reader is reading.
   main.querySelector('article')?.append(strip.element);
   await openLayerLink(state);
   state.render();
-  // The notes near the view drawn and laid out (the benchmark reads these marks).
+  // The notes in view drawn and laid out (the benchmark reads these marks).
   performance.mark('reader-notes:drawn');
-  if (!blocked) {
-    const reminder = backupReminder(state);
-    if (reminder) strip.element.after(reminder);
+  // Each load of every layer from the device; one begun earlier gives way to a later one.
+  let loads = 0;
+  const allRead = () => {
+    if (!blocked) {
+      const reminder = backupReminder(state);
+      if (reminder) strip.element.after(reminder);
+    }
+  };
+  if (state.loaded) allRead();
+  else {
+    const load = ++loads;
+    loadLayersInSteps(async (annotations) => {
+      await idle();
+      painter.prepare(annotations);
+    })
+      .then((layers) => {
+        if (load !== loads || state.loaded) return;
+        state.layers = layers;
+        state.loaded = true;
+        state.render();
+        allRead();
+      })
+      .catch((error: Error) => state.announce(`Your other notes could not be read: ${error.message}.`));
   }
   bar.listen();
   if (blocked) bar.blocked = blocked;
@@ -87,7 +123,9 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
       return;
     }
     pending = false;
+    loads++;
     state.layers = await loadLayers();
+    state.loaded = true;
     state.render();
   };
   onOtherTabChange(redraw);
@@ -100,9 +138,35 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
   state.wide.addEventListener('change', () => state.render());
   // Another part of the page (a class packet's answers) changed the layers on this device.
   document.addEventListener('notes:changed', async () => {
+    loads++;
     state.layers = await loadLayers();
+    state.loaded = true;
     state.render();
   });
   // Words selected before the notes had started (by the reader, or while they loaded) are offered now.
   if (trigger?.type === 'selectionchange' || !document.getSelection()?.isCollapsed) bar.offer();
+}
+
+/**
+ * The ids of the paragraphs within half a screen of the view, and the retired ids that lead to
+ * them: the notes read first. Measured all together, before anything is written.
+ */
+function inView(passages: readonly HTMLElement[], edition: EditionText): string[] {
+  const height = window.innerHeight;
+  const ids = passages
+    .filter((passage) => {
+      const box = passage.getBoundingClientRect();
+      return box.bottom > -height / 2 && box.top < height * 1.5;
+    })
+    .map((passage) => passage.id);
+  const near = new Set(ids);
+  return [...ids, ...edition.retired.filter((entry) => near.has(entry.successor)).map((entry) => entry.id)];
+}
+
+/** Waits for the browser to be idle (a moment, where it cannot say: WebKit). */
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (window.requestIdleCallback) window.requestIdleCallback(() => resolve(), { timeout: 100 });
+    else window.setTimeout(resolve, 16);
+  });
 }

@@ -9,8 +9,8 @@
  *   own paragraph, nothing else);
  * - the words are marked flat: one <mark> for each run of words under the same notes, naming them
  *   all, so that identical ranges are drawn once and overlapping ones never nest;
- * - the paragraphs within a screen of the view are drawn at once, the others while the browser is
- *   idle, a few at a time (sooner when they come near the view);
+ * - the paragraphs in view are drawn at once, the others while the browser is idle, a few at a
+ *   time, those within a screen of the view first;
  * - beside a paragraph stand its first few notes and a button for the rest (NOTES_BESIDE), so
  *   that the margin holds a bounded number of notes however many there are.
  */
@@ -36,6 +36,26 @@ interface Item {
 interface Wanted {
   items: Item[];
   key: string;
+  /** What the key was made in (the width, the notes opened, the layers' names). */
+  context?: string;
+}
+
+/** Whether two lists hold the same notes, from the same layers, at the same places; an answer never is (its question may have changed). */
+function sameItems(a: readonly Item[], b: readonly Item[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Item;
+    const y = b[i] as Item;
+    if (
+      x.annotation !== y.annotation ||
+      x.layer !== y.layer ||
+      x.start !== y.start ||
+      x.end !== y.end ||
+      y.annotation.inReplyTo
+    )
+      return false;
+  }
+  return true;
 }
 
 /** Ids given to the words of notes, which name them to the margin's layout. */
@@ -52,6 +72,14 @@ export class NotesPainter {
   private readonly strip: LayerStrip;
   /** Where each annotation's words are, by what it says (so an edit finds it again). */
   private readonly placements = new Map<string, Placement | null>();
+  /** The same, by the annotation itself: found without a word of it read again. */
+  private readonly placed = new WeakMap<WebAnnotation, Placement | null>();
+  /** What each annotation says, as a drawn note's key holds it. */
+  private readonly said = new WeakMap<WebAnnotation, string>();
+  /** The page's paragraphs by id, and the retired ids that lead to one of them. */
+  private readonly here: ReadonlySet<string>;
+  /** Retired ids that lead to a paragraph of another page. */
+  private readonly elsewhere: ReadonlySet<string>;
   /** What each paragraph should show, and what it shows now (its key; marks and notes, or marks only). */
   private readonly wanted = new Map<HTMLElement, Wanted>();
   private readonly drawn = new Map<HTMLElement, { key: string; notes: boolean }>();
@@ -66,6 +94,15 @@ export class NotesPainter {
   constructor(state: NotesState, strip: LayerStrip) {
     this.state = state;
     this.strip = strip;
+    const ids = new Set(state.passages.map((p) => p.id));
+    const elsewhere = new Set<string>();
+    for (const { id, successor } of state.edition.retired) {
+      if (ids.has(id)) continue;
+      if (state.passages.some((p) => p.id === successor)) ids.add(id);
+      else elsewhere.add(id);
+    }
+    this.here = ids;
+    this.elsewhere = elsewhere;
     const observer = new IntersectionObserver(
       (entries) => {
         const arrived: HTMLElement[] = [];
@@ -76,9 +113,16 @@ export class NotesPainter {
             this.near.add(passage);
           } else this.near.delete(passage);
         }
+        // Those in the view at once; those a screen away first among the work left for idle time.
+        const height = window.innerHeight;
         const stale = arrived.filter((passage) => this.stale(passage, true));
-        for (const passage of stale) this.draw(passage, true);
-        if (stale.length > 0) this.place();
+        const now = stale.filter((passage) => {
+          const box = passage.getBoundingClientRect();
+          return box.bottom > 0 && box.top < height;
+        });
+        for (const passage of now) this.draw(passage, true);
+        if (now.length > 0) this.place();
+        if (now.length < stale.length) this.later();
       },
       { rootMargin: '100% 0px' },
     );
@@ -119,35 +163,65 @@ export class NotesPainter {
       }
     }
     const wide = state.wide.matches ? 'wide' : 'narrow';
+    // The text of each annotation an answer names, gathered only when there is an answer.
     const questions = new Map<string, string>();
-    for (const layer of state.layers)
-      for (const annotation of layer.annotations) questions.set(annotation.id, annotation.body?.value ?? '');
+    if (state.layers.some((layer) => layer.shown && layer.annotations.some((a) => a.inReplyTo)))
+      for (const layer of state.layers)
+        for (const annotation of layer.annotations)
+          questions.set(annotation.id, annotation.body?.value ?? '');
+    // What the notes' keys share: the width, the notes opened, the layers' names.
+    const context = [
+      wide,
+      ...state.open,
+      ...state.layers.map((layer) => `${layer.id}\u0000${layer.title}\u0000${layer.editable}`),
+    ].join('\n');
     for (const passage of state.passages) {
       const items = byPassage.get(passage) ?? [];
-      const key = items.map((item) => this.keyOf(item, questions)).join('\n');
-      this.wanted.set(passage, { items, key: `${wide}\n${key}` });
-    }
-    // The paragraphs near the view, measured once, all together, before anything is written.
-    if (this.near.size === 0) {
-      const height = window.innerHeight;
-      for (const passage of state.passages) {
-        const box = passage.getBoundingClientRect();
-        if (box.bottom > -height && box.top < 2 * height) this.near.add(passage);
+      const before = this.wanted.get(passage);
+      // The same notes as before, in the same places, keep their key (a paragraph of hundreds
+      // need not be spelled out again for a note made in another).
+      if (before?.context === context && sameItems(before.items, items)) {
+        this.wanted.set(passage, { ...before, items });
+        continue;
       }
+      const key = items.map((item) => this.keyOf(item, questions)).join('\n');
+      this.wanted.set(passage, { items, key: `${wide}\n${key}`, context });
     }
+    // The paragraphs in view, measured all together before anything is written, are drawn now;
+    // those around them next (the observer above), and the rest, while the browser is idle.
+    const height = window.innerHeight;
+    const inView = state.passages.filter((passage) => {
+      const box = passage.getBoundingClientRect();
+      return box.bottom > 0 && box.top < height;
+    });
+    if (this.near.size === 0) for (const passage of inView) this.near.add(passage);
     let changed = false;
-    for (const passage of state.passages) {
-      const notes = this.near.has(passage) || passage === focused;
+    for (const passage of new Set([...inView, ...(focused ? [focused] : [])])) {
       // The paragraph of the note acted on is drawn afresh, whatever it shows: a note's editor
       // closed without a change goes back to the note.
-      if (passage === focused || this.stale(passage, notes)) {
-        this.draw(passage, notes);
+      if (passage === focused || this.stale(passage, true)) {
+        this.draw(passage, true);
         changed = true;
       }
     }
-    this.strip.show(count);
+    // The count and the layers' switches once every note on the device is read.
+    if (state.loaded) this.strip.show(count);
     if (changed) this.place();
     this.later();
+  }
+
+  /**
+   * Finds annotations read from the device in the text ahead of their drawing (a few hundred at a
+   * time, while the browser is idle): the drawing of all of them then only looks each one up.
+   */
+  prepare(annotations: readonly unknown[]): void {
+    for (const annotation of annotations) {
+      try {
+        this.placementOf(annotation as WebAnnotation);
+      } catch {
+        // Drawn, or set aside, with the others (render).
+      }
+    }
   }
 
   /** Lays the margin out again, with the notes drawn (from 48rem). */
@@ -240,7 +314,7 @@ export class NotesPainter {
     const step = (deadline: { timeRemaining(): number }) => {
       this.idle = undefined;
       let drew = false;
-      for (const passage of this.state.passages) {
+      for (const passage of new Set([...this.near, ...this.state.passages])) {
         if (deadline.timeRemaining() < 4) break;
         if (this.stale(passage, true)) {
           this.draw(passage, true);
@@ -250,7 +324,7 @@ export class NotesPainter {
       if (drew) this.place();
       if (this.state.passages.some((passage) => this.stale(passage, true))) {
         this.idle = whenIdle(step) as number;
-      } else if (!this.settled) {
+      } else if (!this.settled && this.state.loaded) {
         this.settled = true;
         performance.mark('reader-notes:settled');
       }
@@ -260,33 +334,47 @@ export class NotesPainter {
 
   /** Where an annotation's words are on this page (null when its paragraph is on another page), found once. */
   private placementOf(annotation: WebAnnotation): Placement | null {
+    const known = this.placed.get(annotation);
+    if (known !== undefined) return known;
     const [quote, position] = annotation.target.selector;
     const key = `${annotation.target.source}\n${quote.exact}\n${quote.prefix ?? ''}\n${quote.suffix ?? ''}\n${position?.start ?? ''}`;
     let placement = this.placements.get(key);
     if (placement === undefined) {
-      placement = belongsHere(this.state, annotation) ? reanchor(annotation, this.state.edition) : null;
+      placement = this.belongsHere(annotation) ? reanchor(annotation, this.state.edition) : null;
       this.placements.set(key, placement);
     }
+    this.placed.set(annotation, placement);
     return placement;
+  }
+
+  /**
+   * Whether an annotation is on this page: its paragraph (or the retired id it names) is here, or
+   * its URL is this page's. A note on another document's paragraph is never placed on words that
+   * happen to be the same here; My notes lists it under its own document.
+   */
+  private belongsHere(annotation: WebAnnotation): boolean {
+    const id = passageIdOf(annotation);
+    if (this.here.has(id)) return true;
+    if (this.elsewhere.has(id)) return false;
+    return new URL(annotation.target.source).pathname === new URL(sourceOf('')).pathname;
   }
 
   /** What a drawn note shows: a change to any of it draws its paragraph again. */
   private keyOf({ layer, annotation, start, end }: Item, questions: ReadonlyMap<string, string>): string {
     const open = this.state.open.has(annotation.id) ? 'open' : '';
     const question = annotation.inReplyTo ? (questions.get(annotation.inReplyTo) ?? '') : '';
-    return [
-      layer.id,
-      layer.title,
-      layer.editable,
-      annotation.id,
-      annotation.motivation,
-      annotation.modified ?? '',
-      start,
-      end,
-      open,
-      question,
-      annotation.body?.value ?? '',
-    ].join('\u0000');
+    // What the annotation itself says, joined once: a change to it is a new object (note-actions.ts).
+    let own = this.said.get(annotation);
+    if (own === undefined) {
+      own = [
+        annotation.id,
+        annotation.motivation,
+        annotation.modified ?? '',
+        annotation.body?.value ?? '',
+      ].join('\u0000');
+      this.said.set(annotation, own);
+    }
+    return `${layer.id}\u0000${layer.title}\u0000${layer.editable}\u0000${start}\u0000${end}\u0000${open}\u0000${question}\u0000${own}`;
   }
 }
 
@@ -370,17 +458,4 @@ export function markWords(passage: HTMLElement, start: number, end: number, id: 
     make('mark', { className: own ? 'rn-mark rn-own' : 'rn-mark rn-class' }),
   );
   for (const mark of marks) mark.dataset.rn = id;
-}
-
-/**
- * Whether an annotation is on this page: its paragraph (or the retired id it names) is here, or its
- * URL is this page's. A note on another document's paragraph is never placed on words that
- * happen to be the same here; My notes lists it under its own document.
- */
-function belongsHere({ passages, edition }: NotesState, annotation: WebAnnotation): boolean {
-  const id = passageIdOf(annotation);
-  if (passages.some((p) => p.id === id)) return true;
-  const successor = edition.retired.find((entry) => entry.id === id)?.successor;
-  if (successor !== undefined) return passages.some((p) => p.id === successor);
-  return new URL(annotation.target.source).pathname === new URL(sourceOf('')).pathname;
 }

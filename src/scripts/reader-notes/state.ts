@@ -16,6 +16,11 @@ export interface NotesState {
   readonly wide: MediaQueryList;
   /** Every layer on this device, the reader's own first. */
   layers: StoredLayer[];
+  /**
+   * Whether `layers` holds every note on the device. Until then it holds those of the paragraphs
+   * in view, read first, and the count and the layers' switches wait.
+   */
+  loaded: boolean;
   /** Notes opened on a narrow screen, kept open across a new rendering. */
   readonly open: Set<string>;
   /** A message in the live region, with buttons (such as Undo) after it. */
@@ -33,6 +38,15 @@ export function ownLayer({ layers }: NotesState): StoredLayer {
   const own = layers.find((layer) => layer.id === OWN_LAYER);
   if (!own) throw new Error('the reader’s own layer is missing');
   return own;
+}
+
+/**
+ * The layer as the page holds it now: the layers are read again from the device at times (all of
+ * them after those in view, or after another tab's change), and a note drawn before holds the
+ * layer it was drawn from.
+ */
+export function currentLayer({ layers }: NotesState, layer: StoredLayer): StoredLayer {
+  return layers.find((l) => l.id === layer.id) ?? layer;
 }
 
 /** The paragraph's permanent URL: the page's canonical address (the published site) and its anchor. */

@@ -78,32 +78,56 @@ export function manyAnnotations(
 
 /**
  * Puts annotations into the page's browser storage as the reader's own notes, one record each, as
- * src/scripts/reader-notes/store.ts keeps them (database, stores and keys as named there), and sets
- * the flag that makes a page load its notes at once.
+ * src/scripts/reader-notes/store.ts keeps them (database, version, stores, index and keys as named
+ * there; `version` 2 as the version before kept them, without the paragraph's index), and sets the
+ * flag that makes a page load its notes at once.
  */
-export async function seedNotes(page: Page, annotations: readonly WebAnnotation[]): Promise<void> {
-  await page.evaluate(async (items) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('kirov-reader-notes', 2);
-      request.onupgradeneeded = () => {
-        const created = request.result;
-        if (!created.objectStoreNames.contains('layers'))
-          created.createObjectStore('layers', { keyPath: 'id' });
-        if (!created.objectStoreNames.contains('notes'))
-          created.createObjectStore('notes', { keyPath: ['layer', 'id'] }).createIndex('layer', 'layer');
-      };
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const tx = db.transaction(['layers', 'notes'], 'readwrite');
-    tx.objectStore('layers').put({ id: 'mine', title: 'My notes', author: '', shown: true, editable: true });
-    const notes = tx.objectStore('notes');
-    for (const annotation of items) notes.put({ layer: 'mine', id: annotation.id, annotation });
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onabort = () => reject(tx.error);
-    });
-    db.close();
-    localStorage.setItem('kirov-reader-notes', '1');
-  }, annotations);
+export async function seedNotes(
+  page: Page,
+  annotations: readonly WebAnnotation[],
+  version: 2 | 3 = 3,
+): Promise<void> {
+  await page.evaluate(
+    async ({ items, version }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('kirov-reader-notes', version);
+        request.onupgradeneeded = () => {
+          const created = request.result;
+          if (!created.objectStoreNames.contains('layers'))
+            created.createObjectStore('layers', { keyPath: 'id' });
+          if (!created.objectStoreNames.contains('notes')) {
+            const notes = created.createObjectStore('notes', { keyPath: ['layer', 'id'] });
+            notes.createIndex('layer', 'layer');
+            if (version >= 3) notes.createIndex('passage', 'passage');
+          }
+        };
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction(['layers', 'notes'], 'readwrite');
+      tx.objectStore('layers').put({
+        id: 'mine',
+        title: 'My notes',
+        author: '',
+        shown: true,
+        editable: true,
+      });
+      const notes = tx.objectStore('notes');
+      for (const annotation of items) {
+        const passage = decodeURIComponent(new URL(annotation.target.source).hash.slice(1));
+        notes.put(
+          version >= 3
+            ? { layer: 'mine', id: annotation.id, passage, annotation }
+            : { layer: 'mine', id: annotation.id, annotation },
+        );
+      }
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onabort = () => reject(tx.error);
+      });
+      db.close();
+      localStorage.setItem('kirov-reader-notes', '1');
+    },
+    { items: annotations, version },
+  );
 }
