@@ -118,8 +118,9 @@ async function notesSettled(tab: Tab): Promise<void> {
 
 /** Types a search in the header and waits for its answer; returns the status line. */
 async function search(tab: Tab, term: string): Promise<string> {
-  // The search box is the search script's: it comes once the script has run.
-  await until(tab, () => !!document.querySelector('.site-search input')).toBe(true);
+  // The search box is the search script's: it comes once the script has run, and is shown (and can
+  // take focus) once its styles are there.
+  await until(tab, () => !!document.querySelector('.site-search:not([hidden]) input')).toBe(true);
   await tab.evaluate(() => document.querySelector<HTMLElement>('.site-search input')?.focus());
   await tab.type('.site-search input', term);
   await until(tab, () => document.querySelector('.search-status')?.textContent ?? '').toMatch(
