@@ -191,6 +191,8 @@ describe("the reader's own notes", () => {
     await second.locator('button', { hasText: 'Confirm import' }).click();
     await second.locator('.rn-live', { hasText: '2 added' }).waitFor();
     // Importing the same file again adds nothing: the preview says so, and offers no Confirm.
+    // Picked again: the box emptied first, so that the browser reports the same file as a new choice.
+    await second.locator('#mn-import').setInputFiles([]);
     await second.locator('#mn-import').setInputFiles(upload);
     await second.locator('.mn-plan', { hasText: 'Nothing in this file is new here.' }).waitFor();
     expect(await second.locator('.mn-plan li').first().textContent()).toBe('0 to add');
