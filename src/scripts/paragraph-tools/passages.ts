@@ -16,5 +16,16 @@ export const passageOf = (node: EventTarget | Node | null): HTMLElement | null =
     ? node.closest<HTMLElement>('.passage')
     : ((node as Node | null)?.parentElement?.closest<HTMLElement>('.passage') ?? null);
 
-/** The passage the address's anchor points at, if any. */
-export const targetPassage = (): HTMLElement | null => passageOf(document.querySelector(':target'));
+/**
+ * The passage the address's anchor points at, if any: by :target, or by the anchor itself while a
+ * fresh page has not yet made its element the :target (Chromium does so only once it scrolls there).
+ */
+export const targetPassage = (): HTMLElement | null => {
+  let id = '';
+  try {
+    id = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    // An anchor that is not a valid escape names no passage.
+  }
+  return passageOf(document.querySelector(':target') ?? (id ? document.getElementById(id) : null));
+};
