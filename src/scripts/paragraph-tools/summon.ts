@@ -27,10 +27,8 @@ export function summonTools(tools: Tools, trigger: Event | null, tapped: Element
     keepAboveBar(tools, number);
   };
 
-  // Over no paragraph (a margin, a gap), the linked paragraph keeps its tools: a pointer resting
-  // beside the text as a link's page scrolls under it would otherwise take them away.
   main.addEventListener('pointerover', (event) => {
-    if (wide.matches && !pinned()) toolbar.activate(passageOf(event.target) ?? targetPassage());
+    if (wide.matches && !pinned()) toolbar.activate(passageOf(event.target));
   });
   main.addEventListener('pointerleave', () => {
     if (wide.matches && !pinned()) toolbar.activate(targetPassage());
