@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { distDir } from './site.ts';
-import { formatViolations, runAxe } from './support/axe.ts';
+import { formatViolations, runAxe, scopeFor } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import { screenshot } from './support/screenshots.ts';
 
@@ -73,7 +73,7 @@ async function noSidewaysScrolling(page: Page, path: string, width: number, sche
 async function checkScheme(page: Page, path: string, width: number, scheme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme });
   await screenshot(page, `${shotName(path)}-${width}${scheme === 'dark' ? '-dark' : ''}`, true);
-  const violations = await runAxe(page);
+  const violations = await runAxe(page, scopeFor(scheme));
   expect(
     violations.length,
     `axe found violations on ${path} at ${width}px (${scheme}):\n\n${formatViolations(violations)}`,

@@ -9,7 +9,7 @@ import { copyProject } from '../../scripts/lib/project-copy.ts';
 import type { IdLock } from '../../src/lib/schema/ledger.ts';
 import { resolveInDist } from '../support/resolve-in-dist.ts';
 import { passagesOf } from './site.ts';
-import { formatViolations, runAxe } from './support/axe.ts';
+import { formatViolations, runAxe, scopeFor } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 
 /*
@@ -182,7 +182,7 @@ describe('the present page of a retired paragraph id', () => {
       for (const scheme of ['light', 'dark'] as const) {
         const page = await (await env.newContext({ width, colorScheme: scheme })).newPage();
         await stayOn(page, presentOf('retired-fixture-merged'));
-        const violations = await runAxe(page);
+        const violations = await runAxe(page, scopeFor(scheme));
         expect(violations, `at ${width}px (${scheme}):\n\n${formatViolations(violations)}`).toEqual([]);
         expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
       }

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PublishedNote } from '../../src/lib/search/search-records.ts';
 import { base, readAnnotationFiles, readDocuments, readPassageFiles } from './site.ts';
-import { formatViolations, runAxe } from './support/axe.ts';
+import { formatViolations, runAxe, scopeFor } from './support/axe.ts';
 import { useSiteInBrowser } from './support/built-site.ts';
 import {
   type MarginLayout,
@@ -286,7 +286,7 @@ describe('the placed margin and an open note, to axe', () => {
     await settleNotes(page);
     for (const scheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme: scheme });
-      const closed = await runAxe(page);
+      const closed = await runAxe(page, scopeFor(scheme));
       expect(closed.length, `${width} px, ${scheme}:\n${formatViolations(closed)}`).toBe(0);
     }
     await page.locator('#ref-lenin').click();

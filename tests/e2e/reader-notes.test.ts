@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { escapeRegExp } from '../../src/lib/escape-regexp.ts';
 import { parseAnnotations } from '../../src/lib/reader-notes/web-annotation.ts';
-import { formatViolations, runAxe } from './support/axe.ts';
+import { formatViolations, runAxe, scopeFor } from './support/axe.ts';
 import { downloadedText, useSiteInBrowser } from './support/built-site.ts';
 import { type MarginLayout, marginFigures, measureMargin, settleNotes } from './support/margin-notes.ts';
 import { untilWorkerControls } from './support/offline.ts';
@@ -369,14 +369,14 @@ describe("the reader's own notes", () => {
       const before = new Map<string, Set<string>>();
       for (const scheme of schemes) {
         await page.emulateMedia({ colorScheme: scheme });
-        before.set(scheme, new Set(found(await runAxe(page))));
+        before.set(scheme, new Set(found(await runAxe(page, scopeFor(scheme)))));
       }
       await note(page, FIRST, 'no fools', 'A note of my own.');
       await select(page, SECOND, 'redoubling the terror');
       await page.locator('.rn-bar').waitFor();
       for (const scheme of schemes) {
         await page.emulateMedia({ colorScheme: scheme });
-        const added = found(await runAxe(page)).filter((v) => !before.get(scheme)?.has(v));
+        const added = found(await runAxe(page, scopeFor(scheme))).filter((v) => !before.get(scheme)?.has(v));
         expect(added, scheme).toEqual([]);
         await screenshot(page, `reader-notes-${width}-${scheme}`);
       }
@@ -386,7 +386,7 @@ describe("the reader's own notes", () => {
       await page.locator('.mn-item').first().waitFor();
       for (const scheme of schemes) {
         await page.emulateMedia({ colorScheme: scheme });
-        const onPage = await runAxe(page);
+        const onPage = await runAxe(page, scopeFor(scheme));
         expect(onPage.length, `${scheme}: ${formatViolations(onPage)}`).toBe(0);
         await screenshot(page, `my-notes-${width}-${scheme}`, true);
       }
