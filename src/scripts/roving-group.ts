@@ -51,7 +51,11 @@ function hintId(text: string): string {
   return id;
 }
 
-const rendered = (element: HTMLElement) => element.getClientRects().length > 0;
+/**
+ * Whether an entry is shown: the contents of a closed details element may keep their boxes (Chromium
+ * hides them with content-visibility), which checkVisibility sees and getClientRects does not.
+ */
+const rendered = (element: HTMLElement) => element.checkVisibility?.() ?? element.getClientRects().length > 0;
 
 /** Makes `entries` one Tab stop; a group of one entry is left as it is. */
 export function rovingGroup({ entries, arrows = 'both', hint }: RovingGroupOptions): RovingGroup {
