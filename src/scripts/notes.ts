@@ -10,7 +10,7 @@
  * - Below 48rem, notes fold away and each note's words open the note under its paragraph.
  * - At every width the words are a button that opens and closes their note in place (the page
  *   never scrolls to it), aria-expanded tells the state, and Escape closes the note and returns to
- *   the words. Hovering or focusing the words lights up the note, and the other way round.
+ *   the words. The note's summary leaves the Tab order to them. Hovering or focusing the words lights up the note, and the other way round.
  */
 import { layoutMargin } from '../lib/margin/margin-layout.ts';
 
@@ -190,9 +190,12 @@ function apply(): void {
 }
 
 for (const pair of pairs) {
-  const { ref, note, details } = pair;
+  const { ref, note, details, summary } = pair;
   ref.setAttribute('role', 'button');
   ref.setAttribute('aria-controls', note.id);
+  // The words open and close their note, so its summary need not be a Tab stop of its own as well
+  // (a click still opens it; without scripting it is the note's one control).
+  summary.tabIndex = -1;
   if (location.hash === `#${note.id}`) details.open = true;
   sync(pair);
   const hot = (on: boolean) => () => {

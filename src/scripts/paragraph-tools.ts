@@ -6,8 +6,10 @@
  * address, which cannot wait.
  */
 import type { ToolsData } from './paragraph-tools-ui.ts';
-// The reader's own notes start from here too, so that they add no script element to the page.
+// The reader's own notes start from here too, so that they add no script element to the page,
 import './reader-notes.ts';
+// and so do a paragraph's Tab stops: its dates and its notes' words, one stop each.
+import './paragraph-stops.ts';
 // The print header names the address the page is served from.
 import './served-address.ts';
 

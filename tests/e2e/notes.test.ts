@@ -367,6 +367,106 @@ describe('marginal notes on a phone (390 px)', () => {
   });
 });
 
+/** The essay's paragraph with the most notes, and their ids: the words a keyboard reader crosses most. */
+const [crowdedId, crowdedNotes] = [...Map.groupBy(essayNotes, (note) => note.data.target.passage)].reduce(
+  (most, entry) => (entry[1].length > most[1].length ? entry : most),
+);
+const crowdedRefs = crowdedNotes.map((note) => `ref-${note.id}`).toSorted();
+
+describe('a paragraph’s notes’ words, one Tab stop that the arrow keys cross', () => {
+  for (const width of [1280, 390]) {
+    it(`at ${width} px, Tab enters them once, the arrow keys reach each, Enter opens its note`, async () => {
+      expect(crowdedRefs.length).toBeGreaterThanOrEqual(4);
+      const page = await open('/', width);
+      await settleNotes(page);
+      /** The focused element: its id, its note's number, its description, and whether it shows a focus ring. */
+      const focused = () =>
+        page.evaluate(() => {
+          const at = document.activeElement;
+          const hint = document.getElementById(at?.getAttribute('aria-describedby') ?? '');
+          return {
+            id: at?.id ?? '',
+            n: at instanceof HTMLElement ? Number(at.dataset.n) : 0,
+            hint: hint?.textContent ?? null,
+            ring: at ? getComputedStyle(at).outlineStyle : 'none',
+          };
+        });
+      await page.focus(`[id="${crowdedId}"] > .pn`);
+      // Its tools, maybe its dates, then its first note's words.
+      for (let presses = 0; presses < 3 && !(await focused()).id.startsWith('ref-'); presses++)
+        await page.keyboard.press('Tab');
+      const first = await focused();
+      expect(first).toMatchObject({ hint: 'Arrow keys: the paragraph’s other notes', ring: 'solid' });
+
+      const reached = [first];
+      for (let presses = 1; presses < crowdedRefs.length; presses++) {
+        await page.keyboard.press('ArrowRight');
+        reached.push(await focused());
+      }
+      // Every note's words of the paragraph, in the order of their numbers, each with the hint and a ring.
+      expect(reached.map((stop) => stop.id).toSorted()).toEqual(crowdedRefs);
+      expect(reached.map((stop) => stop.n)).toEqual(reached.map((_, index) => first.n + index));
+      expect(reached.filter((stop) => stop.ring !== 'solid' || stop.hint === null)).toEqual([]);
+      const lastId = reached.at(-1)?.id;
+      // Round from the last to the first, and back; Home and End; Down and Up as Right and Left.
+      for (const [key, id] of [
+        ['ArrowRight', first.id],
+        ['ArrowLeft', lastId],
+        ['Home', first.id],
+        ['End', lastId],
+        ['Home', first.id],
+        ['ArrowDown', reached[1]?.id],
+        ['ArrowDown', reached[2]?.id],
+        ['ArrowUp', reached[1]?.id],
+        ['ArrowDown', reached[2]?.id],
+      ] as const) {
+        await page.keyboard.press(key);
+        expect({ key, id: (await focused()).id }).toEqual({ key, id });
+      }
+
+      // Enter opens the third note where it stands.
+      const third = reached[2]?.id ?? '';
+      const ref = page.locator(`[id="${third}"]`);
+      const note = page.locator(`[id="${third.replace(/^ref-/, 'note-')}"]`);
+      expect(await ref.getAttribute('aria-expanded')).toBe('false');
+      await page.keyboard.press('Enter');
+      await settleNotes(page);
+      expect(await ref.getAttribute('aria-expanded')).toBe('true');
+      expect(await note.isVisible()).toBe(true);
+      expect(new URL(page.url()).hash).toBe('');
+      // Tab goes on into the open note's links (its summary is no Tab stop: the words open and close
+      // it); Shift+Tab comes back to the words the reader left, the group's stop now.
+      await page.keyboard.press('Tab');
+      const inNote = await page.evaluate(() => document.activeElement?.closest('.note')?.id ?? null);
+      expect(inNote).toBe(third.replace(/^ref-/, 'note-'));
+      expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('A');
+      await page.keyboard.press('Shift+Tab');
+      expect((await focused()).id).toBe(third);
+    });
+  }
+
+  it('without JavaScript, each of the paragraph’s notes’ words and each note is a Tab stop of its own', async () => {
+    const page = await open('/', 1280, { javaScript: false });
+    await page.focus(`[id="${crowdedId}"] > .pn`);
+    const stops: string[] = [];
+    for (let presses = 0; presses < 4 * crowdedRefs.length; presses++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => {
+        const at = document.activeElement;
+        return at?.matches('.pn')
+          ? 'next ¶'
+          : at?.matches('summary')
+            ? `summary of ${at.closest('.note')?.id}`
+            : (at?.id ?? '');
+      });
+      if (stop === 'next ¶') break;
+      stops.push(stop);
+    }
+    expect(stops.filter((stop) => stop.startsWith('ref-')).toSorted()).toEqual(crowdedRefs);
+    expect(stops.filter((stop) => stop.startsWith('summary of')).length).toBe(crowdedRefs.length);
+  });
+});
+
 describe('/notes.json', () => {
   it('lists every annotation file, numbered as on the page, with its target, text and sources', async () => {
     const response = await fetch(env.site.url('/notes.json'));

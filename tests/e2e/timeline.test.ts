@@ -369,6 +369,54 @@ describe('the date marks on passages', () => {
     },
   );
 
+  it('are one Tab stop per paragraph, whose dates the arrow keys reach, the ones behind “+N” once it is open', async () => {
+    const page = await openPage(1280, '/');
+    // ¶ 59: three dates, then "+4".
+    const crowded = 'when-the-first-dispatch-appeared-in';
+    const focused = () =>
+      page.evaluate(() => {
+        const at = document.activeElement;
+        return {
+          // The date (or "+4") as the eye reads it.
+          text: at?.firstChild?.textContent ?? '',
+          hint: document.getElementById(at?.getAttribute('aria-describedby') ?? '')?.textContent ?? null,
+        };
+      });
+    await page.focus(`[id="${crowded}"] > .pn`);
+    // Its tools, then its dates.
+    for (let presses = 0; presses < 3 && (await focused()).text !== 'Dec 1925'; presses++)
+      await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({ text: 'Dec 1925', hint: 'Arrow keys: the paragraph’s other dates' });
+    const steps: [string, string][] = [
+      ['ArrowRight', '24 Jul 1933'],
+      ['ArrowRight', '16 Dec 1934'],
+      ['ArrowRight', '+4'],
+      // Closed, "+4" is the last: the dates behind it are out of the arrows' way.
+      ['ArrowRight', 'Dec 1925'],
+      ['End', '+4'],
+      ['Enter', '+4'],
+      ['ArrowRight', '25 Dec 1934'],
+      ['ArrowDown', '15 Jan 1935'],
+      ['End', '20 Aug 1940'],
+      ['ArrowUp', '19 Aug 1936'],
+      ['Home', 'Dec 1925'],
+      ['ArrowLeft', '20 Aug 1940'],
+    ];
+    for (const [key, text] of steps) {
+      await page.keyboard.press(key);
+      expect({ key, text: (await focused()).text }).toEqual({ key, text });
+    }
+    // Tab leaves the dates for the notes' words, and Shift+Tab comes back to the date left last.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.matches('.note-ref'))).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused()).text).toBe('20 Aug 1940');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(
+      (url) => url.pathname === `${base}timeline/` && url.hash === '#trotsky-assassinated',
+    );
+  });
+
   it('are named by their date and their event, so that no two alike lead to different events', async () => {
     const page = await openPage(1280, '/');
     const marks = await page.$$eval('.pd a', (links) =>

@@ -3,19 +3,22 @@
  * "Tools" menu button (tools-menu.ts), and on a phone a Close button and the ¶ number. Each tool
  * adds its control to the menu with `add`, hears of a newly shown passage with `onShow`, and closes
  * what it opened with `onLeave`; a panel hanging after the toolbar (the citations) is registered
- * with `addPanel`, so that the tools hold still while it is open.
+ * with `addPanel`, so that the tools hold still while it is open. On a phone, Close and Tools are
+ * one Tab stop (the APG toolbar pattern): Tab comes to Tools, ←/→ to Close.
  */
 import { make } from '../make-element.ts';
+import { type RovingGroup, rovingGroup } from '../roving-group.ts';
 import { numberOf } from './passages.ts';
 import { toolButton } from './tool-button.ts';
 import { ToolsMenu } from './tools-menu.ts';
 
 export class Toolbar {
-  readonly element = make('div', { className: 'pt', role: 'group' });
+  readonly element = make('div', { className: 'pt', role: 'toolbar' });
   readonly menu = new ToolsMenu();
   /** The passage the tools are shown for, or null while they are closed. */
   active: HTMLElement | null = null;
   private readonly label = make('span', { className: 'pt-n', 'aria-hidden': 'true' });
+  private readonly stops: RovingGroup;
   private readonly wide: MediaQueryList;
   private readonly panels: HTMLElement[] = [];
   private readonly shown: ((passage: HTMLElement) => void)[] = [];
@@ -31,6 +34,11 @@ export class Toolbar {
     const close = toolButton('×', { className: 'pt-x', 'aria-label': 'Close the paragraph tools' });
     close.addEventListener('click', () => this.close());
     this.element.append(close, this.label, this.menu.button, this.menu.menu);
+    // ↑/↓ are the menu button's, which open its menu.
+    this.stops = rovingGroup({ entries: [close, this.menu.button], arrows: 'horizontal' });
+    this.stops.reset(this.menu.button);
+    // From 52rem Close is not shown: Tools must be the stop.
+    wide.addEventListener('change', () => this.stops.reset(this.menu.button));
   }
 
   /** Adds controls to the menu, in the order they are added. */
@@ -72,6 +80,7 @@ export class Toolbar {
     this.menu.name(`Tools for ¶ ${n}`);
     for (const show of this.shown) show(passage);
     this.element.classList.remove('is-open');
+    this.stops.reset(this.menu.button);
     passage.querySelector(':scope > .pn')?.after(this.element);
     this.makeRoom(passage);
   }
