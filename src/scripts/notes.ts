@@ -134,27 +134,17 @@ function place(): void {
  * The summary's lines as the short form shows them. An open note hides its first words (it reads
  * whole from its first word), so its count is the one taken while it was closed at the same
  * width; counted afresh only when there is none. A closed note's count is kept too, while its
- * width, the text's size and the fonts are the same: the margin is laid out again at every change
- * of a reader's notes, and counting lines is most of the cost of measuring a note.
+ * width and the text's size are the same (the site loads no fonts that could change it): the
+ * margin is laid out again at every change of a reader's notes, and counting lines is most of the
+ * cost of measuring a note.
  */
-const closedLines = new WeakMap<
-  HTMLElement,
-  { width: number; rem: number; fonts: number; title: number; gist: number }
->();
-/** Fonts that arrive change the lines of every summary. */
-let fontsLoaded = 0;
-document.fonts?.addEventListener('loadingdone', () => fontsLoaded++);
+const closedLines = new WeakMap<HTMLElement, { width: number; rem: number; title: number; gist: number }>();
 function summaryLinesOf(summary: HTMLElement, open: boolean, rem: number): { title: number; gist: number } {
   const width = summary.getBoundingClientRect().width;
   const kept = closedLines.get(summary);
-  if (
-    kept &&
-    Math.abs(kept.width - width) < 0.5 &&
-    (open || (kept.rem === rem && kept.fonts === fontsLoaded))
-  )
-    return kept;
+  if (kept && Math.abs(kept.width - width) < 0.5 && (open || kept.rem === rem)) return kept;
   const lines = summaryLines(summary);
-  if (!open) closedLines.set(summary, { width, rem, fonts: fontsLoaded, ...lines });
+  if (!open) closedLines.set(summary, { width, rem, ...lines });
   return lines;
 }
 
