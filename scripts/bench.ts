@@ -27,7 +27,8 @@
  *                      (some on the same words) on the device; the essay's load event to the notes
  *                      near the view drawn and laid out (budget 200 ms), to all drawn, the longest
  *                      task meanwhile, at 1280 and 390 px; a new highlight from click to drawn
- *                      (budget 100 ms). Alone: node scripts/bench/reader-notes.ts [dist]
+ *                      (budget 100 ms); My notes from its navigation to its first notes shown.
+ *                      Alone: node scripts/bench/reader-notes.ts [dist]
  *   lighthouse         Lighthouse's performance, accessibility, best-practices and SEO scores of the reader
  *                      page in dist/, mobile and desktop, with FCP, LCP, TBT, CLS, byte weight and any
  *                      request to another origin (full reports in bench-results/lighthouse*.json)

@@ -52,7 +52,7 @@ function place(): void {
     // not removed, so the count is the same whether the note is brief or not, and a note's state
     // never changes what the layout is given.
     const lineHeight = parseFloat(getComputedStyle(summary).lineHeight);
-    const { title, gist } = summaryLinesOf(summary, details.open);
+    const { title, gist } = summaryLinesOf(summary, details.open, rem);
     const chrome = height - summary.getBoundingClientRect().height;
     return {
       line: ref.getClientRects()[0]?.top ?? 0,
@@ -133,15 +133,18 @@ function place(): void {
 /**
  * The summary's lines as the short form shows them. An open note hides its first words (it reads
  * whole from its first word), so its count is the one taken while it was closed at the same
- * width; counted afresh only when there is none.
+ * width; counted afresh only when there is none. A closed note's count is kept too, while its
+ * width and the text's size are the same (the site loads no fonts that could change it): the
+ * margin is laid out again at every change of a reader's notes, and counting lines is most of the
+ * cost of measuring a note.
  */
-const closedLines = new WeakMap<HTMLElement, { width: number; title: number; gist: number }>();
-function summaryLinesOf(summary: HTMLElement, open: boolean): { title: number; gist: number } {
+const closedLines = new WeakMap<HTMLElement, { width: number; rem: number; title: number; gist: number }>();
+function summaryLinesOf(summary: HTMLElement, open: boolean, rem: number): { title: number; gist: number } {
   const width = summary.getBoundingClientRect().width;
   const kept = closedLines.get(summary);
-  if (open && kept && Math.abs(kept.width - width) < 0.5) return kept;
+  if (kept && Math.abs(kept.width - width) < 0.5 && (open || kept.rem === rem)) return kept;
   const lines = summaryLines(summary);
-  if (!open) closedLines.set(summary, { width, ...lines });
+  if (!open) closedLines.set(summary, { width, rem, ...lines });
   return lines;
 }
 

@@ -141,9 +141,10 @@ describe('keeping the notes', () => {
       'Your note is kept only in this browser and never saved to a file. Where your notes live ',
     );
     expect(await page.getByRole('dialog').count()).toBe(0);
-    // Shown once: not again the same week. (The strip's count shows once every note has been read,
-    // when the page decides whether to remind.)
-    const allRead = () => page.locator('.rn-strip .rn-count').waitFor();
+    // Shown once: not again the same week. (The page decides whether to remind once every note has
+    // been read and drawn, which it marks.)
+    const allRead = () =>
+      page.waitForFunction(() => performance.getEntriesByName('reader-notes:settled').length > 0);
     await page.reload();
     await allRead();
     expect(await reminder.count()).toBe(0);

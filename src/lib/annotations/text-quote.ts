@@ -39,8 +39,8 @@ export function findTextQuote(text: string, selector: TextQuoteSelector): TextQu
   for (let at = haystack.value.indexOf(exact); at !== -1; at = haystack.value.indexOf(exact, at + 1)) {
     const range = { start: haystack.toOriginal(at), end: haystack.toOriginal(at + exact.length - 1) + 1 };
     occurrences.push(range);
-    const fitsPrefix = haystack.value.slice(0, at).endsWith(prefix);
-    const fitsSuffix = haystack.value.slice(at + exact.length).startsWith(suffix);
+    const fitsPrefix = haystack.value.endsWith(prefix, at);
+    const fitsSuffix = haystack.value.startsWith(suffix, at + exact.length);
     if (fitsPrefix && fitsSuffix) matches.push(range);
   }
   return { occurrences, matches };
@@ -67,7 +67,13 @@ function collapseCached(text: string): CollapsedText {
   return made;
 }
 
+/** Text with nothing to collapse: no white space but single spaces. */
+const PLAIN = /^[^\s]*(?: [^\s]+)* ?$/;
+
 function collapseWhiteSpace(text: string): CollapsedText {
+  // Most quotes, and their context, are already as the page shows them: thousands of them are
+  // compared at each load, and need no copy.
+  if (PLAIN.test(text)) return { value: text, toOriginal: (index) => Math.min(index, text.length) };
   let value = '';
   const origin: number[] = [];
   for (const run of text.matchAll(/\s+|\S+/g)) {

@@ -150,33 +150,47 @@ function placeRun(
   top: number,
   bottom: number,
 ): number[] {
-  const offsets: number[] = [];
+  const n = wants.length;
+  const offsets = new Float64Array(n);
   let offset = 0;
-  for (const height of heights) {
-    offsets.push(offset);
-    offset += height + gap;
+  for (let index = 0; index < n; index++) {
+    offsets[index] = offset;
+    offset += (heights[index] ?? 0) + gap;
   }
   // Each pool keeps the count and sum of its members, so that a merge costs the same however large
-  // the pools (a reader may have thousands of notes in one cluster).
-  const pools: { count: number; sum: number; level: number }[] = [];
-  wants.forEach((want, index) => {
-    const value = want - (offsets[index] ?? 0);
-    pools.push({ count: 1, sum: value, level: value });
-    for (;;) {
-      const last = pools.at(-1);
-      const previous = pools.at(-2);
-      if (!last || !previous || previous.level <= last.level) break;
-      pools.splice(-2, 2);
-      const count = previous.count + last.count;
-      const sum = previous.sum + last.sum;
+  // the pools (a reader may have thousands of notes in one cluster); in flat arrays, since a page
+  // lays out hundreds of notes many times over.
+  const counts = new Int32Array(n);
+  const sums = new Float64Array(n);
+  const levels = new Float64Array(n);
+  let pools = 0;
+  for (let index = 0; index < n; index++) {
+    const value = (wants[index] ?? 0) - (offsets[index] ?? 0);
+    counts[pools] = 1;
+    sums[pools] = value;
+    levels[pools] = value;
+    pools++;
+    while (pools > 1 && (levels[pools - 2] ?? 0) > (levels[pools - 1] ?? 0)) {
+      const into = pools - 2;
+      const count = (counts[into] ?? 0) + (counts[pools - 1] ?? 0);
+      const sum = (sums[into] ?? 0) + (sums[pools - 1] ?? 0);
+      counts[into] = count;
+      sums[into] = sum;
       // The mean: the level nearest all the pool's members in squared distance.
-      pools.push({ count, sum, level: sum / count });
+      levels[into] = sum / count;
+      pools--;
     }
-  });
-  const lastIndex = heights.length - 1;
+  }
+  const lastIndex = n - 1;
   const highest = bottom - (heights[lastIndex] ?? 0) - (offsets[lastIndex] ?? 0);
-  const z = pools.flatMap((pool) => Array.from({ length: pool.count }, () => pool.level));
-  return z.map((level, index) => Math.max(top, Math.min(level, highest)) + (offsets[index] ?? 0));
+  const tops: number[] = new Array(n);
+  let index = 0;
+  for (let pool = 0; pool < pools; pool++) {
+    const level = Math.max(top, Math.min(levels[pool] ?? 0, highest));
+    for (let member = 0; member < (counts[pool] ?? 0); member++, index++)
+      tops[index] = level + (offsets[index] ?? 0);
+  }
+  return tops;
 }
 
 /** Runs of notes that touch (each starts where the one before ends, plus the gap): the clusters. */

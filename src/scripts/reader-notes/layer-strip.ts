@@ -4,20 +4,24 @@
  */
 import { make } from './make.ts';
 import type { NotesState } from './state.ts';
-import { OWN_LAYER, saveLayerMeta } from './store.ts';
+import { OWN_LAYER, type StoredLayer, saveLayerMeta } from './store.ts';
 
 export interface LayerStrip {
   readonly element: HTMLElement;
-  /** Shows the strip for `count` notes on the page. */
-  show(count: number): void;
+  /**
+   * Shows the strip for `count` notes on the page; with `counted`, each layer's number of notes,
+   * before they are all read.
+   */
+  show(count: number, counted?: ReadonlyMap<string, number>): void;
 }
 
 export function layerStrip(state: NotesState): LayerStrip {
   const element = make('div', { className: 'rn-strip', role: 'group', 'aria-label': 'Your notes' });
-  const show = (count: number) => {
+  const show = (count: number, counted?: ReadonlyMap<string, number>) => {
     const base = document.documentElement.dataset.base ?? '/';
+    const size = (layer: StoredLayer) => counted?.get(layer.id) ?? layer.annotations.length;
     const toggles = state.layers
-      .filter((layer) => layer.id !== OWN_LAYER || layer.annotations.length > 0)
+      .filter((layer) => layer.id !== OWN_LAYER || size(layer) > 0)
       .map((layer) => {
         const box = make('input', { type: 'checkbox', checked: layer.shown });
         box.addEventListener('change', async () => {
@@ -33,7 +37,7 @@ export function layerStrip(state: NotesState): LayerStrip {
           layer.id === OWN_LAYER
             ? 'My notes'
             : `Class: ${layer.title}${layer.from === 'link' ? ' (from a link)' : ''}`;
-        return make('label', { className: 'rn-toggle' }, box, ` ${name} (${layer.annotations.length})`);
+        return make('label', { className: 'rn-toggle' }, box, ` ${name} (${size(layer)})`);
       });
     element.replaceChildren(
       make(

@@ -25,7 +25,14 @@ import { layerStrip } from './layer-strip.ts';
 import { NotesPainter } from './render-notes.ts';
 import { SelectionBar } from './selection-bar.ts';
 import type { NotesState } from './state.ts';
-import { loadLayers, loadLayersInSteps, loadLayersOn, OWN_LAYER, onOtherTabChange } from './store.ts';
+import {
+  countNotes,
+  loadLayers,
+  loadLayersInSteps,
+  loadLayersOn,
+  OWN_LAYER,
+  onOtherTabChange,
+} from './store.ts';
 
 export async function startReaderNotes(main: HTMLElement, trigger: Event | null): Promise<void> {
   performance.mark('reader-notes:start');
@@ -48,7 +55,7 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
     retired: Object.entries(data.retired ?? {}).map(([id, { to }]) => ({ id, successor: to })),
   };
   // The notes of the paragraphs in view are read while the stylesheet comes; the others later.
-  const first = loadLayersOn(inView(passages, edition));
+  const first = loadLayersOn(inView(passages, edition, 0));
   first.catch(() => undefined);
   await loadStylesheet(stylesheet);
   const { live, announce } = createAnnouncer();
@@ -97,22 +104,37 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
       if (reminder) strip.element.after(reminder);
     }
   };
-  if (state.loaded) allRead();
-  else {
-    const load = ++loads;
-    loadLayersInSteps(async (annotations) => {
+  // Once the notes in view are painted: those of the paragraphs around the view, then every other
+  // one, read a few hundred at a time while the browser is idle.
+  const readTheRest = async () => {
+    await painted();
+    let load = ++loads;
+    // The count and the layers' switches as soon as the notes are counted (every layer shown:
+    // a hidden one's notes on this page cannot be told from the others without reading them).
+    if (state.layers.every((layer) => layer.shown)) {
+      const counted = await countNotes(hereIds(passages, edition));
+      if (load === loads && !state.loaded) strip.show(counted.on, counted.layers);
+    }
+    const near = await loadLayersOn(inView(passages, edition, 0.5));
+    if (load !== loads || state.loaded) return;
+    state.layers = near;
+    state.render();
+    load = ++loads;
+    const layers = await loadLayersInSteps(async (annotations) => {
       await idle();
       painter.prepare(annotations);
-    })
-      .then((layers) => {
-        if (load !== loads || state.loaded) return;
-        state.layers = layers;
-        state.loaded = true;
-        state.render();
-        allRead();
-      })
-      .catch((error: Error) => state.announce(`Your other notes could not be read: ${error.message}.`));
-  }
+    });
+    if (load !== loads || state.loaded) return;
+    state.layers = layers;
+    state.loaded = true;
+    state.render();
+    allRead();
+  };
+  if (state.loaded) allRead();
+  else
+    readTheRest().catch((error: Error) =>
+      state.announce(`Your other notes could not be read: ${error.message}.`),
+    );
   bar.listen();
   if (blocked) bar.blocked = blocked;
   // Another tab changed the notes: drawn again from the device, unless a note is being written here.
@@ -148,19 +170,33 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
 }
 
 /**
- * The ids of the paragraphs within half a screen of the view, and the retired ids that lead to
- * them: the notes read first. Measured all together, before anything is written.
+ * The ids of the paragraphs in the view, or within `margin` screens of it, and the retired ids that
+ * lead to them: the notes read first. Measured all together, before anything is written.
  */
-function inView(passages: readonly HTMLElement[], edition: EditionText): string[] {
+function inView(passages: readonly HTMLElement[], edition: EditionText, margin: number): string[] {
   const height = window.innerHeight;
   const ids = passages
     .filter((passage) => {
       const box = passage.getBoundingClientRect();
-      return box.bottom > -height / 2 && box.top < height * 1.5;
+      return box.bottom > -height * margin && box.top < height * (1 + margin);
     })
     .map((passage) => passage.id);
   const near = new Set(ids);
   return [...ids, ...edition.retired.filter((entry) => near.has(entry.successor)).map((entry) => entry.id)];
+}
+
+/** The ids of the page's paragraphs, and the retired ids that lead to one of them. */
+function hereIds(passages: readonly HTMLElement[], edition: EditionText): string[] {
+  const ids = new Set(passages.map((passage) => passage.id));
+  return [...ids, ...edition.retired.filter((entry) => ids.has(entry.successor)).map((entry) => entry.id)];
+}
+
+/** Waits until a frame has been painted (a moment, in a tab not shown, which paints none). */
+function painted(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => window.setTimeout(resolve, 0));
+    window.setTimeout(resolve, 250);
+  });
 }
 
 /** Waits for the browser to be idle (a moment, where it cannot say: WebKit). */

@@ -5,12 +5,13 @@
  *
  * Made to stay quick with thousands of notes:
  * - an annotation is found again in the text once, and again only when it changes;
- * - a paragraph is drawn again only when what it shows has changed (a new highlight redraws its
- *   own paragraph, nothing else);
+ * - a paragraph is drawn again only when what it shows has changed, and its words are marked again
+ *   only where their notes changed (a new highlight remarks its own words, nothing else);
  * - the words are marked flat: one <mark> for each run of words under the same notes, naming them
  *   all, so that identical ranges are drawn once and overlapping ones never nest;
- * - the paragraphs in view are drawn at once, the others while the browser is idle, a few at a
- *   time, those within a screen of the view first;
+ * - the notes of the paragraphs in view are read and drawn first; those around the view are read
+ *   once that is painted, the rest a few hundred at a time, and drawn while the browser is idle,
+ *   those within a screen of the view first;
  * - beside a paragraph stand its first few notes and a button for the rest (NOTES_BESIDE), so
  *   that the margin holds a bounded number of notes however many there are.
  */
@@ -83,6 +84,8 @@ export class NotesPainter {
   /** What each paragraph should show, and what it shows now (its key; marks and notes, or marks only). */
   private readonly wanted = new Map<HTMLElement, Wanted>();
   private readonly drawn = new Map<HTMLElement, { key: string; notes: boolean }>();
+  /** The items whose words each paragraph has marked. */
+  private readonly marked = new Map<HTMLElement, readonly Item[]>();
   /** Paragraphs within a screen of the view, drawn first. */
   private readonly near = new Set<HTMLElement>();
   /** Paragraphs whose notes the reader asked to see all of, and notes acted on, shown whatever their place. */
@@ -257,10 +260,15 @@ export class NotesPainter {
   private draw(passage: HTMLElement, notes: boolean): void {
     const wanted = this.wanted.get(passage);
     if (!wanted) return;
-    unwrap(passage.querySelectorAll<HTMLElement>('mark.rn-mark'));
+    const span = changedSpan(this.marked.get(passage), wanted.items);
+    if (span === 'all') {
+      unwrap(passage.querySelectorAll<HTMLElement>('mark.rn-mark'));
+      markFlat(passage, wanted.items);
+    } else if (span) markSpan(passage, wanted.items, span);
+    this.marked.set(passage, wanted.items);
     for (const note of passage.querySelectorAll(':scope > reader-note')) note.remove();
-    const firstMarks = markFlat(passage, wanted.items);
     if (notes) {
+      const firstMarks = firstMarksIn(passage);
       const wide = this.state.wide.matches;
       const beside = (element: HTMLElement, id: string) => {
         const mark = firstMarks.get(id);
@@ -378,6 +386,81 @@ export class NotesPainter {
   }
 }
 
+/** More changed items than this in a paragraph mark it afresh, whole. */
+const MARKED_IN_PLACE = 16;
+
+/** What marks an item's words: its layer, its annotation, where. */
+function markKey({ layer, annotation, start, end }: Item): string {
+  return `${layer.id}\u0000${annotation.id}\u0000${start}\u0000${end}`;
+}
+
+/**
+ * The stretch of a paragraph's text whose marks change from `before` to `after`: null when none do,
+ * 'all' when the paragraph is marked afresh (never marked, or many changes, as when a layer is
+ * shown), otherwise the offsets that hold every item added or gone. A new highlight changes the
+ * marks of its own words, and nothing else of its paragraph.
+ */
+function changedSpan(
+  before: readonly Item[] | undefined,
+  after: readonly Item[],
+): { start: number; end: number } | null | 'all' {
+  if (!before) return 'all';
+  const was = new Map(before.map((item) => [markKey(item), item]));
+  const changed: Item[] = [];
+  for (const item of after) {
+    if (!was.delete(markKey(item))) changed.push(item);
+    if (changed.length > MARKED_IN_PLACE) return 'all';
+  }
+  changed.push(...was.values());
+  if (changed.length > MARKED_IN_PLACE) return 'all';
+  if (changed.length === 0) return null;
+  return {
+    start: Math.min(...changed.map((item) => item.start)),
+    end: Math.max(...changed.map((item) => item.end)),
+  };
+}
+
+/**
+ * Marks a paragraph's words again between two offsets, and only there: the marks that meet the
+ * stretch are taken out (the stretch grows to hold them whole), and the words between marked flat
+ * again with every item over them; the marks outside stay as they are.
+ */
+function markSpan(passage: HTMLElement, items: readonly Item[], span: { start: number; end: number }): void {
+  const { segments } = passageTextOf(passage);
+  const at = new Map(segments.map(({ node, start }) => [node, start]));
+  let { start, end } = span;
+  const meeting: HTMLElement[] = [];
+  for (const mark of passage.querySelectorAll<HTMLElement>('mark.rn-mark')) {
+    const walker = document.createTreeWalker(mark, NodeFilter.SHOW_TEXT);
+    const first = walker.nextNode() as Text | null;
+    let last = first;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) last = node as Text;
+    const from = first ? at.get(first) : undefined;
+    const to = last ? at.get(last) : undefined;
+    if (from === undefined || to === undefined || !last) continue;
+    if (from < end && to + last.length > start) {
+      meeting.push(mark);
+      start = Math.min(start, from);
+      end = Math.max(end, to + last.length);
+    }
+  }
+  unwrap(meeting);
+  markFlat(
+    passage,
+    items
+      .filter((item) => item.start < end && item.end > start)
+      .map((item) => ({ ...item, start: Math.max(item.start, start), end: Math.min(item.end, end) })),
+  );
+}
+
+/** Each annotation's first mark in a paragraph, in the order of the text. */
+function firstMarksIn(passage: HTMLElement): Map<string, HTMLElement> {
+  const first = new Map<string, HTMLElement>();
+  for (const mark of passage.querySelectorAll<HTMLElement>('mark.rn-mark'))
+    for (const id of mark.dataset.rn?.split(' ') ?? []) if (!first.has(id)) first.set(id, mark);
+  return first;
+}
+
 /** The first mark of an annotation's words, whichever notes share it. */
 function firstMarkOf(main: HTMLElement, id: string): HTMLElement | null {
   for (const mark of main.querySelectorAll<HTMLElement>('mark.rn-mark')) {
@@ -389,11 +472,10 @@ function firstMarkOf(main: HTMLElement, id: string): HTMLElement | null {
 /**
  * Marks the items' words in their paragraph flat: the text is cut where any item starts or ends,
  * and each piece under at least one item is one <mark> naming them all (`data-rn`, ids separated by
- * spaces), of the reader's own kind, a class layer's, or both. Returns each item's first mark.
+ * spaces), of the reader's own kind, a class layer's, or both.
  */
-function markFlat(passage: HTMLElement, items: readonly Item[]): Map<string, HTMLElement> {
-  const first = new Map<string, HTMLElement>();
-  if (items.length === 0) return first;
+function markFlat(passage: HTMLElement, items: readonly Item[]): void {
+  if (items.length === 0) return;
   const cuts = [...new Set(items.flatMap((item) => [item.start, item.end]))].sort((a, b) => a - b);
   // The items over each piece between two cuts.
   const over: Item[][] = cuts.map(() => []);
@@ -427,13 +509,11 @@ function markFlat(passage: HTMLElement, items: readonly Item[]): Map<string, HTM
       mark.dataset.rn = [...new Set(under.map((item) => item.annotation.id))].join(' ');
       rest.replaceWith(mark);
       mark.append(rest);
-      for (const item of under) if (!first.has(item.annotation.id)) first.set(item.annotation.id, mark);
       if (!after) break;
       rest = after;
       restStart = to;
     }
   }
-  return first;
 }
 
 function setAside(layer: StoredLayer, annotation: WebAnnotation, error: Error): void {

@@ -239,6 +239,29 @@ export async function loadLayersOn(passages: readonly string[]): Promise<StoredL
   );
 }
 
+/**
+ * How many records each layer holds, and how many are on the paragraphs named: counted by the
+ * indexes, not one of them read, so that a page can say how many notes it has in a moment.
+ */
+export async function countNotes(
+  passages: readonly string[],
+): Promise<{ layers: Map<string, number>; on: number }> {
+  const db = await database();
+  const tx = db.transaction([LAYERS, NOTES]);
+  const ids = tx.objectStore(LAYERS).getAllKeys();
+  const notes = tx.objectStore(NOTES);
+  const on = [...new Set(passages)].map((passage) => notes.index(BY_PASSAGE).count(passage));
+  const layers = new Map<string, IDBRequest<number>>();
+  ids.onsuccess = () => {
+    for (const id of [OWN_LAYER, ...(ids.result as string[])]) layers.set(id, notes.index('layer').count(id));
+  };
+  await completed(tx);
+  return {
+    layers: new Map([...layers].map(([id, count]) => [id, count.result])),
+    on: on.reduce((sum, count) => sum + count.result, 0),
+  };
+}
+
 /** Writes made by this page while a load in steps is under way, applied to what it read. */
 const journals = new Set<{ changed: Map<string, NoteRecord | null>; whole: boolean }>();
 

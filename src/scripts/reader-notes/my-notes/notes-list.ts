@@ -2,12 +2,22 @@
  * The list of notes: filtered by words (in the quote or the note) and by layer, grouped by paragraph
  * in reading order, each a link to its words as the edition has them now; those that could not be
  * placed come last with the words they were written on, never dropped.
+ *
+ * A device may hold thousands of notes: the list shows the first PAGE of them, and a button after
+ * them shows the next PAGE. The filters, the counts and the exports always take every note.
  */
 
 import { noteLabel } from '../labels.ts';
 import { make } from '../make.ts';
 import { OWN_LAYER } from '../store.ts';
-import { type Entry, inReadingOrder, labelled, layerName, type MyNotes } from './my-notes.ts';
+import {
+  type Entry,
+  inReadingOrder,
+  labelled,
+  layerName,
+  type MyNotes,
+  type PassageInfo,
+} from './my-notes.ts';
 
 export interface NotesList {
   /** The filters, above the list. */
@@ -17,6 +27,9 @@ export interface NotesList {
   showLayers(): void;
   show(): void;
 }
+
+/** The notes the list shows at first, and each time the reader asks for more. */
+export const PAGE = 100;
 
 export function notesList(notes: MyNotes): NotesList {
   const filters = make('div', { className: 'mn-filter' });
@@ -38,22 +51,56 @@ export function notesList(notes: MyNotes): NotesList {
       .toSorted(inReadingOrder(notes.passages));
     const placed = shown.filter((entry) => entry.placement.placed);
     const unplaced = shown.filter((entry) => !entry.placement.placed);
-    const blocks: HTMLElement[] = [make('h2', { id: 'mn-notes' }, `Notes (${placed.length})`)];
+    const blocks: HTMLElement[] = [
+      make('h2', { id: 'mn-notes' }, `Notes (${placed.length.toLocaleString('en-GB')})`),
+    ];
     if (notes.entries.length === 0) blocks.push(make('p', {}, 'No notes yet on this device.'));
+    const byId = new Map(notes.passages.map((passage) => [passage.id, passage]));
+    const groups = make('div', { className: 'mn-groups' });
+    blocks.push(groups);
     let current = '';
     let group: HTMLElement | null = null;
-    for (const entry of placed) {
-      const passage = notes.passages.find((p) => entry.placement.placed && p.id === entry.placement.passage);
-      if (!passage) continue;
-      if (passage.id !== current) {
-        current = passage.id;
-        group = make('ul', { className: 'mn-group' });
-        blocks.push(
-          make('h3', {}, make('a', { href: passage.url }, `${passage.document}, ¶ ${passage.n}`)),
-          group,
-        );
+    let next = 0;
+    /** Adds the next PAGE notes to the list, each group of a paragraph after its heading; returns the first added. */
+    const more = (): HTMLElement | null => {
+      let first: HTMLElement | null = null;
+      for (const until = next + PAGE; next < placed.length && next < until; next++) {
+        const entry = placed[next] as Entry;
+        const passage = entry.placement.placed ? byId.get(entry.placement.passage) : undefined;
+        if (!passage) continue;
+        if (passage.id !== current) {
+          current = passage.id;
+          group = make('ul', { className: 'mn-group' });
+          groups.append(
+            make('h3', {}, make('a', { href: passage.url }, `${passage.document}, ¶ ${passage.n}`)),
+            group,
+          );
+        }
+        const li = item(entry, passage.url, byId);
+        first ??= li;
+        group?.append(li);
       }
-      group?.append(item(notes, entry, passage.url));
+      return first;
+    };
+    more();
+    if (next < placed.length) {
+      const button = make('button', { type: 'button', className: 'rn-b mn-more' });
+      const label = () => {
+        const left = placed.length - next;
+        button.textContent = `Show ${Math.min(PAGE, left).toLocaleString('en-GB')} more of ${left.toLocaleString('en-GB')} notes`;
+      };
+      label();
+      button.addEventListener('click', () => {
+        const first = more();
+        // The reader goes on from the first note just shown.
+        first?.querySelector('a')?.focus();
+        if (next < placed.length) label();
+        else button.remove();
+        notes.announce(
+          `Showing ${next.toLocaleString('en-GB')} of ${placed.length.toLocaleString('en-GB')} notes.`,
+        );
+      });
+      blocks.push(make('p', {}, button));
     }
     if (unplaced.length > 0) {
       blocks.push(
@@ -63,7 +110,7 @@ export function notesList(notes: MyNotes): NotesList {
           {},
           'The edition has changed since these were written: their words are kept here, with where they were.',
         ),
-        make('ul', { className: 'mn-group' }, ...unplaced.map((entry) => item(notes, entry, null))),
+        make('ul', { className: 'mn-group' }, ...unplaced.map((entry) => item(entry, null, byId))),
       );
     }
     blocks.push(...unreadableBlocks(notes));
@@ -85,12 +132,12 @@ export function notesList(notes: MyNotes): NotesList {
 }
 
 /** One note: its label, its words (a link to them when placed), its text, and why it could not be placed. */
-function item({ passages }: MyNotes, entry: Entry, url: string | null): HTMLElement {
+function item(entry: Entry, url: string | null, passages: ReadonlyMap<string, PassageInfo>): HTMLElement {
   const own = entry.layer.id === OWN_LAYER;
   // The words as the edition has them now, which a new release may have changed a little.
   const { placement } = entry;
   const now = placement.placed
-    ? passages.find((p) => p.id === placement.passage)?.text.slice(placement.start, placement.end)
+    ? passages.get(placement.passage)?.text.slice(placement.start, placement.end)
     : undefined;
   const exact = (now ?? entry.annotation.target.selector[0].exact).replace(/\s+/g, ' ').trim();
   const quote = url ? make('a', { href: url }, `“${exact}”`) : make('q', {}, exact);
