@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { essayAndObituary, passageNumbered, readPassageFiles } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
@@ -35,10 +35,19 @@ async function searchingReader(): Promise<Page> {
   return page;
 }
 
+/**
+ * Once the status line names this search, its first results are drawn; the rest come as their texts
+ * arrive, and the list is busy (aria-busy) until they all have.
+ */
+async function untilWhole(page: Page) {
+  await expect.poll(() => page.locator('.search-list').getAttribute('aria-busy')).toBeNull();
+}
+
 async function search(page: Page, term: string) {
   const input = page.getByRole('combobox', { name: 'Search the edition' });
   await input.fill(term);
   await expect.poll(() => page.locator('.search-status').textContent()).toMatch(new RegExp(`“${term}”`, 'u'));
+  await untilWhole(page);
   return page.locator('.search-list > li');
 }
 
@@ -53,6 +62,7 @@ async function resultsFor(page: Page, typed: string, shown = typed) {
   }
   await box.fill(typed);
   await expect.poll(() => status.textContent()).toMatch(new RegExp(`“${shown}”`, 'u'));
+  await untilWhole(page);
   return {
     status: (await status.textContent()) ?? '',
     note: (await page.locator('.search-note').isVisible())
@@ -323,6 +333,44 @@ describe('search', () => {
     // The count is the sum of what each kind finds on its own.
     const counts = await countsByKind(page, total);
     expect(counts.reduce((sum, n) => sum + n, 0)).toBe(total);
+  });
+
+  it('draws the first results as their texts arrive, without waiting for the tenth, and announces the count once', async () => {
+    const page = await openReader();
+    // Each result's text (its Pagefind fragment) is held until the test lets it through.
+    const held: Route[] = [];
+    await page.context().route('**/pagefind/fragment/**', (route) => {
+      held.push(route);
+    });
+    await page.evaluate(() => {
+      const region = document.querySelector('.search-announce');
+      const heard: string[] = [];
+      Object.assign(window, { heard });
+      if (region)
+        new MutationObserver(() => heard.push(region.textContent ?? '')).observe(region, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+    });
+    const heard = () => page.evaluate(() => (window as unknown as { heard: string[] }).heard);
+    await page.getByRole('combobox', { name: 'Search the edition' }).fill('Stalin');
+    await expect.poll(() => held.length).toBe(10);
+    await held[0]?.continue();
+    // The first result is there, and the count, while the nine others are still on the way.
+    await expect
+      .poll(() => page.locator('.search-status').textContent())
+      .toMatch(/^\d+ results for “Stalin”/u);
+    const results = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+    expect(await results.count()).toBe(1);
+    expect(await results.first().textContent()).toMatch(/^¶ \d+.*Stalin/u);
+    expect(await page.locator('.search-list').getAttribute('aria-busy')).toBe('true');
+    expect(await heard(), 'nothing announced before the page is whole').toEqual([]);
+    for (const route of held.slice(1)) await route.continue();
+    await untilWhole(page);
+    expect(await results.count()).toBe(10);
+    // Announced once, as the status line says it.
+    expect(await heard()).toEqual([await page.locator('.search-status').textContent()]);
   });
 
   it('says clearly when nothing matches', async () => {
