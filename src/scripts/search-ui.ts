@@ -42,6 +42,12 @@ interface Pagefind {
  * tenth.
  */
 const PAGE_SIZE = 10;
+/**
+ * The results whose texts are fetched first, about what the panel shows on a phone: the rest of the
+ * page is fetched once these have come, so that they do not share the network (and the search's
+ * worker) with the ones below.
+ */
+const IN_VIEW = 3;
 const KIND_ORDER = ['Text', 'Note', 'Event', 'Apparatus'];
 
 /** Turns the search box in `root` (built by search.ts) into a working search. */
@@ -236,22 +242,28 @@ export function enhanceSearch(root: HTMLElement): void {
       tell(shown, show);
     };
     let focus = below;
+    const inView = hits.slice(0, IN_VIEW).map((hit) => hit.data());
+    const viewed = Promise.allSettled(inView);
+    const stale = new Error('a newer search has replaced these results');
+    const details = [
+      ...inView,
+      ...hits
+        .slice(IN_VIEW)
+        .map((hit) => viewed.then(() => (shown === current ? hit.data() : Promise.reject(stale)))),
+    ];
     // Offline, a result whose details the device has not kept cannot be shown: it is counted instead.
-    await inRankOrder(
-      hits.map((hit) => hit.data()),
-      (settled) => {
-        if (shown !== current) return;
-        begin();
-        if (settled.status === 'rejected') {
-          shown.unavailable++;
-          return;
-        }
-        const item = resultItem(settled.value, shown.hl, list.children.length);
-        list.append(item);
-        if (focus) item.querySelector('a')?.focus();
-        focus = false;
-      },
-    );
+    await inRankOrder(details, (settled) => {
+      if (shown !== current) return;
+      begin();
+      if (settled.status === 'rejected') {
+        shown.unavailable++;
+        return;
+      }
+      const item = resultItem(settled.value, shown.hl, list.children.length);
+      list.append(item);
+      if (focus) item.querySelector('a')?.focus();
+      focus = false;
+    });
     if (shown !== current) return;
     begin();
     shown.filling = false;
