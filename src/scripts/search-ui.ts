@@ -238,8 +238,11 @@ export function enhanceSearch(root: HTMLElement): void {
     const begin = () => {
       if (begun) return;
       begun = true;
-      if (!below) list.replaceChildren();
       tell(shown, show);
+      if (below) return;
+      list.replaceChildren();
+      // The button comes below the whole page, not between its first results and the rest.
+      more.hidden = true;
     };
     let focus = below;
     const inView = hits.slice(0, IN_VIEW).map((hit) => hit.data());

@@ -141,6 +141,7 @@ describe('search', () => {
         const before = await page.locator('.search-list > li').count();
         await more.click();
         await expect.poll(() => page.locator('.search-list > li').count()).toBeGreaterThan(before);
+        await untilWhole(page);
       }
       const titles = await page.locator('.search-list .search-title').allTextContents();
       const kinds = await page.locator('.search-list .search-where').allTextContents();
@@ -367,11 +368,14 @@ describe('search', () => {
     expect(await results.count()).toBe(1);
     expect(await results.first().textContent()).toMatch(/^¶ \d+.*Stalin/u);
     expect(await page.locator('.search-list').getAttribute('aria-busy')).toBe('true');
+    const more = page.getByRole('button', { name: 'Show more results' });
+    expect(await more.isVisible(), 'no button between the first result and the rest').toBe(false);
     expect(await heard(), 'nothing announced before the page is whole').toEqual([]);
     holding = false;
     for (const route of held.slice(1)) await route.continue();
     await untilWhole(page);
     expect(await results.count()).toBe(10);
+    expect(await more.isVisible()).toBe(true);
     // Announced once, as the status line says it.
     expect(await heard()).toEqual([await page.locator('.search-status').textContent()]);
   });
