@@ -69,7 +69,7 @@ beforeAll(async () => {
     server?.stderr?.on('data', read);
     server?.once('exit', (code) => reject(new Error(`the dev server stopped (${code}):\n${log}`)));
   });
-  browser = await launchChromium();
+  browser = await launchChromium('shell');
 }, 60_000);
 
 afterAll(async () => {

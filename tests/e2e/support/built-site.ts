@@ -141,7 +141,7 @@ export function useSiteInBrowser(dir?: () => string): SiteInBrowser {
     env.site = shared ? siteAt(shared) : await serveDist(dir?.());
     // The Chromium the global setup started for every file (shared-site.ts), or one of this file's own.
     const endpoint = inject('chromiumEndpoint');
-    env.browser = endpoint ? await connectChromium(endpoint) : await launchChromium();
+    env.browser = endpoint ? await connectChromium(endpoint) : await launchChromium('shell');
     watchPages(env.browser, () => env.site.origin, refused);
   });
   afterEach(async () => {

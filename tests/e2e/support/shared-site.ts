@@ -9,7 +9,8 @@ import { distDir, launchChromiumServer, serveDist } from '../site.ts';
  * fixture site, an older release) starts its own. Without a build nothing is started here, and the
  * first test to need the site says how to build it.
  *
- * For the Chromium tests (the `e2e` project), one Chromium too, which every file connects to: a
+ * For the Chromium tests (the `e2e` project), one Chromium too (its headless shell when installed, see
+ * site.ts), which every file connects to: a
  * launch and a close cost seconds on a loaded machine, once per file before. Each test still gets a
  * fresh profile (a new browser context). Without Chromium nothing is launched here, and each file's
  * own launch says how to install it.
@@ -28,7 +29,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const closing: (() => Promise<void>)[] = [];
   project.provide('chromiumEndpoint', '');
   if (project.name === 'e2e') {
-    const chromium = await launchChromiumServer().catch(() => null);
+    const chromium = await launchChromiumServer('shell').catch(() => null);
     if (chromium) {
       project.provide('chromiumEndpoint', chromium.wsEndpoint());
       closing.push(() => chromium.close());
