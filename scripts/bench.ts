@@ -13,7 +13,8 @@
  *                      against the gzip of its visible text and notes (goal ≤ 1.5), and the JS that
  *                      loads after it is readable (scripts/lib/page-weight.ts says what counts)
  *   search             in headless Chromium against the built dist/: time from the last keystroke to
- *                      rendered results over 24 queries on a warm page (median, p95), and the bytes of
+ *                      the first results shown, and to the whole page of ten, over 24 queries on a warm
+ *                      page (median, p95), and the bytes of
  *                      the index fetched per query; then 8 queries answered by another word (a name in
  *                      another spelling, a typo), median and max (run `npm run build` first; skipped
  *                      with a note if dist/ or Chromium is missing)

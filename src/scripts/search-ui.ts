@@ -5,9 +5,10 @@
  */
 
 import { unmarkStopWords } from '../lib/search/hit-words.ts';
+import { inRankOrder } from '../lib/search/in-rank-order.ts';
+import { phraseQuery } from '../lib/search/phrase-query.ts';
 import { type Respelled, respellNames, suggestWords } from '../lib/search/query-spelling.ts';
 import { SEARCH_WORDS_FILE, type SearchWords } from '../lib/search/search-words.ts';
-import { wordMatcher } from '../lib/search/word-match.ts';
 import { make } from './make-element.ts';
 
 interface PagefindResultData {
@@ -36,9 +37,17 @@ interface Pagefind {
 
 /**
  * Results are shown ten at a time, with a button for the next ten: each shown result costs a fragment
- * fetch, the better part of a keystroke's time on a large edition, and ten fill the panel.
+ * fetch, the better part of a keystroke's time on a large edition, and ten fill the panel. The list is
+ * drawn from the top as the fragments arrive (inRankOrder), so the first result does not wait for the
+ * tenth.
  */
 const PAGE_SIZE = 10;
+/**
+ * The results whose texts are fetched first, about what the panel shows on a phone: the rest of the
+ * page is fetched once these have come, so that they do not share the network (and the search's
+ * worker) with the ones below.
+ */
+const IN_VIEW = 3;
 const KIND_ORDER = ['Text', 'Note', 'Event', 'Apparatus'];
 
 /** Turns the search box in `root` (built by search.ts) into a working search. */
@@ -58,11 +67,15 @@ export function enhanceSearch(root: HTMLElement): void {
     'Show more results',
   );
   list.after(more);
-  // The visible lines and the screen-reader announcement always say the same.
-  const say = (note: string, status: string) => {
+  // The visible lines and the screen-reader announcement say the same; the announcement is made once
+  // the page of results is whole, so that the count is heard once, not once per result drawn.
+  const show = (note: string, status: string) => {
     shownNote.textContent = note;
     shownNote.hidden = note === '';
     shownStatus.textContent = status;
+  };
+  const say = (note: string, status: string) => {
+    show(note, status);
     announce.textContent = note ? `${note} ${status}` : status;
   };
   let loading: Promise<Engine> | null = null;
@@ -134,8 +147,7 @@ export function enhanceSearch(root: HTMLElement): void {
   window.addEventListener('resize', place);
 
   let latest = 0;
-  let current: { label: string; hl: string; note: string; results: RankedResults; shown: number } | null =
-    null;
+  let current: Shown | null = null;
   const run = async () => {
     const typed = input.value.trim();
     const query = ++latest;
@@ -144,15 +156,19 @@ export function enhanceSearch(root: HTMLElement): void {
       setOpen(false);
       say('', '');
       list.replaceChildren();
+      list.removeAttribute('aria-busy');
       more.hidden = true;
       current = null;
       return;
     }
     setOpen(true);
+    // The list is about to change: busy until this query's page of results is whole (fill).
+    list.setAttribute('aria-busy', 'true');
     let engine: Engine;
     try {
       engine = await load();
     } catch {
+      list.removeAttribute('aria-busy');
       say(
         '',
         'Search is not available: its index could not be loaded. If you are offline, open the site once while online.',
@@ -163,14 +179,14 @@ export function enhanceSearch(root: HTMLElement): void {
     for (const select of selects) if (select.value) filters[select.dataset.filter ?? ''] = select.value;
     const isCurrent = () => query === latest;
     const find = async (terms: string[]) => {
-      const results = rankedResults(engine.pagefind, terms, filters, isCurrent);
-      const [total, page] = await Promise.all([results.total(), results.page(0, PAGE_SIZE)]);
+      const results = rankedResults(engine.pagefind, terms, filters);
+      const [total, hits] = await Promise.all([results.total(), results.hits(0, PAGE_SIZE)]);
       // A result marks on arrival the words of every spelling searched: a note may hold two.
       const hl =
         terms.length > 1
           ? [...new Set(terms.flatMap((term) => term.split(/\s+/u)))].join(' ')
           : (terms[0] ?? '');
-      return { label: terms.map((term) => `“${term}”`).join(' or '), hl, results, total, page };
+      return { label: terms.map((term) => `“${term}”`).join(' or '), hl, results, total, hits };
     };
     // A name is searched in every spelling the edition holds of it, and the results say which.
     const names = engine.words ? respellNames(typed, engine.words.spellings) : null;
@@ -195,46 +211,93 @@ export function enhanceSearch(root: HTMLElement): void {
         found = retried;
       }
     }
-    current = {
+    const shown: Shown = {
       label: found.label,
       hl: found.hl,
       note,
       results: found.results,
-      shown: found.page.length + found.results.unavailable(),
+      total: found.total,
+      asked: found.hits.length,
+      unavailable: 0,
+      filling: true,
     };
-    list.replaceChildren(...found.page.map((result, i) => resultItem(result, found.hl, i)));
-    tell(found.total);
+    current = shown;
+    await fill(shown, found.hits, false);
+  };
+
+  /**
+   * Draws `hits` in rank order as their details arrive, in place of the list (the earlier query's
+   * results stay until the first of these is there, with the count) or `below` it (focus goes to the
+   * first new result as it comes), then announces the count. The list is busy (aria-busy) until the
+   * page is whole.
+   */
+  const fill = async (shown: Shown, hits: RankedHit[], below: boolean) => {
+    shown.filling = true;
+    list.setAttribute('aria-busy', 'true');
+    let begun = false;
+    const begin = () => {
+      if (begun) return;
+      begun = true;
+      tell(shown, show);
+      if (below) return;
+      list.replaceChildren();
+      // The button comes below the whole page, not between its first results and the rest.
+      more.hidden = true;
+    };
+    let focus = below;
+    const inView = hits.slice(0, IN_VIEW).map((hit) => hit.data());
+    const viewed = Promise.allSettled(inView);
+    const stale = new Error('a newer search has replaced these results');
+    const details = [
+      ...inView,
+      ...hits
+        .slice(IN_VIEW)
+        .map((hit) => viewed.then(() => (shown === current ? hit.data() : Promise.reject(stale)))),
+    ];
+    // Offline, a result whose details the device has not kept cannot be shown: it is counted instead.
+    await inRankOrder(details, (settled) => {
+      if (shown !== current) return;
+      begin();
+      if (settled.status === 'rejected') {
+        shown.unavailable++;
+        return;
+      }
+      const item = resultItem(settled.value, shown.hl, list.children.length);
+      list.append(item);
+      if (focus) item.querySelector('a')?.focus();
+      focus = false;
+    });
+    if (shown !== current) return;
+    begin();
+    shown.filling = false;
+    list.removeAttribute('aria-busy');
+    tell(shown, say);
   };
 
   /** The next page of the same query, below the ones already read; focus goes to the first new result. */
   const showMore = async () => {
     const shown = current;
-    if (!shown) return;
-    const before = shown.results.unavailable();
-    const page = await shown.results.page(shown.shown, shown.shown + PAGE_SIZE);
+    if (!shown || shown.filling) return;
+    shown.filling = true;
+    const hits = await shown.results.hits(shown.asked, shown.asked + PAGE_SIZE);
     if (shown !== current) return;
-    shown.shown += page.length + shown.results.unavailable() - before;
-    const from = list.children.length;
-    const items = page.map((result, i) => resultItem(result, shown.hl, from + i));
-    list.append(...items);
-    items[0]?.querySelector('a')?.focus();
-    tell(await shown.results.total());
+    shown.asked += hits.length;
+    await fill(shown, hits, true);
   };
 
-  const tell = (total: number) => {
-    const label = current?.label ?? '';
-    const shown = current?.shown ?? 0;
-    const missing = current?.results.unavailable() ?? 0;
-    say(
-      current?.note ?? '',
+  /** Says (or only shows, until the page is whole) how many results there are, and how many shown. */
+  const tell = (shown: Shown, to: (note: string, status: string) => void) => {
+    const { label, total, asked, unavailable } = shown;
+    to(
+      shown.note,
       (total === 0
         ? `Nothing matched ${label}.`
-        : `${total} ${total === 1 ? 'result' : 'results'} for ${label}${total > shown ? `, the first ${shown} shown` : ''}.`) +
-        (missing > 0
-          ? ` ${missing} of them ${missing === 1 ? 'is' : 'are'} not kept on this device and will show when you are online.`
+        : `${total} ${total === 1 ? 'result' : 'results'} for ${label}${total > asked ? `, the first ${asked} shown` : ''}.`) +
+        (unavailable > 0
+          ? ` ${unavailable} of them ${unavailable === 1 ? 'is' : 'are'} not kept on this device and will show when you are online.`
           : ''),
     );
-    more.hidden = shown >= total;
+    more.hidden = asked >= total;
     // An empty listbox is not shown: it would be announced as a list of nothing.
     list.hidden = total === 0;
   };
@@ -296,69 +359,91 @@ interface Engine {
   words: SearchWords | null;
 }
 
+/** The query whose results are in the list, and how far they are shown. */
+interface Shown {
+  /** The searched words as the status line names them: “Nikolaiev” or “Nikolaev”. */
+  label: string;
+  /** The words a result marks on arrival (its link's ?hl=). */
+  hl: string;
+  note: string;
+  results: RankedResults;
+  total: number;
+  /** How many results have been asked for: drawn, on the way, or not kept on this device. */
+  asked: number;
+  /** How many of them could not be shown (offline, their details not kept). */
+  unavailable: number;
+  /** A page of them is being drawn. */
+  filling: boolean;
+}
+
+/** A result in the reader's order, its details (title, link, excerpt) still to fetch. */
+interface RankedHit {
+  id: string;
+  data: () => Promise<PagefindResultData>;
+}
+
 interface RankedResults {
   /** How many records hold the words, within the chosen filters. */
   total: () => Promise<number>;
-  /** The results from `start` to `end` in the reader's order, with their details. */
-  page: (start: number, end: number) => Promise<PagefindResultData[]>;
-  /** How many of the results asked for so far could not be shown (offline, their details not kept). */
-  unavailable: () => number;
+  /** The results from `start` to `end` in the reader's order. */
+  hits: (start: number, end: number) => Promise<RankedHit[]>;
 }
 
-/** One kind's results for all the queries: each record once, by the query that scored it highest. */
+/** One kind's results for all the queries, in the reader's order: each record once. */
 interface KindResults {
-  hits: (PagefindResult & { term: string })[];
+  hits: RankedHit[];
   /** Pagefind's count of each kind for the words alone, when there was one query. */
   counts: Record<string, number> | undefined;
 }
 
 /**
  * A reader searches the text first: paragraphs lead, then notes, events and the apparatus, each kind
- * in Pagefind's order of relevance. One search per kind (Pagefind's filters) orders them so without
- * fetching the details of more results than are shown, and the later kinds are searched only when the
- * paragraphs do not fill the page or the count needs them. A name spelt two ways in the edition is two
- * queries (Pagefind has no "or"): each kind's results of both are merged by score, each record once.
+ * in Pagefind's order of relevance, except that what holds a query of several words as a phrase comes
+ * first (phraseQuery). One search per kind (Pagefind's filters) orders them so without fetching the
+ * details of any result, and the later kinds are searched only when the paragraphs do not fill the page
+ * or the count needs them. A name spelt two ways in the edition is two queries (Pagefind has no "or"):
+ * each kind's results of both are merged by score, each record once.
  */
-function rankedResults(
-  pagefind: Pagefind,
-  terms: string[],
-  filters: Record<string, string>,
-  /** False once a newer keystroke has made these results stale: their details are then not fetched. */
-  isCurrent: () => boolean,
-): RankedResults {
+function rankedResults(pagefind: Pagefind, terms: string[], filters: Record<string, string>): RankedResults {
   const kinds = filters.kind ? [filters.kind] : KIND_ORDER;
   const searches = new Map<string, Promise<KindResults>>();
   const search = (kind: string) => {
     let found = searches.get(kind);
     if (!found) {
-      found = Promise.all(terms.map((term) => pagefind.search(term, { filters: { ...filters, kind } }))).then(
-        (each) => {
-          const hits = new Map<string, KindResults['hits'][number]>();
-          for (const [i, { results }] of each.entries())
-            for (const result of results) {
-              const seen = hits.get(result.id);
-              if (!seen || seen.score < result.score)
-                hits.set(result.id, { ...result, term: terms[i] ?? '' });
-            }
-          return {
-            hits: each.length > 1 ? [...hits.values()].sort((a, b) => b.score - a.score) : [...hits.values()],
-            counts: each.length === 1 ? each[0]?.totalFilters?.kind : undefined,
-          };
-        },
-      );
+      const options = { filters: { ...filters, kind } };
+      const phrases = terms.map(phraseQuery).filter((phrase) => phrase !== null);
+      found = Promise.all([
+        Promise.all(terms.map((term) => pagefind.search(term, options))),
+        Promise.all(phrases.map((phrase) => pagefind.search(phrase, options))),
+      ]).then(([each, phrased]) => {
+        const best = new Map<string, PagefindResult>();
+        for (const { results } of each)
+          for (const result of results) {
+            const seen = best.get(result.id);
+            if (!seen || seen.score < result.score) best.set(result.id, result);
+          }
+        const hits =
+          each.length > 1 ? [...best.values()].sort((a, b) => b.score - a.score) : [...best.values()];
+        const phrase = new Set(phrased.flatMap(({ results }) => results.map((result) => result.id)));
+        return {
+          hits:
+            phrase.size > 0
+              ? hits.filter(({ id }) => phrase.has(id)).concat(hits.filter(({ id }) => !phrase.has(id)))
+              : hits,
+          counts: each.length === 1 ? each[0]?.totalFilters?.kind : undefined,
+        };
+      });
       searches.set(kind, found);
     }
     return found;
   };
   const [firstKind = '', ...laterKinds] = kinds;
-  let unavailable = 0;
   const upTo = async (end: number) => {
     const first = await search(firstKind);
     if (first.hits.length >= end) return [first];
     return [first, ...(await Promise.all(laterKinds.map(search)))];
   };
   return {
-    unavailable: () => unavailable,
     async total() {
       if (laterKinds.length === 0 || Object.keys(filters).length > 0)
         return (await upTo(Number.POSITIVE_INFINITY)).reduce((sum, found) => sum + found.hits.length, 0);
@@ -370,24 +455,8 @@ function rankedResults(
       const each = await Promise.all(terms.map((term) => pagefind.search(term)));
       return new Set(each.flatMap(({ results }) => results.map((result) => result.id))).size;
     },
-    async page(start, end) {
-      const picked = (await upTo(end)).flatMap((found) => found.hits).slice(start, end);
-      if (!isCurrent()) return [];
-      // Offline, a result whose details the device has not kept cannot be shown: it is counted instead.
-      const settled = await Promise.allSettled(
-        picked.map(async (hit) => ({ result: await hit.data(), term: hit.term })),
-      );
-      const loaded = settled.flatMap((found) => (found.status === 'fulfilled' ? [found.value] : []));
-      unavailable += settled.length - loaded.length;
-      // In each kind, what holds the exact phrase comes first, then what holds every word, then the
-      // rest, each in Pagefind's order (which also counts words it stems, "terrorist" for "terrorism").
-      const rank = ({ result }: { result: PagefindResultData }) =>
-        KIND_ORDER.indexOf(result.meta.kind ?? '') >>> 0;
-      const matchers = new Map(terms.map((term) => [term, wordMatcher(term)]));
-      return loaded
-        .map((shown, i) => ({ shown, i, words: matchers.get(shown.term)?.(shown.result.content) ?? 0 }))
-        .sort((a, b) => rank(a.shown) - rank(b.shown) || b.words - a.words || a.i - b.i)
-        .map(({ shown }) => shown.result);
+    async hits(start, end) {
+      return (await upTo(end)).flatMap((found) => found.hits).slice(start, end);
     },
   };
 }

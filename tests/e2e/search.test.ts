@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { essayAndObituary, passageNumbered, readPassageFiles } from './site.ts';
 import { formatViolations, runAxe } from './support/axe.ts';
@@ -35,10 +35,19 @@ async function searchingReader(): Promise<Page> {
   return page;
 }
 
+/**
+ * Once the status line names this search, its first results are drawn; the rest come as their texts
+ * arrive, and the list is busy (aria-busy) until they all have.
+ */
+async function untilWhole(page: Page) {
+  await expect.poll(() => page.locator('.search-list').getAttribute('aria-busy')).toBeNull();
+}
+
 async function search(page: Page, term: string) {
   const input = page.getByRole('combobox', { name: 'Search the edition' });
   await input.fill(term);
   await expect.poll(() => page.locator('.search-status').textContent()).toMatch(new RegExp(`“${term}”`, 'u'));
+  await untilWhole(page);
   return page.locator('.search-list > li');
 }
 
@@ -53,6 +62,7 @@ async function resultsFor(page: Page, typed: string, shown = typed) {
   }
   await box.fill(typed);
   await expect.poll(() => status.textContent()).toMatch(new RegExp(`“${shown}”`, 'u'));
+  await untilWhole(page);
   return {
     status: (await status.textContent()) ?? '',
     note: (await page.locator('.search-note').isVisible())
@@ -131,6 +141,7 @@ describe('search', () => {
         const before = await page.locator('.search-list > li').count();
         await more.click();
         await expect.poll(() => page.locator('.search-list > li').count()).toBeGreaterThan(before);
+        await untilWhole(page);
       }
       const titles = await page.locator('.search-list .search-title').allTextContents();
       const kinds = await page.locator('.search-list .search-where').allTextContents();
@@ -323,6 +334,67 @@ describe('search', () => {
     // The count is the sum of what each kind finds on its own.
     const counts = await countsByKind(page, total);
     expect(counts.reduce((sum, n) => sum + n, 0)).toBe(total);
+  });
+
+  it('draws the first results as their texts arrive, without waiting for the tenth, and announces the count once', async () => {
+    const page = await openReader();
+    // The results' texts (Pagefind's fragments) are held until the test lets them through.
+    const held: Route[] = [];
+    let holding = true;
+    await page.context().route('**/pagefind/fragment/**', async (route) => {
+      if (holding) held.push(route);
+      else await route.continue();
+    });
+    await page.evaluate(() => {
+      const region = document.querySelector('.search-announce');
+      const heard: string[] = [];
+      Object.assign(window, { heard });
+      if (region)
+        new MutationObserver(() => heard.push(region.textContent ?? '')).observe(region, {
+          childList: true,
+          characterData: true,
+          subtree: true,
+        });
+    });
+    const heard = () => page.evaluate(() => (window as unknown as { heard: string[] }).heard);
+    await page.getByRole('combobox', { name: 'Search the edition' }).fill('Stalin');
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    await held[0]?.continue();
+    // The first result is there, and the count, while the nine others are still on the way.
+    await expect
+      .poll(() => page.locator('.search-status').textContent())
+      .toMatch(/^\d+ results for “Stalin”/u);
+    const results = page.getByRole('listbox', { name: 'Search results' }).getByRole('option');
+    expect(await results.count()).toBe(1);
+    expect(await results.first().textContent()).toMatch(/^¶ \d+.*Stalin/u);
+    expect(await page.locator('.search-list').getAttribute('aria-busy')).toBe('true');
+    const more = page.getByRole('button', { name: 'Show more results' });
+    expect(await more.isVisible(), 'no button between the first result and the rest').toBe(false);
+    expect(await heard(), 'nothing announced before the page is whole').toEqual([]);
+    holding = false;
+    for (const route of held.slice(1)) await route.continue();
+    await untilWhole(page);
+    expect(await results.count()).toBe(10);
+    expect(await more.isVisible()).toBe(true);
+    // Announced once, as the status line says it.
+    expect(await heard()).toEqual([await page.locator('.search-status').textContent()]);
+  });
+
+  it('counts a result whose text cannot be fetched (offline and not kept), and says it shows when online', async () => {
+    const page = await openReader();
+    // The second result's text fails, as a fragment the device has not kept does offline.
+    let asked = 0;
+    await page.context().route('**/pagefind/fragment/**', async (route) => {
+      if (++asked === 2) await route.abort('internetdisconnected');
+      else await route.continue();
+    });
+    const results = await search(page, 'Stalin');
+    const status = (await page.locator('.search-status').textContent()) ?? '';
+    expect(status).toMatch(
+      /^\d+ results for “Stalin”, the first 10 shown\. 1 of them is not kept on this device and will show when you are online\.$/u,
+    );
+    expect(await results.count()).toBe(9);
+    expect(await page.locator('.search-announce').textContent()).toBe(status);
   });
 
   it('says clearly when nothing matches', async () => {

@@ -116,7 +116,10 @@ async function notesSettled(tab: Tab): Promise<void> {
   });
 }
 
-/** Types a search in the header and waits for its answer; returns the status line. */
+/**
+ * Types a search in the header and waits for its answer, the whole page of results (the list is busy
+ * while they are drawn, from the first, as their texts arrive); returns the status line.
+ */
 async function search(tab: Tab, term: string): Promise<string> {
   // The search box is the search script's: it comes once the script has run, and is shown (and can
   // take focus) once its styles are there.
@@ -125,6 +128,9 @@ async function search(tab: Tab, term: string): Promise<string> {
   await tab.type('.site-search input', term);
   await until(tab, () => document.querySelector('.search-status')?.textContent ?? '').toMatch(
     new RegExp(`“${term}”`, 'u'),
+  );
+  await until(tab, () => document.querySelector('.search-list')?.getAttribute('aria-busy') ?? 'whole').toBe(
+    'whole',
   );
   return tab.evaluate(() => document.querySelector('.search-status')?.textContent ?? '');
 }
