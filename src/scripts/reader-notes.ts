@@ -35,10 +35,16 @@ if (main?.querySelector('.passage')) {
       startReaderNotes(main, trigger),
     );
   };
-  const onSelection = (event: Event) => {
+  const inPassage = () => {
     const selection = document.getSelection();
-    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
-    if (selection.getRangeAt(0).startContainer.parentElement?.closest('.passage')) load(event);
+    return (
+      !!selection?.rangeCount &&
+      !selection.isCollapsed &&
+      !!selection.getRangeAt(0).startContainer.parentElement?.closest('.passage')
+    );
+  };
+  const onSelection = (event: Event) => {
+    if (inPassage()) load(event);
   };
   const classLink = () => /^#(layer|packet)=/.test(location.hash);
   const onHash = () => {
@@ -46,7 +52,8 @@ if (main?.querySelector('.passage')) {
   };
   document.addEventListener('selectionchange', onSelection);
   window.addEventListener('hashchange', onHash);
-  if (hasNotes() || classLink()) load(null);
+  // Words selected before this script ran (it loads after the page is readable) are offered at once.
+  if (hasNotes() || classLink() || inPassage()) load(null);
   else if (!hintSeen() && matchMedia('(pointer: coarse)').matches) {
     const article = main.querySelector('article');
     if (article) import('./select-hint.ts').then(({ showSelectHint }) => showSelectHint(article));
