@@ -165,6 +165,15 @@ function recordOf(layer: string, id: string, annotation: unknown): NoteRecord {
   return { layer, id, passage: passageOf(annotation), annotation };
 }
 
+/** The record of what came in but could not be read: on no paragraph, kept with why and its text. */
+function unreadableRecord(
+  layer: string,
+  id: string,
+  { reason, raw }: Pick<Unreadable, 'reason' | 'raw'>,
+): NoteRecord {
+  return { layer, id, passage: '', reason, raw };
+}
+
 /** Resolves when the transaction has completed; rejects, with its reason, when it aborts. */
 function completed(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -427,19 +436,12 @@ export async function replaceLayer(
       notes.delete(IDBKeyRange.bound([layer.id], [layer.id, []]));
       tx.objectStore(LAYERS).put(metaOf(layer));
       for (const annotation of layer.annotations) notes.put(recordOf(layer.id, annotation.id, annotation));
-      for (const [index, { reason, raw }] of unreadable.entries())
-        notes.put({
-          layer: layer.id,
-          id: `unreadable-${index}`,
-          passage: '',
-          reason,
-          raw,
-        } satisfies NoteRecord);
+      for (const [index, problem] of unreadable.entries())
+        notes.put(unreadableRecord(layer.id, `unreadable-${index}`, problem));
     },
     layer.id,
   );
   journalWhole();
-
   setFlag(true);
 }
 
@@ -456,19 +458,12 @@ export async function addNotes(
       const notes = tx.objectStore(NOTES);
       tx.objectStore(LAYERS).put(metaOf(layer));
       for (const annotation of annotations) notes.put(recordOf(layer.id, annotation.id, annotation));
-      for (const [index, { reason, raw }] of unreadable.entries())
-        notes.put({
-          layer: layer.id,
-          id: `unreadable-${stamp}-${index}`,
-          passage: '',
-          reason,
-          raw,
-        } satisfies NoteRecord);
+      for (const [index, problem] of unreadable.entries())
+        notes.put(unreadableRecord(layer.id, `unreadable-${stamp}-${index}`, problem));
     },
     layer.id,
   );
   journalWhole();
-
   setFlag(true);
 }
 
