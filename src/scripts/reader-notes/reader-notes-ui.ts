@@ -98,11 +98,14 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
   performance.mark('reader-notes:drawn');
   // Each load of every layer from the device; one begun earlier gives way to a later one.
   let loads = 0;
+  // Whichever load reads every note first (this one, or one after another tab's change) decides,
+  // once, whether to remind of a backup.
+  let reminded = false;
   const allRead = () => {
-    if (!blocked) {
-      const reminder = backupReminder(state);
-      if (reminder) strip.element.after(reminder);
-    }
+    if (reminded || blocked) return;
+    reminded = true;
+    const reminder = backupReminder(state);
+    if (reminder) strip.element.after(reminder);
   };
   // Once the notes in view are painted: those of the paragraphs around the view, then every other
   // one, read a few hundred at a time while the browser is idle.
@@ -149,6 +152,7 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
     state.layers = await loadLayers();
     state.loaded = true;
     state.render();
+    allRead();
   };
   onOtherTabChange(redraw);
   main.addEventListener('focusout', () => {
@@ -164,6 +168,7 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
     state.layers = await loadLayers();
     state.loaded = true;
     state.render();
+    allRead();
   });
   // Words selected before the notes had started (by the reader, or while they loaded) are offered now.
   if (trigger?.type === 'selectionchange' || !document.getSelection()?.isCollapsed) bar.offer();
