@@ -35,6 +35,10 @@ export default defineConfig({
           // Starting Astro's preview server and Chromium, or building a fixture site, on a loaded machine.
           hookTimeout: 60_000,
           fileParallelism: false,
+          // One worker runs every file in turn, keeping its modules (playwright-core, the edition's
+          // readers): a fresh worker per file cost seconds each. Each file still opens its own pages
+          // on fresh profiles, and none mocks a module or changes global state.
+          isolate: false,
           globalSetup: ['tests/support/build-if-missing.ts', 'tests/e2e/support/shared-site.ts'],
           // What a page does after an action is waited for by polling, never by a fixed sleep: 10 s
           // covers a loaded 2-core machine (the default, 1 s, does not), and a test may ask for more.
