@@ -46,6 +46,13 @@ describe('ten thousand notes', () => {
       return { ids: ids.size, nested };
     });
     expect(marks).toEqual({ ids: MANY_NOTES, nested: 0 });
+    // In the reader's own colours: green shade under the words, green edge beside the note.
+    expect(
+      await page.evaluate(() => ({
+        mark: getComputedStyle(document.querySelector('mark.rn-own') as Element).backgroundColor,
+        note: getComputedStyle(document.querySelector('reader-note[role="note"]') as Element).borderLeftColor,
+      })),
+    ).toEqual({ mark: 'rgb(220, 239, 220)', note: 'rgb(46, 125, 50)' });
     // Beside each paragraph its first notes and a button for the rest: together, every note.
     const reachable = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('.passage')].reduce((sum, passage) => {
@@ -97,6 +104,33 @@ describe('ten thousand notes', () => {
     expect(after.words).toBe('no fools');
     expect(after.gone).toBe(true);
     expect(after.kept).toBeGreaterThanOrEqual(marksBefore - 3);
+    // Drawn as a whole page draws it: the new note once, beside its words in the margin, and the
+    // paragraph's marks the same as after a reload.
+    const marksIn = (id: string) =>
+      page.evaluate((id) => {
+        const passage = document.getElementById(id) as HTMLElement;
+        return [...passage.querySelectorAll<HTMLElement>('mark.rn-mark')].map(
+          (mark) => `${mark.className}|${mark.dataset.rn}|${mark.textContent}`,
+        );
+      }, id);
+    const highlighted = await marksIn(NEW);
+    const newId = await page.evaluate((id) => {
+      const kept = (window as unknown as { kept: HTMLElement[] }).kept;
+      const before = new Set(kept.flatMap((mark) => mark.dataset.rn?.split(' ') ?? []));
+      return [...document.querySelectorAll<HTMLElement>(`[id="${id}"] mark.rn-mark`)]
+        .flatMap((mark) => mark.dataset.rn?.split(' ') ?? [])
+        .find((rn) => !before.has(rn));
+    }, NEW);
+    expect(newId).toMatch(/^urn:uuid:/);
+    const newNote = page.locator(`reader-note[data-rn="${newId}"]`);
+    expect(await newNote.count()).toBe(1);
+    expect(await newNote.evaluate((note) => note.dataset.marginFor && note.style.top !== '')).toBe(true);
+    await page.reload();
+    await page.waitForFunction(() => performance.getEntriesByName('reader-notes:settled').length > 0, null, {
+      timeout: 60_000,
+    });
+    const reloaded = await marksIn(NEW);
+    expect(highlighted).toEqual(reloaded);
     // My notes shows the first hundred notes in reading order, and the next hundred on request;
     // its filter finds a note among all of them.
     await page.goto(env.site.url('/my-notes/'));

@@ -86,7 +86,7 @@ async function keepHighlight(
   }
   const now = currentLayer(state, layer);
   if (!now.annotations.some((a) => a.id === annotation.id)) now.annotations.push(annotation);
-  state.render(annotation.id);
+  state.added(now, annotation);
   state.announce('Highlighted. Kept on this device only.');
   state.main
     .querySelector<HTMLElement>(`reader-note[data-rn="${CSS.escape(annotation.id)}"] button`)

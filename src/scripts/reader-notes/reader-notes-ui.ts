@@ -69,11 +69,16 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
     open: new Set(),
     announce,
     render: (focus) => painter.render(focus),
+    added: (layer, annotation) => painter.added(layer, annotation),
     place: () => painter.place(),
   };
   const strip = layerStrip(state);
   const painter = new NotesPainter(state, strip);
   const bar = new SelectionBar(state);
+  // After the text, so that showing it moves nothing the reader is reading; put there while the
+  // notes in view are read, so that the margin is laid out again for the article's new size before
+  // they are drawn, not once more after.
+  main.querySelector('article')?.append(strip.element);
 
   let blocked: string | null = null;
   try {
@@ -90,8 +95,6 @@ export async function startReaderNotes(main: HTMLElement, trigger: Event | null)
     state.loaded = true;
   }
   document.body.append(live);
-  // After the text, so that showing it moves nothing the reader is reading.
-  main.querySelector('article')?.append(strip.element);
   await openLayerLink(state);
   state.render();
   // The notes in view drawn and laid out (the benchmark reads these marks).

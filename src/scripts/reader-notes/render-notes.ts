@@ -93,6 +93,8 @@ export class NotesPainter {
   private readonly pinned = new Set<string>();
   private idle: number | undefined;
   private settled = false;
+  /** How many notes the last rendering placed on this page (the strip's count). */
+  private count = 0;
 
   constructor(state: NotesState, strip: LayerStrip) {
     this.state = state;
@@ -172,12 +174,7 @@ export class NotesPainter {
       for (const layer of state.layers)
         for (const annotation of layer.annotations)
           questions.set(annotation.id, annotation.body?.value ?? '');
-    // What the notes' keys share: the width, the notes opened, the layers' names.
-    const context = [
-      wide,
-      ...state.open,
-      ...state.layers.map((layer) => `${layer.id}\u0000${layer.title}\u0000${layer.editable}`),
-    ].join('\n');
+    const context = this.context();
     for (const passage of state.passages) {
       const items = byPassage.get(passage) ?? [];
       const before = this.wanted.get(passage);
@@ -208,9 +205,71 @@ export class NotesPainter {
       }
     }
     // The count and the layers' switches once every note on the device is read.
+    this.count = count;
     if (state.loaded) this.strip.show(count);
     if (changed) this.place();
     this.later();
+  }
+
+  /**
+   * Draws an annotation just added at the end of its layer (a new highlight): its paragraph alone
+   * is drawn again, as render would draw it, and none of the thousands of other notes is looked at.
+   * Whatever this cannot tell apart from a wider change (an answer, a layer hidden, a paragraph
+   * not drawn yet, the width or the layers changed meanwhile) is drawn by render.
+   */
+  added(layer: StoredLayer, annotation: WebAnnotation): void {
+    const { state } = this;
+    const at = state.layers.indexOf(layer);
+    let placement: Placement | null = null;
+    try {
+      placement = this.placementOf(annotation);
+    } catch {
+      // Set aside by render, below.
+    }
+    const found = placement?.placed ? placement : undefined;
+    const passage = found && state.passages.find((p) => p.id === found.passage);
+    const before = passage && this.wanted.get(passage);
+    if (
+      !found ||
+      !passage ||
+      !before ||
+      at === -1 ||
+      !layer.shown ||
+      layer.annotations.at(-1) !== annotation ||
+      annotation.inReplyTo ||
+      before.context !== this.context() ||
+      before.items.some((item) => item.annotation.inReplyTo || !state.layers.includes(item.layer))
+    ) {
+      this.render(annotation.id);
+      return;
+    }
+    // Where render puts it: after the notes of its own layer and of the layers before it.
+    const after = before.items.findIndex((item) => state.layers.indexOf(item.layer) > at);
+    const items = before.items.toSpliced(after === -1 ? before.items.length : after, 0, {
+      layer,
+      annotation,
+      start: found.start,
+      end: found.end,
+    });
+    const wide = state.wide.matches ? 'wide' : 'narrow';
+    const key = items.map((item) => this.keyOf(item, new Map())).join('\n');
+    this.wanted.set(passage, { items, key: `${wide}\n${key}`, context: before.context });
+    this.pinned.add(annotation.id);
+    this.draw(passage, true);
+    this.count++;
+    if (state.loaded) this.strip.show(this.count);
+    this.place();
+    this.later();
+  }
+
+  /** What the notes' keys share: the width, the notes opened, the layers' names. */
+  private context(): string {
+    const { state } = this;
+    return [
+      state.wide.matches ? 'wide' : 'narrow',
+      ...state.open,
+      ...state.layers.map((layer) => `${layer.id}\u0000${layer.title}\u0000${layer.editable}`),
+    ].join('\n');
   }
 
   /**

@@ -4,6 +4,7 @@
  * on this device, and the ways to draw the notes again and to speak.
  */
 import type { EditionText } from '../../lib/reader-notes/reanchor.ts';
+import type { WebAnnotation } from '../../lib/reader-notes/web-annotation.ts';
 import { OWN_LAYER, type StoredLayer } from './store.ts';
 
 export interface NotesState {
@@ -30,6 +31,8 @@ export interface NotesState {
    * paragraphs whose notes changed, near the view or holding the annotation `focus` names, at once.
    */
   readonly render: (focus?: string) => void;
+  /** Draws an annotation just added at the end of a layer, its paragraph alone when it can (render-notes.ts). */
+  readonly added: (layer: StoredLayer, annotation: WebAnnotation) => void;
   /** Lays the margin out again, the notes with the edition's (render-notes.ts). */
   readonly place: () => void;
 }
