@@ -43,23 +43,24 @@ if (rail && 'IntersectionObserver' in window) {
   const onScreen = new Set<Element>();
   let current = new Set<string>();
 
+  // The sidebar's list, which scrolls on its own below the heading (timeline.css).
+  const list = rail.querySelector('.rail-list');
+
   // Brings the current events into the sidebar's view: all of them, centred, when they fit, else the
-  // earliest at the top. It scrolls the sidebar itself, never the page (as scrollIntoView would), so
+  // earliest at the top. It scrolls the sidebar's list, never the page (as scrollIntoView would), so
   // the text being read stays where it is.
   const reveal = (links: readonly HTMLElement[]): void => {
     const first = links[0]?.getBoundingClientRect();
     const last = links.at(-1)?.getBoundingClientRect();
-    if (!first || !last) return;
-    const box = rail.getBoundingClientRect();
-    // The list passes under the rail's sticky heading (timeline.css): its view starts below it. A hidden
-    // heading (below 75rem) measures 0.
-    const viewTop = Math.max(box.top, rail.querySelector('h2')?.getBoundingClientRect().bottom ?? 0, 0);
+    if (!first || !last || !list) return;
+    const box = list.getBoundingClientRect();
+    const viewTop = Math.max(box.top, 0);
     const viewBottom = Math.min(box.bottom, window.innerHeight);
     if (first.top >= viewTop && last.bottom <= viewBottom) return;
     const height = last.bottom - first.top;
     const room = viewBottom - viewTop;
-    rail.scrollTo({
-      top: rail.scrollTop + first.top - viewTop - (height <= room ? (room - height) / 2 : 16),
+    list.scrollTo({
+      top: list.scrollTop + first.top - viewTop - (height <= room ? (room - height) / 2 : 16),
       behavior: reducedMotion.matches ? 'auto' : 'smooth',
     });
   };

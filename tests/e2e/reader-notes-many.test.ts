@@ -31,7 +31,7 @@ describe('ten thousand notes', () => {
     // The count and the layer's switch show as soon as the notes are counted, long before all are read.
     await page.locator('.rn-count', { hasText: '10,000 notes on this page' }).waitFor({ timeout: 60_000 });
     expect(await page.evaluate(() => performance.getEntriesByName('reader-notes:settled').length)).toBe(0);
-    expect(await page.locator('.rn-toggle').textContent()).toBe(' My notes (10000)');
+    expect(await page.locator('.rn-toggle').textContent()).toBe(' My notes (10,000)');
     await page.waitForFunction(() => performance.getEntriesByName('reader-notes:settled').length > 0, null, {
       timeout: 60_000,
     });

@@ -104,13 +104,13 @@ describe('the timeline rail at 1280 px', () => {
 
   it('stands in the page’s frame at 1920 px, its heading in sight and its top item whole as it follows the reading', async () => {
     const page = await env.open('/', { width: 1920, height: 1080 });
-    // The follow-along scrolls the rail (smoothly): each state is read once the rail has stood still for
-    // ten frames.
+    // The follow-along scrolls the rail's list (smoothly): each state is read once the list has stood
+    // still for ten frames.
     const railState = async () => {
       await page.waitForFunction(
         () =>
           new Promise<boolean>((resolve) => {
-            const list = document.querySelector('.rail');
+            const list = document.querySelector('.rail-list');
             let last = list?.scrollTop;
             let still = 0;
             const frame = () => {

@@ -14,6 +14,7 @@ import {
 import { marginFigures, marginInPage, NEAR_PX } from '../e2e/support/margin-notes.ts';
 import { screenshotDir, screenshots } from '../e2e/support/screenshots.ts';
 import { type Engine, engineName, launchEngine, type Tab } from './drivers/index.ts';
+import { differingPixels } from './pixels.ts';
 
 /*
  * The reader's core tasks in Chromium, Firefox and WebKit: one source, run once per engine by the
@@ -187,6 +188,57 @@ async function screenshotMargin(tab: Tab): Promise<void> {
   await tab.evaluate(() => window.scrollTo(0, 0));
 }
 
+/**
+ * The timeline rail beside the text as it stands in the window: how far its heading is from the top of
+ * the rail's visible box, the entries shown above the heading (in the box that clips the list), where
+ * the heading's words are, and how far the list is scrolled.
+ */
+function railInView() {
+  const rail = document.querySelector('details.rail');
+  const heading = rail?.querySelector('h2');
+  const list = rail?.querySelector('ol');
+  if (!rail || !heading || !list) return null;
+  let clip: Element | null = list.parentElement;
+  while (clip && clip !== rail && getComputedStyle(clip).overflowY === 'visible') clip = clip.parentElement;
+  const clipBox = (clip ?? rail).getBoundingClientRect();
+  const headingBox = heading.getBoundingClientRect();
+  const entriesAbove = [...list.querySelectorAll('li')]
+    .filter((entry) => {
+      const box = entry.getBoundingClientRect();
+      const top = Math.max(box.top, clipBox.top, 0);
+      const bottom = Math.min(box.bottom, clipBox.bottom, window.innerHeight);
+      return bottom > top && top < headingBox.top - 1;
+    })
+    .map((entry) => entry.querySelector('time')?.textContent ?? '');
+  const words = document.createRange();
+  words.selectNodeContents(heading);
+  const wordsBox = words.getBoundingClientRect();
+  return {
+    headingFromTop: headingBox.top - Math.max(rail.getBoundingClientRect().top, 0),
+    headingShown: headingBox.height > 0 && getComputedStyle(heading).visibility === 'visible',
+    entriesAbove,
+    words: {
+      left: wordsBox.left - 2,
+      top: wordsBox.top - 2,
+      right: wordsBox.right + 2,
+      bottom: wordsBox.bottom + 2,
+    },
+    scale: window.devicePixelRatio,
+    scrolled: (clip ?? rail).scrollTop,
+  };
+}
+
+/** Once the rail's list has stopped scrolling (the follow-along scrolls it smoothly). */
+async function railSettled(tab: Tab): Promise<void> {
+  await expect
+    .poll(async () => {
+      const before = (await tab.evaluate(railInView))?.scrolled;
+      await new Promise((done) => setTimeout(done, 400));
+      return (await tab.evaluate(railInView))?.scrolled === before ? 'still' : 'scrolling';
+    })
+    .toBe('still');
+}
+
 /** The focused element's id (or its text when it has none). */
 const focused = () => document.activeElement?.id || document.activeElement?.textContent || '';
 
@@ -273,6 +325,60 @@ describe(`the reader in ${name}`, () => {
       ).toEqual({ words: 'Yaroslavsky', inView: true });
     });
   }
+
+  it('keeps the timeline rail’s heading over its entries while the rail follows the text at 1280 px', async () => {
+    const tab = await open('/', 1280);
+    await notesSettled(tab);
+    const passages = passagesOf(essay.id);
+    const early = passages[Math.floor(passages.length / 10)]?.id ?? '';
+    const middle = passages[Math.floor(passages.length / 2)]?.id ?? '';
+    /** Scrolls the window at once to a paragraph, as following a link to it does. */
+    const jumpTo = (id: string) =>
+      tab.evaluate((id) => {
+        const top = document.getElementById(id)?.getBoundingClientRect().top ?? 0;
+        window.scrollTo({ top: window.scrollY + top, behavior: 'instant' });
+      }, id);
+    await jumpTo(early);
+    await railSettled(tab);
+    const before = await tab.evaluate(railInView);
+    const still = await tab.screenshot();
+    // The reader goes from the essay's opening to its middle and back, as its links and the Back button
+    // take them; the rail's list follows each jump, smoothly, from 1934's events to the 1920s' and
+    // back. WebKit drew the sticky heading with the moving list (pushed down among the entries, or out
+    // of the rail) until the list came to rest: the screen shows what the boxes do not.
+    const moving: Uint8Array[] = [];
+    for (const id of [middle, early, middle, early, middle]) {
+      await jumpTo(id);
+      moving.push(await tab.screenshot());
+    }
+    await railSettled(tab);
+    const settled = await tab.evaluate(railInView);
+    expect(before && settled, 'the rail beside the text').toBeTruthy();
+    if (!before || !settled) return;
+    // Without a move of the list, this test would show nothing.
+    expect(settled.scrolled, 'px the rail’s list is scrolled, at the middle and at the opening').not.toBe(
+      before.scrolled,
+    );
+    expect(settled.headingShown).toBe(true);
+    expect(
+      Math.abs(settled.headingFromTop),
+      'px from the heading to the top of the rail',
+    ).toBeLessThanOrEqual(1);
+    expect(settled.entriesAbove, 'entries shown above the heading').toEqual([]);
+    // The heading stands still at the top of the rail: where its words are, the screen shows the same
+    // while the list moves and at rest (their strokes may be drawn a shade bolder while WebKit moves a
+    // layer; entries drawn there change some 300 of the words' 1,300 pixels from paper to ink).
+    expect(settled.words).toEqual(before.words);
+    moving.push(await tab.screenshot());
+    for (const [index, shot] of moving.entries()) {
+      const { differing, of } = differingPixels(shot, still, before.words, before.scale);
+      expect(of, 'pixels of the heading’s words').toBeGreaterThan(200);
+      expect(
+        differing,
+        `pixels of the heading’s words drawn otherwise in screenshot ${index + 1} of ${moving.length}`,
+      ).toBeLessThanOrEqual(Math.ceil(of * 0.01));
+    }
+  });
 
   it('copies a paragraph’s link from the tools its ¶ number brings up', async () => {
     const target = passageNumbered(2);

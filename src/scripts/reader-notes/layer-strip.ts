@@ -16,6 +16,8 @@ export interface LayerStrip {
 }
 
 export function layerStrip(state: NotesState): LayerStrip {
+  // Counts as the page's language writes them (in English 10,000).
+  const { format } = new Intl.NumberFormat(document.documentElement.lang || undefined);
   const element = make('div', { className: 'rn-strip', role: 'group', 'aria-label': 'Your notes' });
   const show = (count: number, counted?: ReadonlyMap<string, number>) => {
     const base = document.documentElement.dataset.base ?? '/';
@@ -37,13 +39,13 @@ export function layerStrip(state: NotesState): LayerStrip {
           layer.id === OWN_LAYER
             ? 'My notes'
             : `Class: ${layer.title}${layer.from === 'link' ? ' (from a link)' : ''}`;
-        return make('label', { className: 'rn-toggle' }, box, ` ${name} (${size(layer)})`);
+        return make('label', { className: 'rn-toggle' }, box, ` ${name} (${format(size(layer))})`);
       });
     element.replaceChildren(
       make(
         'span',
         { className: 'rn-count' },
-        `${count.toLocaleString('en-GB')} ${count === 1 ? 'note' : 'notes'} on this page`,
+        `${format(count)} ${count === 1 ? 'note' : 'notes'} on this page`,
       ),
       ...toggles,
       make('a', { href: `${base}my-notes/` }, 'My notes: export, import, class layers'),
