@@ -17,6 +17,9 @@ export default defineConfig({
           // takes a third of the time). A file that changes module state must undo it; none mocks a
           // module (the search index step is given a stand-in for Pagefind instead).
           isolate: false,
+          // One worker per core: Vitest's default leaves one core to itself, which on a 2-core machine
+          // runs the files one at a time, though the slowest wait on the processes they start.
+          maxWorkers: '100%',
           setupFiles: ['tests/unit/support/setup.ts'],
         },
       },
