@@ -45,8 +45,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           fileParallelism: false,
           // One worker runs every file in turn, keeping its modules (playwright-core, the edition's
-          // readers): a fresh worker per file cost seconds each. Each file still opens its own pages
-          // on fresh profiles, and none mocks a module or changes global state.
+          // readers) and its Chromium (support/built-site.ts): a fresh worker per file cost seconds
+          // each. Each file still opens its own pages on fresh profiles, and none mocks a module or
+          // changes global state.
           isolate: false,
           globalSetup: ['tests/support/build-if-missing.ts', 'tests/e2e/support/shared-site.ts'],
           // What a page does after an action is waited for by polling, never by a fixed sleep: 10 s

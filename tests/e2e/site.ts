@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserServer, chromium } from 'playwright-core';
+import { type Browser, chromium } from 'playwright-core';
 import { INCOMPLETE_FILE } from '../../src/integrations/build-step.ts';
 import { base, distDir } from '../support/build-under-test.ts';
 
@@ -117,17 +117,4 @@ function chromiumOptions(build: ChromiumBuild) {
 /** Launches Debian's Chromium headless (the whole browser unless asked), or fails at once saying how to install it. */
 export async function launchChromium(build: ChromiumBuild = 'browser'): Promise<Browser> {
   return chromium.launch(chromiumOptions(build));
-}
-
-/**
- * Launches Debian's Chromium headless as a server that test files connect to (`connectChromium`), so
- * that the browser starts once for all of them; or fails at once saying how to install it.
- */
-export async function launchChromiumServer(build: ChromiumBuild = 'browser'): Promise<BrowserServer> {
-  return chromium.launchServer(chromiumOptions(build));
-}
-
-/** Connects to a Chromium started by `launchChromiumServer`; closing the connection leaves it running. */
-export async function connectChromium(wsEndpoint: string): Promise<Browser> {
-  return chromium.connect(wsEndpoint, { timeout: 30_000 });
 }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Download, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
-import { connectChromium, launchChromium, type StaticSite, serveDist, siteAt } from '../site.ts';
+import { launchChromium, type StaticSite, serveDist, siteAt } from '../site.ts';
 
 /** A browser context as a test wants it: a window size, and any other option of Playwright's. */
 export interface ContextOptions extends Omit<BrowserContextOptions, 'viewport'> {
@@ -37,13 +37,27 @@ export interface SiteInBrowser {
   keptContext(options?: ContextOptions): Promise<BrowserContext>;
 }
 
+/** What the test file running now is told of: its site's origin, what was refused, the contexts it made. */
+interface FileWatch {
+  origin: () => string;
+  refused: string[];
+  contexts: BrowserContext[];
+}
+
+/** The file whose tests run now in this worker (files run one after another in a worker). */
+let runningFile: FileWatch | undefined;
+
 /**
  * Every page opened through the browser reports what its Content-Security-Policy refused and every
  * request it makes outside the site: a script, a style or a request the policy blocks is a feature that
  * silently broke, and a request to another origin breaks the edition's promise that none leaves it.
+ * Each context is also listed for the file that made it, which closes it when its tests end.
  */
-function watchPages(browser: Browser, origin: () => string, refused: string[]): void {
+function watchPages(browser: Browser): void {
   const watch = async (context: BrowserContext) => {
+    const file = runningFile;
+    if (!file) throw new Error('a browser context was opened outside a test file’s tests');
+    file.contexts.push(context);
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) =>
         console.error(
@@ -53,13 +67,13 @@ function watchPages(browser: Browser, origin: () => string, refused: string[]): 
     });
     context.on('console', (message) => {
       if (message.type() === 'error' && /Content.Security.Policy/i.test(message.text())) {
-        refused.push(`${message.location().url}: ${message.text()}`);
+        file.refused.push(`${message.location().url}: ${message.text()}`);
       }
     });
     context.on('request', (request) => {
       const url = request.url();
-      if (!url.startsWith(`${origin()}/`) && !/^(blob|data):/u.test(url)) {
-        refused.push(`a request outside the site: ${url}`);
+      if (!url.startsWith(`${file.origin()}/`) && !/^(blob|data):/u.test(url)) {
+        file.refused.push(`a request outside the site: ${url}`);
       }
     });
   };
@@ -78,13 +92,38 @@ function watchPages(browser: Browser, origin: () => string, refused: string[]): 
 }
 
 /**
- * Serves dist/ (or the folder `dir` names when the tests start) and connects to Chromium for the calling
- * test file; both are closed when its tests end (the shared Chromium stays for the next file), and the
- * contexts a test opened when it ends. A test fails when a page it opened had anything refused by the
- * Content-Security-Policy, or asked for anything outside the site.
+ * This worker's Chromium (its headless shell when installed, see site.ts), launched by the first test
+ * file that needs it and kept for every later file of the worker (the test files share a worker's
+ * modules, vitest.config.ts), so that each file pays for no browser start; it ends with the worker.
+ * Driven in this process: a browser shared between processes over a socket cost a tenth more processor
+ * time, every message of the protocol encoded and decoded once more on its way.
+ */
+let workerBrowser: Promise<Browser> | undefined;
+
+function chromiumOfThisWorker(): Promise<Browser> {
+  workerBrowser ??= launchChromium('shell').then(
+    (browser) => {
+      watchPages(browser);
+      return browser;
+    },
+    (error: unknown) => {
+      // The next file tries again, and says the same when Chromium is missing.
+      workerBrowser = undefined;
+      throw error;
+    },
+  );
+  return workerBrowser;
+}
+
+/**
+ * Serves dist/ (or the folder `dir` names when the tests start) and hands the calling test file this
+ * worker's Chromium; the contexts a test opened close when it ends, and every other context the file
+ * opened (and a server of its own) when its tests end. A test fails when a page it opened had anything
+ * refused by the Content-Security-Policy, or asked for anything outside the site.
  */
 export function useSiteInBrowser(dir?: () => string): SiteInBrowser {
-  const refused: string[] = [];
+  const file: FileWatch = { origin: () => env.site.origin, refused: [], contexts: [] };
+  const refused = file.refused;
   const opened: BrowserContext[] = [];
   const sharedPages = new Map<string, Promise<Page>>();
   const keptContexts = new Map<string, Promise<BrowserContext>>();
@@ -139,10 +178,8 @@ export function useSiteInBrowser(dir?: () => string): SiteInBrowser {
     // dist/ is served once for all the files (shared-site.ts); another folder gets its own server.
     const shared = dir ? '' : inject('builtSiteOrigin');
     env.site = shared ? siteAt(shared) : await serveDist(dir?.());
-    // The Chromium the global setup started for every file (shared-site.ts), or one of this file's own.
-    const endpoint = inject('chromiumEndpoint');
-    env.browser = endpoint ? await connectChromium(endpoint) : await launchChromium('shell');
-    watchPages(env.browser, () => env.site.origin, refused);
+    runningFile = file;
+    env.browser = await chromiumOfThisWorker();
   });
   afterEach(async () => {
     for (const context of opened.splice(0)) await context.close();
@@ -152,10 +189,11 @@ export function useSiteInBrowser(dir?: () => string): SiteInBrowser {
     ).toEqual([]);
   });
   afterAll(async () => {
-    for (const context of keptContexts.values()) await (await context).close();
     keptContexts.clear();
     sharedPages.clear();
-    await env.browser?.close();
+    // Every context the file made, kept ones and those of `browser.newPage()` included; the browser stays.
+    for (const context of file.contexts.splice(0)) await context.close();
+    if (runningFile === file) runningFile = undefined;
     await env.site?.close();
   });
   return env;
@@ -163,7 +201,7 @@ export function useSiteInBrowser(dir?: () => string): SiteInBrowser {
 
 /**
  * The text of a file the page handed to the browser to save (an export, a hand-in). Read as a stream,
- * which also works in the shared Chromium the files connect to, where the download has no local path.
+ * whatever folder the browser saved it to.
  */
 export async function downloadedText(download: Download): Promise<string> {
   const chunks: Buffer[] = [];
