@@ -23,8 +23,8 @@ const env = {
 };
 const steps: [string, string[]][] = [
   [`build with base ${BASE}`, ['astro', 'build', '--outDir', join(folder, 'dist')]],
-  ['site checks', ['vitest', 'run', '--project', 'site']],
-  ['browser tests', ['vitest', 'run', '--project', 'engines-chromium']],
+  // One run of Vitest for both: each start of it costs seconds.
+  ['site checks and browser tests', ['vitest', 'run', '--project', 'site', '--project', 'engines-chromium']],
 ];
 let status = 0;
 try {
