@@ -15,10 +15,9 @@ import {
 /*
  * The class tools as a teacher meets them at a desktop, a tablet and a phone width: copying a
  * paragraph's link and citation, landing on a linked paragraph, handouts, printing, present mode, the
- * theme toggle. One file because every tool here writes the address the site is served from, with its
- * base path, and `npm run check:subpath` runs this file by name under /kirov-reader/. The rest of the
- * class tools, which the base does not change, have files of their own: handout.test.ts,
- * citations.test.ts, present-mode.test.ts, paragraph-tools-placement.test.ts.
+ * theme toggle: the tools that write the address the site is served from, with its base path. The rest
+ * of the class tools have files of their own: handout.test.ts, citations.test.ts, present-mode.test.ts,
+ * paragraph-tools-placement.test.ts.
  */
 
 const env = useSiteInBrowser();
