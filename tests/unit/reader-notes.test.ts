@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   type ClassLayer,
   decodeLayer,
@@ -16,6 +16,7 @@ import {
   parseImport,
   type WebAnnotation,
 } from '../../src/lib/reader-notes/web-annotation.ts';
+import { REMIND_EVERY_MS, remindNow } from '../../src/scripts/reader-notes/keeping.ts';
 import { readPassageFiles } from '../support/edition-files.ts';
 
 /*
@@ -245,6 +246,43 @@ describe('reanchor, across a new release of the edition', () => {
   it('finds words whose paragraph is gone when they stand unchanged in another one', () => {
     const moved = annotate('vanished', 'Then he said no again, louder.', 5, 12);
     expect(placedWords(newEdition, moved)).toEqual({ passage: 'twice', how: 'moved', words: 'he said' });
+  });
+});
+
+describe('the backup reminder', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+  /** A device's localStorage, empty. */
+  const device = () => {
+    const kept = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (key: string) => kept.get(key) ?? null,
+      setItem: (key: string, value: string) => kept.set(key, value),
+    });
+  };
+  const text = 'Zinoviev and Kamenev are no fools.';
+  const visitBegan = Date.parse('2026-12-08T09:00:00.000Z');
+  const made = (start: number, created: string) => annotate('z', text, start, start + 4, { created });
+
+  it('counts the notes made before this visit, never those made in it, and then waits a week', () => {
+    device();
+    const earlier = made(0, '2026-12-01T10:00:00.000Z');
+    // The same moment written with an offset: an hour before the visit, not after it.
+    const offset = made(5, '2026-12-08T09:00:00.000+01:00');
+    const now = made(13, '2026-12-08T09:00:05.000Z');
+    const at = visitBegan + 10_000;
+    expect(remindNow([earlier, offset, now], at, visitBegan)).toBe(2);
+    expect(remindNow([earlier, offset, now], at + 1000, visitBegan)).toBe(0);
+    expect(remindNow([earlier, offset, now], at + REMIND_EVERY_MS + 1, visitBegan)).toBe(2);
+  });
+
+  it('says nothing, and remembers nothing, when the only unsaved note was made in this visit', () => {
+    device();
+    const now = made(13, '2026-12-08T09:00:05.000Z');
+    expect(remindNow([now], visitBegan + 10_000, visitBegan)).toBe(0);
+    // No reminder was recorded: the next visit reminds of it.
+    expect(remindNow([now], visitBegan + 20_000, visitBegan + 15_000)).toBe(1);
   });
 });
 

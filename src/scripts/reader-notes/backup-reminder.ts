@@ -6,14 +6,9 @@ import { backUp, remindNow } from './keeping.ts';
 import { make, noteButton } from './make.ts';
 import { type NotesState, ownLayer } from './state.ts';
 
-/** When this visit to the page began: a note made since is one the reader is making, not one left unsaved. */
-const visitBegan = new Date(performance.timeOrigin).toISOString();
-
 export function backupReminder(state: NotesState): HTMLElement | null {
   const own = ownLayer(state);
-  // The page decides once it has read every note, which on a slow device can come after the reader
-  // made one: that note is not reminded of in the visit that made it.
-  const unsaved = remindNow(own.annotations.filter((a) => (a.created ?? '') < visitBegan));
+  const unsaved = remindNow(own.annotations);
   if (unsaved === 0) return null;
   const base = document.documentElement.dataset.base ?? '/';
   const save = noteButton('Save a backup file', 'Save a backup file of your notes');

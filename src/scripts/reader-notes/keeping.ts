@@ -79,11 +79,17 @@ export function askToKeep(): Promise<boolean> {
 }
 
 /**
- * Whether to remind the reader now of notes never saved to a file: there are some, and no reminder
- * came in the last week. Remembers that one came, so that the next waits a week.
+ * Whether to remind the reader now of notes never saved to a file: there are some, made before this
+ * visit to the page began (`visitBegan`, in ms), and no reminder came in the last week. Remembers that
+ * one came, so that the next waits a week. The page decides once it has read every note, which on a
+ * slow device can come after the reader made one: that note is not reminded of in the visit that made it.
  */
-export function remindNow(annotations: readonly WebAnnotation[], now = Date.now()): number {
-  const unsaved = notInBackup(annotations);
+export function remindNow(
+  annotations: readonly WebAnnotation[],
+  now = Date.now(),
+  visitBegan = performance.timeOrigin,
+): number {
+  const unsaved = notInBackup(annotations.filter((a) => !a.created || Date.parse(a.created) < visitBegan));
   if (unsaved === 0) return 0;
   const last = Date.parse(read(REMINDED_KEY) ?? '');
   if (Number.isFinite(last) && now - last < REMIND_EVERY_MS) return 0;

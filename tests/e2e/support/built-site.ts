@@ -37,11 +37,11 @@ export interface SiteInBrowser {
   keptContext(options?: ContextOptions): Promise<BrowserContext>;
 }
 
-/** What the test file running now is told of: its site's origin, what was refused, the contexts it made. */
+/** What the test file running now is told of: its site's origin, what was refused, its open contexts. */
 interface FileWatch {
   origin: () => string;
   refused: string[];
-  contexts: BrowserContext[];
+  contexts: Set<BrowserContext>;
 }
 
 /** The file whose tests run now in this worker (files run one after another in a worker). */
@@ -57,7 +57,8 @@ function watchPages(browser: Browser): void {
   const watch = async (context: BrowserContext) => {
     const file = runningFile;
     if (!file) throw new Error('a browser context was opened outside a test file’s tests');
-    file.contexts.push(context);
+    file.contexts.add(context);
+    context.once('close', () => file.contexts.delete(context));
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) =>
         console.error(
@@ -122,8 +123,7 @@ function chromiumOfThisWorker(): Promise<Browser> {
  * refused by the Content-Security-Policy, or asked for anything outside the site.
  */
 export function useSiteInBrowser(dir?: () => string): SiteInBrowser {
-  const file: FileWatch = { origin: () => env.site.origin, refused: [], contexts: [] };
-  const refused = file.refused;
+  const file: FileWatch = { origin: () => env.site.origin, refused: [], contexts: new Set() };
   const opened: BrowserContext[] = [];
   const sharedPages = new Map<string, Promise<Page>>();
   const keptContexts = new Map<string, Promise<BrowserContext>>();
@@ -184,15 +184,16 @@ export function useSiteInBrowser(dir?: () => string): SiteInBrowser {
   afterEach(async () => {
     for (const context of opened.splice(0)) await context.close();
     expect(
-      refused.splice(0),
+      file.refused.splice(0),
       'what the Content-Security-Policy refused, and requests outside the site',
     ).toEqual([]);
   });
   afterAll(async () => {
     keptContexts.clear();
     sharedPages.clear();
-    // Every context the file made, kept ones and those of `browser.newPage()` included; the browser stays.
-    for (const context of file.contexts.splice(0)) await context.close();
+    // Every context of the file still open, kept ones and those of `browser.newPage()` included; the
+    // browser stays.
+    for (const context of [...file.contexts]) await context.close();
     if (runningFile === file) runningFile = undefined;
     await env.site?.close();
   });

@@ -7,8 +7,8 @@ import { distDir, serveDist } from '../site.ts';
  * The browser tests' global setup (vitest.config.ts): one preview server of dist/ for every test
  * file, since Astro's preview server takes seconds to start. A file that serves another folder (a
  * fixture site, an older release) starts its own. Without a build nothing is started here, and the
- * first test to need the site says how to build it.
- * (The Chromium tests' browser is each worker's own: support/built-site.ts.)
+ * first test to need the site says how to build it. (The Chromium tests' browser is each worker's own:
+ * support/built-site.ts.)
  */
 
 declare module 'vitest' {
@@ -19,14 +19,9 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const closing: (() => Promise<void>)[] = [];
-  project.provide('builtSiteOrigin', '');
-  if (existsSync(join(distDir, 'index.html'))) {
-    const site = await serveDist();
-    project.provide('builtSiteOrigin', site.origin);
-    closing.push(() => site.close());
-  }
+  const site = existsSync(join(distDir, 'index.html')) ? await serveDist() : undefined;
+  project.provide('builtSiteOrigin', site?.origin ?? '');
   return async () => {
-    for (const close of closing) await close();
+    await site?.close();
   };
 }
