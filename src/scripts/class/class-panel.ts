@@ -165,6 +165,9 @@ function showPanel({ packet, questions }: Opened): HTMLElement {
   const previous = make('button', { type: 'button', className: 'cp-nav-b' }, '← Previous question');
   const next = make('button', { type: 'button', className: 'cp-nav-b' }, 'Next question →');
   let answers = new Map<string, WebAnnotation>();
+  // Whether an answer was kept (and the kept ones read again) since the panel opened: the first read of
+  // the device is then older than what the panel holds.
+  let keptSinceStart = false;
 
   const keep = async () => {
     const question = questions[at];
@@ -172,6 +175,7 @@ function showPanel({ packet, questions }: Opened): HTMLElement {
     if ((answers.get(question.id)?.body?.value ?? '') === answer.value) return;
     await saveAnswer(question, answer.value);
     answers = await loadAnswers();
+    keptSinceStart = true;
     saved.textContent = answer.value.trim() ? 'Answer kept on this device.' : '';
   };
   const show = (index: number) => {
@@ -239,9 +243,13 @@ function showPanel({ packet, questions }: Opened): HTMLElement {
     if (document.activeElement !== answer)
       answer.value = answers.get(questions[at]?.id ?? '')?.body?.value ?? '';
   });
+  // The answers kept from an earlier visit, read once the panel is shown. On a slow device a student
+  // may have begun meanwhile: the read then leaves them at the question they are at, and fills in only
+  // an answer box still empty, and only when nothing was kept since it began.
   loadAnswers().then((loaded) => {
+    if (keptSinceStart) return;
     answers = loaded;
-    show(0);
+    if (answer.value === '') answer.value = answers.get(questions[at]?.id ?? '')?.body?.value ?? '';
   });
   show(0);
   return panel;
