@@ -440,17 +440,18 @@ describe("the reader's own notes", () => {
       await ref.click();
       await settleNotes(page);
       expect((await margin()).overlaps, 'with an edition note open').toEqual([]);
+      // The margin is laid out again over the next frames, later on a busy machine: waited for.
       await page.keyboard.press('Escape');
       await settleNotes(page);
-      expect(await margin()).toEqual(shared);
+      await expect.poll(margin).toEqual(shared);
       // Hiding the reader's notes gives the edition's notes their own layout back.
       await page.locator('.rn-toggle input').uncheck();
       await settleNotes(page);
       const offsets = (layout: MarginLayout) => layout.notes.map((n) => `${n.id} ${Math.round(n.offset)}`);
-      expect(offsets(await measureMargin(page))).toEqual(offsets(alone));
+      await expect.poll(async () => offsets(await measureMargin(page))).toEqual(offsets(alone));
       await page.locator('.rn-toggle input').check();
       await settleNotes(page);
-      expect(await margin()).toEqual(shared);
+      await expect.poll(margin).toEqual(shared);
     }, 60_000);
   }
 });
